@@ -16,10 +16,14 @@
 #![deny(missing_docs)]
 
 pub mod document;
+pub mod mention;
 pub mod plover;
 pub mod record;
 pub mod text;
 
 pub use document::Document;
-pub use record::{Aux, CiteInfo, Entity, EventRecord, Evidence, Location, TextInfo};
+pub use mention::{Mention, MentionKind};
+pub use record::{
+    Aux, CiteInfo, Entity, EntryRef, EventRecord, Evidence, Location, TextInfo, TextSpan,
+};
 pub use text::{Sentence, Span, Token, TokenKind};
