@@ -1,0 +1,1697 @@
+//! The tagger proper: a byte-level tokenizer, hand-written matchers that start only at
+//! trigger tokens (digits and a closed set of temporal words), and the resolution of each
+//! match against the anchor date.
+//!
+//! Matchers look ahead a bounded number of tokens and recurse at most `MAX_DEPTH` levels,
+//! so the whole pass is linear in the input.
+
+use crate::civil::{days_in_month, CivilDate};
+use crate::lexicon::{self, Unit};
+use crate::{Precision, Timex, TimexType};
+
+/// Bound on nested modifier matching ("about nearly early ..."), so hostile input cannot
+/// blow the stack.
+const MAX_DEPTH: u8 = 4;
+
+/// How many tokens around an expression are read for tense cues.
+const TENSE_BACK: usize = 14;
+const TENSE_AHEAD: usize = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Num,
+    Punct(u8),
+    /// A run of non-ASCII characters: never part of an expression, but it separates words.
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    s: usize,
+    e: usize,
+    k: Kind,
+}
+
+/// How much of a value came from the anchor, so that without an anchor we can blank out
+/// exactly the inferred parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rel {
+    /// Fully explicit in the text ("July 17, 2025", "P3D").
+    Abs,
+    /// Only the year was inferred ("July 17").
+    Year,
+    /// Entirely relative to the anchor ("yesterday", "last week").
+    Full,
+}
+
+#[derive(Debug, Clone)]
+struct R {
+    kind: TimexType,
+    value: String,
+    range: Option<(CivilDate, CivilDate)>,
+    prec: Precision,
+    rel: Rel,
+}
+
+#[derive(Debug, Clone)]
+struct M {
+    /// First token.
+    s: usize,
+    /// One past the last token.
+    e: usize,
+    r: R,
+}
+
+fn m(s: usize, e: usize, r: R) -> Option<M> {
+    Some(M { s, e, r })
+}
+
+/// Finds the time expressions of `text`, resolving relative ones against `anchor` (the
+/// publication date). Without an anchor, relative expressions get underspecified values
+/// ("XXXX-XX-XX") and no range. Results are sorted by `start` and never overlap.
+pub fn find_timexes(text: &str, anchor: Option<CivilDate>) -> Vec<Timex> {
+    let t = Tagger::new(text, anchor);
+    t.run()
+}
+
+/// The day shift a relative phrase expresses: "a day after" → 1, "the day before" → -1,
+/// "two days later" → 2, "a week earlier" → -7. `None` when the text is no such phrase.
+/// The coder uses it to date "X comes a day after Y announced ...".
+pub fn shift_phrase(text: &str) -> Option<i32> {
+    let lower = text.to_ascii_lowercase();
+    let words: Vec<&str> =
+        lower.split(|c: char| !(c.is_ascii_alphanumeric())).filter(|w| !w.is_empty()).collect();
+    let mut i = 0;
+    if words.first() == Some(&"the") {
+        i = 1;
+    }
+    let (n, unit_at) = match words.get(i) {
+        Some(w) if lexicon::unit(w).is_some() => (1i64, i),
+        Some(w) => {
+            let n = lexicon::number_word(w)
+                .map(i64::from)
+                .or_else(|| w.parse::<i64>().ok().filter(|n| *n <= 10_000))?;
+            (n, i + 1)
+        }
+        None => return None,
+    };
+    let (unit, _) = lexicon::unit(words.get(unit_at)?)?;
+    let per = match unit {
+        Unit::Day => 1,
+        Unit::Week => 7,
+        _ => return None,
+    };
+    let sign = match *words.get(unit_at + 1)? {
+        "after" | "later" => 1,
+        "before" | "earlier" | "prior" => -1,
+        _ => return None,
+    };
+    if words.len() > unit_at + 3 {
+        return None;
+    }
+    i32::try_from(sign * n * per).ok()
+}
+
+struct Tagger<'a> {
+    text: &'a str,
+    lower: String,
+    toks: Vec<Tok>,
+    /// The anchor, or a stand-in when there is none (results are then generalised).
+    a: CivilDate,
+    has_anchor: bool,
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let b = text.as_bytes();
+    let mut toks = Vec::with_capacity(b.len() / 5);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let s = i;
+        let k = if c.is_ascii_alphabetic() {
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            Kind::Word
+        } else if c.is_ascii_digit() {
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            Kind::Num
+        } else if c == b' ' || c == b'\t' || c == b'\r' {
+            i += 1;
+            continue;
+        } else if c < 0x80 {
+            i += 1;
+            Kind::Punct(c)
+        } else {
+            while i < b.len() && b[i] >= 0x80 {
+                i += 1;
+            }
+            Kind::Other
+        };
+        toks.push(Tok { s, e: i, k });
+    }
+    toks
+}
+
+fn two(n: u32) -> String {
+    format!("{n:02}")
+}
+
+impl<'a> Tagger<'a> {
+    fn new(text: &'a str, anchor: Option<CivilDate>) -> Tagger<'a> {
+        Tagger {
+            text,
+            lower: text.to_ascii_lowercase(),
+            toks: tokenize(text),
+            a: anchor.unwrap_or(CivilDate { year: 2000, month: 1, day: 1 }),
+            has_anchor: anchor.is_some(),
+        }
+    }
+
+    fn run(&self) -> Vec<Timex> {
+        let mut out = Vec::new();
+        let mut last_quarter: Option<(i32, u8)> = None;
+        let mut i = 0;
+        while i < self.toks.len() {
+            let Some(mut mt) = self.at(i, 0, last_quarter) else {
+                i += 1;
+                continue;
+            };
+            if mt.e <= i {
+                i += 1;
+                continue;
+            }
+            if let Some(q) = parse_quarter(&mt.r.value) {
+                last_quarter = Some(q);
+            }
+            if !self.has_anchor {
+                generalise(&mut mt.r);
+            }
+            let start = self.toks[mt.s].s;
+            let end = self.toks[mt.e - 1].e;
+            out.push(Timex {
+                start,
+                end,
+                text: self.text.get(start..end).unwrap_or("").to_string(),
+                kind: mt.r.kind,
+                value: mt.r.value,
+                range: mt.r.range,
+                precision: mt.r.prec,
+            });
+            i = mt.e;
+        }
+        out
+    }
+
+    // ---- token access -------------------------------------------------------------
+
+    fn w(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) if t.k == Kind::Word => self.lower.get(t.s..t.e).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    fn p(&self, i: usize) -> u8 {
+        match self.toks.get(i) {
+            Some(Tok { k: Kind::Punct(c), .. }) => *c,
+            _ => 0,
+        }
+    }
+
+    /// Value and digit count of a number token (at most 9 digits, so it fits).
+    fn num(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.toks.get(i)?;
+        if t.k != Kind::Num || t.e - t.s > 9 {
+            return None;
+        }
+        let v = self.lower.get(t.s..t.e)?.parse().ok()?;
+        Some((v, t.e - t.s))
+    }
+
+    fn adj(&self, i: usize, j: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(j)) {
+            (Some(a), Some(b)) => a.e == b.s,
+            _ => false,
+        }
+    }
+
+    fn cap(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.s))
+            .is_some_and(|c| c.is_ascii_uppercase())
+    }
+
+    fn prev_w(&self, i: usize) -> &str {
+        if i == 0 {
+            ""
+        } else {
+            self.w(i - 1)
+        }
+    }
+
+    /// Whether the clause around tokens `s..e` speaks of the future.
+    fn future(&self, s: usize, e: usize) -> bool {
+        let stop = |c: u8| matches!(c, b'.' | b'!' | b'?' | b';' | b'\n');
+        let mut j = s;
+        let lo = s.saturating_sub(TENSE_BACK);
+        while j > lo {
+            j -= 1;
+            if stop(self.p(j)) {
+                break;
+            }
+            if lexicon::future_cue(self.w(j)) {
+                return true;
+            }
+        }
+        let hi = (e + TENSE_AHEAD).min(self.toks.len());
+        for k in e..hi {
+            if stop(self.p(k)) {
+                break;
+            }
+            if lexicon::future_cue(self.w(k)) {
+                return true;
+            }
+        }
+        false
+    }
+
+    // ---- resolution helpers -------------------------------------------------------
+
+    fn r_day(&self, d: CivilDate, rel: Rel) -> R {
+        R {
+            kind: TimexType::Date,
+            value: d.to_string(),
+            range: Some((d, d)),
+            prec: Precision::Day,
+            rel,
+        }
+    }
+
+    fn r_week(&self, d: CivilDate) -> R {
+        let (y, w) = d.iso_week();
+        let s = d.week_start();
+        R {
+            kind: TimexType::Date,
+            value: format!("{y:04}-W{w:02}"),
+            range: Some((s, s.add_days(6))),
+            prec: Precision::Week,
+            rel: Rel::Full,
+        }
+    }
+
+    fn r_month(&self, y: i32, mo: u8, rel: Rel) -> R {
+        let s = CivilDate { year: y, month: mo, day: 1 };
+        R {
+            kind: TimexType::Date,
+            value: format!("{y:04}-{mo:02}"),
+            range: Some((s, s.month_end())),
+            prec: Precision::Month,
+            rel,
+        }
+    }
+
+    fn r_year(&self, y: i32, rel: Rel) -> R {
+        R {
+            kind: TimexType::Date,
+            value: format!("{y:04}"),
+            range: Some((
+                CivilDate { year: y, month: 1, day: 1 },
+                CivilDate { year: y, month: 12, day: 31 },
+            )),
+            prec: Precision::Year,
+            rel,
+        }
+    }
+
+    fn r_quarter(&self, y: i32, q: u8, rel: Rel) -> R {
+        let q = q.clamp(1, 4);
+        let s = CivilDate { year: y, month: (q - 1) * 3 + 1, day: 1 };
+        R {
+            kind: TimexType::Date,
+            value: format!("{y:04}-Q{q}"),
+            range: Some((s, s.add_months(2).month_end())),
+            prec: Precision::Month,
+            rel,
+        }
+    }
+
+    fn r_half(&self, y: i32, h: u8, rel: Rel) -> R {
+        let s = CivilDate { year: y, month: if h == 1 { 1 } else { 7 }, day: 1 };
+        R {
+            kind: TimexType::Date,
+            value: format!("{y:04}-H{h}"),
+            range: Some((s, s.add_months(5).month_end())),
+            prec: Precision::Month,
+            rel,
+        }
+    }
+
+    fn r_season(&self, y: i32, code: &str, rel: Rel) -> R {
+        let (m0, y0) = match code {
+            "SP" => (3, y),
+            "SU" => (6, y),
+            "FA" => (9, y),
+            _ => (12, y),
+        };
+        let s = CivilDate { year: y0, month: m0, day: 1 };
+        R {
+            kind: TimexType::Date,
+            value: format!("{y:04}-{code}"),
+            range: Some((s, s.add_months(2).month_end())),
+            prec: Precision::Month,
+            rel,
+        }
+    }
+
+    fn r_decade(&self, decade: i32, rel: Rel) -> R {
+        let y = decade * 10;
+        R {
+            kind: TimexType::Date,
+            value: format!("{:03}X", decade),
+            range: Some((
+                CivilDate { year: y, month: 1, day: 1 },
+                CivilDate { year: y + 9, month: 12, day: 31 },
+            )),
+            prec: Precision::Year,
+            rel,
+        }
+    }
+
+    fn r_ref(&self, v: &str) -> R {
+        R {
+            kind: TimexType::Date,
+            value: v.to_string(),
+            range: None,
+            prec: Precision::Unknown,
+            rel: Rel::Abs,
+        }
+    }
+
+    fn r_dur(&self, v: String) -> R {
+        R {
+            kind: TimexType::Duration,
+            value: v,
+            range: None,
+            prec: Precision::Unknown,
+            rel: Rel::Abs,
+        }
+    }
+
+    fn r_set(&self, v: String) -> R {
+        R { kind: TimexType::Set, value: v, range: None, prec: Precision::Unknown, rel: Rel::Abs }
+    }
+
+    fn r_pod(&self, d: CivilDate, code: &str, rel: Rel) -> R {
+        R {
+            kind: TimexType::Time,
+            value: format!("{d}T{code}"),
+            range: Some((d, d)),
+            prec: Precision::Day,
+            rel,
+        }
+    }
+
+    fn r_clock(&self, d: CivilDate, h: u32, mi: u32, rel: Rel) -> R {
+        R {
+            kind: TimexType::Time,
+            value: format!("{d}T{}:{}", two(h), two(mi)),
+            range: Some((d, d)),
+            prec: Precision::Day,
+            rel,
+        }
+    }
+
+    /// The weekday `wd` nearest the anchor in the direction `dir` (-1 last, +1 next,
+    /// 0 by tense of tokens `s..e`). Bare weekdays include the anchor day itself, as a
+    /// Friday story's "on Friday" means that day.
+    fn weekday_date(&self, wd: u8, dir: i8, s: usize, e: usize) -> CivilDate {
+        let aw = i64::from(self.a.weekday());
+        let wd = i64::from(wd);
+        match dir {
+            -1 => self.a.add_days(-((aw - wd - 1).rem_euclid(7) + 1)),
+            1 => self.a.add_days((wd - aw - 1).rem_euclid(7) + 1),
+            _ if self.future(s, e) => self.a.add_days((wd - aw).rem_euclid(7)),
+            _ => self.a.add_days(-(aw - wd).rem_euclid(7)),
+        }
+    }
+
+    /// The year of a month (and day) given without a year: the anchor year, unless the
+    /// date lies well on the wrong side of the anchor for the clause's tense.
+    fn infer_year(&self, mo: u8, day: Option<u8>, s: usize, e: usize) -> i32 {
+        let y = self.a.year;
+        let fut = self.future(s, e);
+        let d = day.unwrap_or(1).min(days_in_month(y, mo)).max(1);
+        let start = CivilDate { year: y, month: mo, day: d };
+        let end = if day.is_some() { start } else { start.month_end() };
+        let a = self.a.to_days();
+        if fut {
+            if end.to_days() < a - 60 {
+                return y + 1;
+            }
+        } else if start.to_days() > a + 60 {
+            return y - 1;
+        }
+        y
+    }
+
+    fn quarter_of(d: CivilDate) -> (i32, u8) {
+        (d.year, (d.month - 1) / 3 + 1)
+    }
+
+    fn shift_quarter((y, q): (i32, u8), n: i32) -> (i32, u8) {
+        let idx = y * 4 + i32::from(q) - 1 + n;
+        (idx.div_euclid(4), (idx.rem_euclid(4) + 1) as u8)
+    }
+
+    // ---- matchers -----------------------------------------------------------------
+
+    fn at(&self, i: usize, depth: u8, lq: Option<(i32, u8)>) -> Option<M> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        match self.toks.get(i)?.k {
+            Kind::Num => self.at_num(i),
+            Kind::Word => self.at_word(i, depth, lq),
+            Kind::Punct(b'\'') => self.apostrophe_decade(i),
+            _ => None,
+        }
+    }
+
+    fn at_num(&self, i: usize) -> Option<M> {
+        let (n, len) = self.num(i)?;
+        // Part of a larger number ("1,998", "2.5") or an amount ("$1990").
+        if i > 0 {
+            let pc = self.p(i - 1);
+            if self.adj(i - 1, i)
+                && (matches!(pc, b'$' | b'#' | b'/' | b':' | b'-' | b'+')
+                    || (matches!(pc, b',' | b'.')
+                        && i > 1
+                        && self.num(i - 2).is_some()
+                        && self.adj(i - 2, i - 1)))
+            {
+                return None;
+            }
+        }
+        // ISO date 2025-07-17.
+        if len == 4 && self.p(i + 1) == b'-' && self.adj(i, i + 1) && self.adj(i + 1, i + 2) {
+            if let (Some((mo, 1..=2)), b'-', Some((d, 1..=2))) =
+                (self.num(i + 2), self.p(i + 3), self.num(i + 4))
+            {
+                if self.adj(i + 3, i + 4) {
+                    let d = CivilDate::new(n as i32, mo as u8, d as u8)?;
+                    return m(i, i + 5, self.r_day(d, Rel::Abs));
+                }
+            }
+        }
+        // US numeric date 7/17/2025 or 7/17/98.
+        if len <= 2
+            && self.p(i + 1) == b'/'
+            && self.p(i + 3) == b'/'
+            && self.adj(i, i + 1)
+            && self.adj(i + 3, i + 4)
+        {
+            if let (Some((d, 1..=2)), Some((y, yl))) = (self.num(i + 2), self.num(i + 4)) {
+                let y = match yl {
+                    4 => y as i32,
+                    2 if y < 50 => 2000 + y as i32,
+                    2 => 1900 + y as i32,
+                    _ => return None,
+                };
+                let d = CivilDate::new(y, u8::try_from(n).ok()?, d as u8)?;
+                return m(i, i + 5, self.r_day(d, Rel::Abs));
+            }
+        }
+        if let Some(mt) = self.clock(i) {
+            return Some(mt);
+        }
+        // Day Month [Year]: "17 July 2025".
+        if len <= 2 && (1..=31).contains(&n) {
+            let mut j = i + 1;
+            if matches!(self.w(j), "st" | "nd" | "rd" | "th") && self.adj(i, j) {
+                j += 1;
+            }
+            if let Some(mo) = lexicon::month(self.w(j)) {
+                if self.cap(j) {
+                    let mut k = j + 1;
+                    if self.p(k) == b'.' && self.adj(j, k) {
+                        k += 1;
+                    }
+                    if let Some((y, 4)) = self.num(k) {
+                        let d = CivilDate::new(y as i32, mo, n as u8)?;
+                        return m(i, k + 1, self.r_day(d, Rel::Abs));
+                    }
+                    if lexicon::is_month_abbrev(self.w(j)) && self.p(j + 1) != b'.' {
+                        return None;
+                    }
+                    let y = self.infer_year(mo, Some(n as u8), i, k);
+                    let d = CivilDate::new(y, mo, n as u8)?;
+                    return m(i, k.min(j + 1), self.r_day(d, Rel::Year));
+                }
+            }
+        }
+        if len == 4 {
+            // Decade "1980s".
+            if n % 10 == 0 && self.w(i + 1) == "s" && self.adj(i, i + 1) {
+                return m(i, i + 2, self.r_decade((n / 10) as i32, Rel::Abs));
+            }
+            if (1000..=2099).contains(&n) && self.plausible_year(i) {
+                return m(i, i + 1, self.r_year(n as i32, Rel::Abs));
+            }
+        }
+        self.quantity(i, i)
+    }
+
+    /// Rejects four-digit numbers that are counts or amounts rather than years.
+    fn plausible_year(&self, i: usize) -> bool {
+        let next = self.w(i + 1);
+        if self.p(i + 1) == b'%'
+            || (self.p(i + 1) == b',' && self.num(i + 2).is_some() && self.adj(i + 1, i + 2))
+        {
+            return false;
+        }
+        if self.p(i + 1) == b'.' && self.num(i + 2).is_some() && self.adj(i + 1, i + 2) {
+            return false;
+        }
+        if matches!(
+            next,
+            "percent"
+                | "people"
+                | "persons"
+                | "men"
+                | "women"
+                | "troops"
+                | "soldiers"
+                | "feet"
+                | "ft"
+                | "meters"
+                | "metres"
+                | "miles"
+                | "km"
+                | "kilometers"
+                | "kilometres"
+                | "tons"
+                | "tonnes"
+                | "votes"
+                | "points"
+                | "shares"
+                | "dollars"
+                | "yen"
+                | "pounds"
+                | "euros"
+                | "cars"
+                | "jobs"
+                | "workers"
+                | "employees"
+                | "units"
+                | "acres"
+                | "barrels"
+                | "hours"
+                | "days"
+                | "residents"
+                | "homes"
+                | "students"
+                | "cases"
+                | "deaths"
+                | "members"
+                | "delegates"
+                | "police"
+                | "refugees"
+                | "prisoners"
+                | "kg"
+                | "mph"
+                | "hectares"
+        ) {
+            return false;
+        }
+        let prev = self.prev_w(i);
+        !matches!(
+            prev,
+            "no" | "number" | "flight" | "route" | "room" | "page" | "resolution" | "article"
+        )
+    }
+
+    /// A count of units: "three days", "24 hours", "two-year", "a year ago",
+    /// "several weeks". `count_at` is the first token of the count.
+    fn quantity(&self, s: usize, count_at: usize) -> Option<M> {
+        let i = count_at;
+        let w = self.w(i);
+        let (n, mut j): (Option<u32>, usize) = if let Some((n, _)) = self.num(i) {
+            // Fractions "5 1/2 hours" are beyond us; do not claim half of them.
+            (Some(n), i + 1)
+        } else if lexicon::vague_quantity(w) {
+            if w == "couple" {
+                return None;
+            }
+            (None, i + 1)
+        } else if let Some(n) = lexicon::number_word(w) {
+            // "twenty-five"
+            if (20..100).contains(&n)
+                && self.p(i + 1) == b'-'
+                && self.adj(i, i + 1)
+                && self.adj(i + 1, i + 2)
+            {
+                if let Some(u @ 1..=9) =
+                    lexicon::number_word(self.w(i + 2)).filter(|_| self.w(i + 2) != "a")
+                {
+                    (Some(n + u), i + 3)
+                } else {
+                    (Some(n), i + 1)
+                }
+            } else {
+                (Some(n), i + 1)
+            }
+        } else if w == "a" && self.w(i + 1) == "few" {
+            (None, i + 2)
+        } else {
+            return None;
+        };
+        if (w == "a" || w == "an") && self.w(i + 1) == "couple" && self.w(i + 2) == "of" {
+            j = i + 3;
+        }
+        if matches!(w, "few" | "several" | "many" | "some") && self.w(j) == "more" {
+            return None;
+        }
+        let hyphen = self.p(j) == b'-' && self.adj(j - 1, j) && self.adj(j, j + 1);
+        if hyphen {
+            j += 1;
+        }
+        let (unit, plural) = lexicon::unit(self.w(j))?;
+        if n.is_none() && !plural {
+            return None;
+        }
+        if n.is_some() && hyphen && plural {
+            return None;
+        }
+        // Ages are not time expressions: "a two-year-old", "five years old".
+        if (self.p(j + 1) == b'-' && self.w(j + 2) == "old") || self.w(j + 1) == "old" {
+            return None;
+        }
+        let e = j + 1;
+        let count = n.map(|n| n.min(1_000_000));
+        let nn = i64::from(count.unwrap_or(1));
+        let dur = unit.duration(count);
+        match self.w(e) {
+            "ago" | "earlier" | "before"
+                if !(hyphen || self.w(e) == "before" && self.is_clause_word(e + 1)) =>
+            {
+                let back = self.w(e) == "ago";
+                if !back && !matches!(unit, Unit::Year) {
+                    return m(s, e + 1, self.r_dur(dur));
+                }
+                if n.is_none() {
+                    return m(s, e + 1, self.r_ref("PAST_REF"));
+                }
+                let a = self.a;
+                let r = match unit {
+                    Unit::Day => self.r_day(a.add_days(-nn), Rel::Full),
+                    Unit::Week => self.r_week(a.add_days(-7 * nn)),
+                    Unit::Month => {
+                        let d = a.add_months(-nn);
+                        self.r_month(d.year, d.month, Rel::Full)
+                    }
+                    Unit::Year => self.r_year(a.year - nn as i32, Rel::Full),
+                    Unit::Decade => self.r_year(a.year - 10 * nn as i32, Rel::Full),
+                    Unit::Quarter => {
+                        let (y, q) = Self::shift_quarter(Self::quarter_of(a), -(nn as i32));
+                        self.r_quarter(y, q, Rel::Full)
+                    }
+                    _ => self.r_day(a, Rel::Full),
+                };
+                return m(s, e + 1, r);
+            }
+            "later" | "after" if !hyphen && self.w(e) == "later" => {
+                return m(s, e + 1, self.r_dur(dur))
+            }
+            "from" if self.w(e + 1) == "now" && n.is_some() => {
+                let a = self.a;
+                let r = match unit {
+                    Unit::Day => self.r_day(a.add_days(nn), Rel::Full),
+                    Unit::Week => self.r_week(a.add_days(7 * nn)),
+                    Unit::Month => {
+                        let d = a.add_months(nn);
+                        self.r_month(d.year, d.month, Rel::Full)
+                    }
+                    Unit::Year => self.r_year(a.year + nn as i32, Rel::Full),
+                    _ => self.r_dur(dur),
+                };
+                return m(s, e + 2, r);
+            }
+            _ => {}
+        }
+        // "$5 million a year": a rate, i.e. a SET.
+        if (w == "a" || w == "an") && i > 0 && !plural && self.rate_context(i - 1) {
+            return m(s, e, self.r_set(unit.duration(Some(1))));
+        }
+        m(s, e, self.r_dur(dur))
+    }
+
+    fn is_clause_word(&self, i: usize) -> bool {
+        matches!(self.w(i), "the" | "he" | "she" | "they" | "it" | "we" | "i" | "a" | "his" | "her")
+    }
+
+    /// Whether the token before "a" makes "a year" a rate ("$5 a year", "20% a year").
+    fn rate_context(&self, i: usize) -> bool {
+        self.num(i).is_some()
+            || self.p(i) == b'%'
+            || matches!(
+                self.w(i),
+                "million"
+                    | "billion"
+                    | "thousand"
+                    | "percent"
+                    | "cents"
+                    | "dollars"
+                    | "times"
+                    | "hundred"
+                    | "tons"
+                    | "barrels"
+                    | "each"
+                    | "sold"
+                    | "units"
+            )
+    }
+
+    /// A clock time "10:35 a.m.", "9 p.m. EDT Thursday", "4 in the morning".
+    fn clock(&self, i: usize) -> Option<M> {
+        let (h, hl) = self.num(i)?;
+        if hl > 2 || h > 24 {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut mi = 0;
+        let mut has_min = false;
+        if self.p(j) == b':' && self.adj(i, j) && self.adj(j, j + 1) {
+            if let Some((x, 2)) = self.num(j + 1) {
+                if x >= 60 {
+                    return None;
+                }
+                mi = x;
+                has_min = true;
+                j += 2;
+            } else {
+                return None;
+            }
+        }
+        let mut h24 = h;
+        let mut ampm = false;
+        let w = self.w(j);
+        if w == "am" || w == "pm" {
+            ampm = true;
+            if w == "pm" && h < 12 {
+                h24 = h + 12;
+            }
+            j += 1;
+            if self.p(j) == b'.' && self.adj(j - 1, j) && !self.sentence_end(j) {
+                j += 1;
+            }
+        } else if (w == "a" || w == "p")
+            && self.p(j + 1) == b'.'
+            && self.w(j + 2) == "m"
+            && self.adj(j, j + 1)
+        {
+            ampm = true;
+            if w == "p" && h < 12 {
+                h24 = h + 12;
+            }
+            j += 3;
+            if self.p(j) == b'.' && self.adj(j - 1, j) {
+                j += 1;
+            }
+        } else if w == "in" && self.w(j + 1) == "the" {
+            if let Some(code) = lexicon::part_of_day(self.w(j + 2)) {
+                if has_min || h > 12 {
+                    return None;
+                }
+                if matches!(code, "AF" | "EV" | "NI") && h < 12 && !(code == "NI" && h < 5) {
+                    h24 = h + 12;
+                }
+                ampm = true;
+                j += 3;
+            }
+        } else if w == "o" && self.p(j + 1) == b'\'' && self.w(j + 2) == "clock" {
+            ampm = true;
+            j += 3;
+        }
+        if ampm && h > 12 {
+            return None;
+        }
+        if h == 12 && (w == "am" || w == "a") {
+            h24 = 0;
+        }
+        let tz = lexicon::time_zone(self.w(j));
+        if tz {
+            j += 1;
+        }
+        if !ampm
+            && !(has_min
+                && (tz
+                    || matches!(
+                        self.prev_w(i),
+                        "at" | "around"
+                            | "about"
+                            | "by"
+                            | "until"
+                            | "before"
+                            | "after"
+                            | "since"
+                            | "from"
+                    )))
+        {
+            return None;
+        }
+        let (d, e, rel) = self.day_after_clock(j, i);
+        m(i, e, self.r_clock(d, h24, mi, rel))
+    }
+
+    fn sentence_end(&self, j: usize) -> bool {
+        // "a.m. The ..." — keep the period out when it ends the sentence before a capital.
+        matches!(self.toks.get(j + 1), Some(t) if t.k == Kind::Word)
+            && self.cap(j + 1)
+            && self.w(j + 1) != "edt"
+    }
+
+    /// The day a clock time is on: a following weekday, date or deictic word, else the
+    /// anchor. Returns the date, the end token and how relative it is.
+    fn day_after_clock(&self, j: usize, s: usize) -> (CivilDate, usize, Rel) {
+        let mut k = j;
+        if self.p(k) == b',' {
+            k += 1;
+        }
+        if let Some(wd) = lexicon::weekday(self.w(k)) {
+            return (self.weekday_date(wd, 0, s, k + 1), k + 1, Rel::Full);
+        }
+        match self.w(k) {
+            "today" | "tonight" => return (self.a, k + 1, Rel::Full),
+            "yesterday" => return (self.a.add_days(-1), k + 1, Rel::Full),
+            "tomorrow" => return (self.a.add_days(1), k + 1, Rel::Full),
+            _ => {}
+        }
+        if lexicon::month(self.w(k)).is_some() {
+            if let Some(mt) = self.month_expr(k) {
+                if mt.r.prec == Precision::Day {
+                    if let Some((d, _)) = mt.r.range {
+                        return (d, mt.e, mt.r.rel);
+                    }
+                }
+            }
+        }
+        (self.a, j, Rel::Full)
+    }
+
+    fn at_word(&self, i: usize, depth: u8, lq: Option<(i32, u8)>) -> Option<M> {
+        let w = self.w(i);
+        if let Some(_mo) = lexicon::month(w) {
+            return self.month_expr(i);
+        }
+        if let Some(wd) = lexicon::weekday(w) {
+            return self.weekday_expr(i, wd);
+        }
+        match w {
+            "today" | "tonight" | "yesterday" | "tomorrow" => self.deictic(i),
+            "now" => {
+                if self.w(i + 1) == "that" {
+                    return None;
+                }
+                m(i, i + 1, self.r_ref("PRESENT_REF"))
+            }
+            "currently" | "presently" | "nowadays" => m(i, i + 1, self.r_ref("PRESENT_REF")),
+            "recently" | "lately" => m(i, i + 1, self.r_ref("PAST_REF")),
+            "previously" | "formerly" => m(i, i + 1, self.r_ref("PAST_REF")),
+            "soon" => {
+                if self.prev_w(i) == "as" || self.w(i + 1) == "as" || self.w(i + 1) == "after" {
+                    return None;
+                }
+                m(i, i + 1, self.r_ref("FUTURE_REF"))
+            }
+            "future" if matches!(self.prev_w(i), "near" | "foreseeable" | "in") => {
+                m(i, i + 1, self.r_ref("FUTURE_REF"))
+            }
+            "recent" => self.recent(i),
+            "last" | "this" | "next" | "past" | "previous" | "coming" | "current" | "latest" => {
+                self.rel(i, i, lq)
+            }
+            "early" | "late" | "mid" | "earlier" | "later" | "middle" => self.prefix(i, depth, lq),
+            "the" => self.the(i, depth, lq),
+            "nearly" | "almost" | "about" | "around" | "roughly" | "approximately" | "over"
+            | "some" | "more" | "less" | "at" | "up" | "just" | "only" | "under" | "within"
+            | "barely" => self.approx(i, depth, lq),
+            "every" | "each" => self.every(i),
+            "daily" => m(i, i + 1, self.r_set("P1D".into())),
+            "weekly" => m(i, i + 1, self.r_set("P1W".into())),
+            "monthly" => m(i, i + 1, self.r_set("P1M".into())),
+            "annually" | "yearly" => m(i, i + 1, self.r_set("P1Y".into())),
+            "hourly" => m(i, i + 1, self.r_set("PT1H".into())),
+            "quarterly" => m(i, i + 1, self.r_set("P1Q".into())),
+            "per" => {
+                let (u, pl) = lexicon::unit(self.w(i + 1))?;
+                if pl {
+                    return None;
+                }
+                m(i, i + 2, self.r_set(u.duration(Some(1))))
+            }
+            "noon" | "midnight" | "midday" => {
+                let (h, mi) = if w == "midnight" { (24, 0) } else { (12, 0) };
+                let (d, e, rel) = self.day_after_clock(i + 1, i);
+                m(i, e, self.r_clock(d, h, mi, rel))
+            }
+            "fiscal" => self.fiscal(i, i),
+            "first" | "second" | "third" | "fourth" => self.ordinal_period(i, i, lq),
+            "year" => self.year_compound(i, i, lq),
+            "christmas" | "thanksgiving" => self.holiday(i),
+            "years" | "months" | "weeks" | "decades" | "centuries" => {
+                if matches!(
+                    self.prev_w(i),
+                    "for" | "over" | "in" | "within" | "took" | "take" | "after" | "lasted"
+                ) {
+                    let (u, _) = lexicon::unit(w)?;
+                    return m(i, i + 1, self.r_dur(u.duration(None)));
+                }
+                None
+            }
+            _ => {
+                if lexicon::number_word(w).is_some() || lexicon::vague_quantity(w) {
+                    return self.quantity(i, i);
+                }
+                None
+            }
+        }
+    }
+
+    /// "Aug. 7", "August 7, 1998", "July 1997", "in July".
+    fn month_expr(&self, i: usize) -> Option<M> {
+        let w = self.w(i);
+        let mo = lexicon::month(w)?;
+        if !self.cap(i) {
+            return None;
+        }
+        let abbrev = lexicon::is_month_abbrev(w);
+        let mut j = i + 1;
+        let dotted = self.p(j) == b'.' && self.adj(i, j);
+        if dotted {
+            j += 1;
+        }
+        // Day number.
+        if let Some((d, dl)) = self.num(j) {
+            if dl <= 2 && (1..=31).contains(&d) && !(self.p(j + 1) == b':' && self.adj(j, j + 1)) {
+                let mut k = j + 1;
+                if matches!(self.w(k), "st" | "nd" | "rd" | "th") && self.adj(j, k) {
+                    k += 1;
+                }
+                // "Aug. 7, 1998" / "Aug. 7 1998"
+                let mut yk = k;
+                if self.p(yk) == b',' {
+                    yk += 1;
+                }
+                if let Some((y, 4)) = self.num(yk) {
+                    if (1000..=2099).contains(&y) {
+                        if let Some(date) = CivilDate::new(y as i32, mo, d as u8) {
+                            return m(i, yk + 1, self.r_day(date, Rel::Abs));
+                        }
+                    }
+                }
+                let y = self.infer_year(mo, Some(d as u8), i, k);
+                let date = CivilDate::new(y, mo, d as u8)?;
+                // A trailing period right after the day only when the sentence ends there
+                // ("... on Feb. 4.") is punctuation, not part of the date.
+                return m(i, k, self.r_day(date, Rel::Year));
+            }
+            if dl == 4 && (1000..=2099).contains(&d) {
+                return m(i, j + 1, self.r_month(d as i32, mo, Rel::Abs));
+            }
+        }
+        // "July, 1997" / "July of 1997"
+        if matches!(self.p(j), b',') || self.w(j) == "of" {
+            if let Some((y, 4)) = self.num(j + 1) {
+                if (1000..=2099).contains(&y) {
+                    return m(i, j + 2, self.r_month(y as i32, mo, Rel::Abs));
+                }
+            }
+        }
+        // Month alone: abbreviations and the ambiguous "May"/"March" need a cue.
+        if abbrev && !dotted {
+            return None;
+        }
+        let prev = self.prev_w(i);
+        let cue = matches!(
+            prev,
+            "in" | "since"
+                | "by"
+                | "until"
+                | "till"
+                | "through"
+                | "from"
+                | "of"
+                | "during"
+                | "early"
+                | "late"
+                | "mid"
+                | "last"
+                | "this"
+                | "next"
+                | "before"
+                | "after"
+                | "to"
+                | "between"
+                | "and"
+                | "each"
+                | "every"
+                | "end"
+                | "beginning"
+                | "on"
+        );
+        if (mo == 5 || mo == 3) && !cue {
+            return None;
+        }
+        if mo == 5 && prev == "and" {
+            return None;
+        }
+        // Sentence-initial capital is no evidence for a month name on its own.
+        let y = self.infer_year(mo, None, i, i + 1);
+        m(i, if dotted && abbrev { i + 2 } else { i + 1 }, self.r_month(y, mo, Rel::Year))
+    }
+
+    fn weekday_expr(&self, i: usize, wd: u8) -> Option<M> {
+        if !self.cap(i) {
+            return None;
+        }
+        let w = self.w(i);
+        if w.ends_with('s') {
+            if let Some(code) = lexicon::part_of_day(self.w(i + 1).trim_end_matches('s')) {
+                return m(i, i + 2, self.r_set(format!("XXXX-WXX-{wd}T{code}")));
+            }
+            return m(i, i + 1, self.r_set(format!("XXXX-WXX-{wd}")));
+        }
+        // "Monday, Oct. 26": the explicit date wins.
+        if self.p(i + 1) == b',' && lexicon::month(self.w(i + 2)).is_some() {
+            if let Some(mt) = self.month_expr(i + 2) {
+                if mt.r.prec == Precision::Day {
+                    return m(i, mt.e, mt.r);
+                }
+            }
+        }
+        let d = self.weekday_date(wd, 0, i, i + 1);
+        let next = self.w(i + 1);
+        if let Some(code) = lexicon::part_of_day(next) {
+            if next != "overnight" {
+                return m(i, i + 2, self.r_pod(d, code, Rel::Full));
+            }
+        }
+        if next == "nights" {
+            return m(i, i + 2, self.r_set(format!("XXXX-WXX-{wd}TNI")));
+        }
+        m(i, i + 1, self.r_day(d, Rel::Full))
+    }
+
+    fn deictic(&self, i: usize) -> Option<M> {
+        let w = self.w(i);
+        let d = match w {
+            "yesterday" => self.a.add_days(-1),
+            "tomorrow" => self.a.add_days(1),
+            _ => self.a,
+        };
+        if w != "tonight" {
+            if let Some(code) = lexicon::part_of_day(self.w(i + 1)) {
+                if self.w(i + 1) != "overnight" {
+                    return m(i, i + 2, self.r_pod(d, code, Rel::Full));
+                }
+            }
+        }
+        if w == "today" && matches!(self.w(i + 1), "s") && self.p(i + 1) == 0 {
+            return None;
+        }
+        m(i, i + 1, self.r_day(d, Rel::Full))
+    }
+
+    fn recent(&self, i: usize) -> Option<M> {
+        let next = self.w(i + 1);
+        if let Some((u, true)) = lexicon::unit(next) {
+            if u == Unit::Year {
+                return m(i, i + 2, self.r_ref("PAST_REF"));
+            }
+            return m(i, i + 2, self.r_dur(u.duration(None)));
+        }
+        if matches!(next, "past" | "weeks" | "history") {
+            return None;
+        }
+        m(i, i + 1, self.r_ref("PAST_REF"))
+    }
+
+    /// "last week", "this year", "next Friday", "past two months", "the coming days".
+    /// `s` is where the match starts (it may include a preceding "the").
+    fn rel(&self, s: usize, i: usize, lq: Option<(i32, u8)>) -> Option<M> {
+        let w = self.w(i);
+        let dir: i32 = match w {
+            "last" | "past" | "previous" | "latest" => -1,
+            "this" | "current" => 0,
+            _ => 1,
+        };
+        let j = i + 1;
+        // A count: "past two months", "next three years", "last few days".
+        if let Some(q) = self.quantity(s, j) {
+            if q.r.kind == TimexType::Duration {
+                return Some(q);
+            }
+        }
+        let nw = self.w(j);
+        let a = self.a;
+        if let Some(wd) = lexicon::weekday(nw) {
+            if !self.cap(j) || w == "past" {
+                return None;
+            }
+            let d = self.weekday_date(wd, if w == "this" { 0 } else { dir as i8 }, s, j + 1);
+            if let Some(code) = lexicon::part_of_day(self.w(j + 1)) {
+                return m(s, j + 2, self.r_pod(d, code, Rel::Full));
+            }
+            return m(s, j + 1, self.r_day(d, Rel::Full));
+        }
+        if let Some(mo) = lexicon::month(nw) {
+            if !self.cap(j) || w == "past" {
+                return None;
+            }
+            if lexicon::is_month_abbrev(nw) && self.p(j + 1) != b'.' {
+                return None;
+            }
+            let y = match dir {
+                -1 if mo < a.month => a.year,
+                -1 => a.year - 1,
+                1 if mo > a.month => a.year,
+                1 => a.year + 1,
+                _ => a.year,
+            };
+            return m(s, j + 1, self.r_month(y, mo, Rel::Full));
+        }
+        if let Some(code) = lexicon::season(nw) {
+            let idx = |c: &str| match c {
+                "SP" => 1,
+                "SU" => 2,
+                "FA" => 3,
+                _ => 4,
+            };
+            let (cy, cur) = match a.month {
+                1 | 2 => (a.year - 1, 4),
+                3..=5 => (a.year, 1),
+                6..=8 => (a.year, 2),
+                9..=11 => (a.year, 3),
+                _ => (a.year, 4),
+            };
+            let t = idx(code);
+            let y = match dir {
+                -1 if t < cur => cy,
+                -1 => cy - 1,
+                1 if t > cur => cy,
+                1 => cy + 1,
+                _ => cy,
+            };
+            return m(s, j + 1, self.r_season(y, code, Rel::Full));
+        }
+        if let Some(code) = lexicon::part_of_day(nw) {
+            return match (w, nw) {
+                ("last", "night") => m(s, j + 1, self.r_pod(a.add_days(-1), "NI", Rel::Full)),
+                ("this", _) => m(s, j + 1, self.r_pod(a, code, Rel::Full)),
+                _ => None,
+            };
+        }
+        if nw == "weekend" {
+            return self.weekend(s, j + 1, dir);
+        }
+        let (unit, plural) = lexicon::unit(nw)?;
+        if plural {
+            // "the coming days", "past weeks"
+            return match w {
+                "coming" | "next" => m(s, j + 1, self.r_ref("FUTURE_REF")),
+                "past" | "last" | "previous" => m(s, j + 1, self.r_dur(unit.duration(None))),
+                _ => None,
+            };
+        }
+        let r = match unit {
+            Unit::Day => return None,
+            Unit::Week => self.r_week(a.add_days(7 * i64::from(dir))),
+            Unit::Month => {
+                let d = a.add_months(i64::from(dir));
+                self.r_month(d.year, d.month, Rel::Full)
+            }
+            Unit::Year => self.r_year(a.year + dir, Rel::Full),
+            Unit::Quarter => {
+                if w == "latest" {
+                    let (y, q) = lq.unwrap_or_else(|| Self::shift_quarter(Self::quarter_of(a), -1));
+                    self.r_quarter(y, q, Rel::Full)
+                } else {
+                    let (y, q) = Self::shift_quarter(Self::quarter_of(a), dir);
+                    self.r_quarter(y, q, Rel::Full)
+                }
+            }
+            Unit::Decade if dir < 0 => self.r_dur("P10Y".into()),
+            Unit::Decade => self.r_decade(a.year.div_euclid(10) + dir, Rel::Full),
+            Unit::Century if dir < 0 => self.r_dur("P100Y".into()),
+            _ => return None,
+        };
+        m(s, j + 1, r)
+    }
+
+    fn weekend(&self, s: usize, e: usize, dir: i32) -> Option<M> {
+        let a = self.a;
+        let aw = i64::from(a.weekday());
+        // Saturday of the weekend meant: the latest one started by the anchor for past
+        // reference, the next one for future reference.
+        let back = a.add_days(-((aw - 6).rem_euclid(7)));
+        let sat = if dir > 0 || (dir == 0 && self.future(s, e)) {
+            if aw >= 6 {
+                back
+            } else {
+                a.add_days(6 - aw)
+            }
+        } else {
+            back
+        };
+        let (y, wk) = sat.iso_week();
+        m(
+            s,
+            e,
+            R {
+                kind: TimexType::Date,
+                value: format!("{y:04}-W{wk:02}-WE"),
+                range: Some((sat, sat.add_days(1))),
+                prec: Precision::Week,
+                rel: Rel::Full,
+            },
+        )
+    }
+
+    /// "early next year", "late Tuesday", "mid-November", "earlier this month".
+    fn prefix(&self, i: usize, depth: u8, lq: Option<(i32, u8)>) -> Option<M> {
+        let w = self.w(i);
+        let mut j = i + 1;
+        if self.p(j) == b'-' && self.adj(i, j) {
+            j += 1;
+        }
+        if w == "middle" && self.w(j) != "of" {
+            return None;
+        }
+        if self.w(j) == "of" && w == "middle" {
+            j += 1;
+        }
+        // "earlier in the year", "late in the day"
+        if self.w(j) == "in" && self.w(j + 1) == "the" {
+            let (u, pl) = lexicon::unit(self.w(j + 2))?;
+            if pl {
+                return None;
+            }
+            let a = self.a;
+            let r = match u {
+                Unit::Day => self.r_day(a, Rel::Full),
+                Unit::Week => self.r_week(a),
+                Unit::Month => self.r_month(a.year, a.month, Rel::Full),
+                Unit::Year => self.r_year(a.year, Rel::Full),
+                _ => return None,
+            };
+            return m(i, j + 3, r);
+        }
+        if w == "mid" && self.w(j) == "afternoon" || w == "late" && self.w(j) == "afternoon" {
+            return m(i, j + 1, self.r_pod(self.a, "AF", Rel::Full));
+        }
+        let sub = self.at(j, depth + 1, lq)?;
+        if sub.s != j
+            || !matches!(sub.r.kind, TimexType::Date | TimexType::Time)
+            || sub.r.range.is_none()
+        {
+            return None;
+        }
+        m(i, sub.e, sub.r)
+    }
+
+    /// Modifiers of counts: "nearly two years", "about a decade ago", "around 7:15 p.m.".
+    fn approx(&self, i: usize, depth: u8, lq: Option<(i32, u8)>) -> Option<M> {
+        let w = self.w(i);
+        let j = match w {
+            "more" | "less" if self.w(i + 1) == "than" => i + 2,
+            "at" if self.w(i + 1) == "least" => i + 2,
+            "up" if self.w(i + 1) == "to" => i + 2,
+            "more" | "less" | "at" | "up" => return None,
+            _ => i + 1,
+        };
+        let first = self.w(j);
+        let counted = self.num(j).is_some()
+            || (lexicon::number_word(first).is_some() && first != "a" && first != "an")
+            || ((first == "a" || first == "an") && w != "some" && w != "over")
+            || (w == "at" && first == "the");
+        if !counted {
+            return None;
+        }
+        if w == "within" || w == "under" || w == "over" && first == "the" {
+            return None;
+        }
+        let sub = self.at(j, depth + 1, lq)?;
+        if sub.s != j {
+            return None;
+        }
+        let ok = match sub.r.kind {
+            TimexType::Duration | TimexType::Time => true,
+            TimexType::Date => sub.r.rel == Rel::Full && w != "over" && w != "some",
+            TimexType::Set => false,
+        };
+        if !ok || (w == "over" && sub.r.kind == TimexType::Time) {
+            return None;
+        }
+        m(i, sub.e, sub.r)
+    }
+
+    fn the(&self, i: usize, depth: u8, lq: Option<(i32, u8)>) -> Option<M> {
+        let j = i + 1;
+        let nw = self.w(j);
+        let a = self.a;
+        match nw {
+            "past" | "future" => {
+                if let Some(mt) = self.rel(i, j, lq) {
+                    return Some(mt);
+                }
+                if nw == "future" {
+                    return m(i, j + 1, self.r_ref("FUTURE_REF"));
+                }
+                if lexicon::unit(self.w(j + 1)).is_some()
+                    || lexicon::number_word(self.w(j + 1)).is_some()
+                {
+                    return None;
+                }
+                return m(i, j + 1, self.r_ref("PAST_REF"));
+            }
+            "end" | "beginning" | "start" | "middle" | "turn" if self.w(j + 1) == "of" => {
+                let sub = self.at(j + 2, depth + 1, lq)?;
+                if sub.s != j + 2 || sub.r.kind != TimexType::Date || sub.r.range.is_none() {
+                    return None;
+                }
+                return m(i, sub.e, sub.r);
+            }
+            "year" => {
+                if let Some(mt) = self.year_compound(i, j, lq) {
+                    return Some(mt);
+                }
+                if matches!(self.w(j + 1), "before" | "after" | "earlier" | "ago" | "when" | "in")
+                    || self.p(j + 1) == b'-'
+                {
+                    return None;
+                }
+                if matches!(self.prev_w(i), "for" | "during" | "throughout" | "over") {
+                    return m(i, j + 1, self.r_dur("P1Y".into()));
+                }
+                return m(i, j + 1, self.r_year(a.year, Rel::Full));
+            }
+            "week" if !matches!(self.w(j + 1), "before" | "after" | "earlier" | "ago" | "of") => {
+                return m(i, j + 1, self.r_week(a));
+            }
+            "weekend" => return self.weekend(i, j + 1, 0),
+            "quarter" | "period" if nw == "quarter" || lq.is_some() => {
+                if matches!(self.w(j + 1), "ended" | "ending" | "ends") && nw == "period" {
+                    return None;
+                }
+                let (y, q) = lq.unwrap_or_else(|| Self::shift_quarter(Self::quarter_of(a), -1));
+                return m(i, j + 1, self.r_quarter(y, q, Rel::Full));
+            }
+            "latest" | "current" | "previous" | "coming" | "next" | "last" => {
+                if nw == "latest" && self.w(j + 1) == "period" && lq.is_some() {
+                    let (y, q) = lq.unwrap_or((a.year, 1));
+                    return m(i, j + 2, self.r_quarter(y, q, Rel::Full));
+                }
+                return self.rel(i, j, lq);
+            }
+            "first" => {
+                // "the first nine months"
+                if let Some(q) = self.quantity(i, j + 1) {
+                    if q.r.kind == TimexType::Duration {
+                        return Some(q);
+                    }
+                }
+            }
+            "morning" | "afternoon" | "evening" if matches!(self.prev_w(i), "in" | "during") => {
+                let code = lexicon::part_of_day(nw)?;
+                return m(i, j + 1, self.r_pod(a, code, Rel::Full));
+            }
+            _ => {}
+        }
+        if let Some(code) = lexicon::season(nw) {
+            if matches!(
+                self.prev_w(i),
+                "in" | "during" | "over" | "by" | "until" | "since" | "this"
+            ) {
+                let fut = self.future(i, j + 1);
+                let mt = self.rel(i, j - 1, lq);
+                let _ = mt;
+                let y = if fut {
+                    a.year
+                } else if code == "WI" {
+                    a.year - 1
+                } else {
+                    a.year
+                };
+                return m(i, j + 1, self.r_season(y, code, Rel::Full));
+            }
+            return None;
+        }
+        // "the 1988 period", "the 1980s", "the nine months", "the third quarter"
+        if let Some((y, 4)) = self.num(j) {
+            if matches!(self.w(j + 1), "period" | "quarter" | "season")
+                && (1000..=2099).contains(&y)
+            {
+                return m(i, j + 2, self.r_year(y as i32, Rel::Abs));
+            }
+        }
+        let sub = self.at(j, depth + 1, lq)?;
+        if sub.s != j {
+            return None;
+        }
+        let head = self.w(j);
+        let keep = self.num(j).is_some_and(|(_, l)| l == 4) && sub.r.prec == Precision::Year
+            || lexicon::number_word(head).is_some() && head != "a" && head != "an"
+            || lexicon::ordinal(head).is_some()
+            || matches!(head, "fiscal" | "year" | "few" | "several" | "recent");
+        if !keep || matches!(sub.r.kind, TimexType::Set) {
+            return None;
+        }
+        m(i, sub.e, sub.r)
+    }
+
+    /// "third-quarter", "the fourth quarter", "first half", "third quarter of 1998".
+    fn ordinal_period(&self, s: usize, i: usize, lq: Option<(i32, u8)>) -> Option<M> {
+        let _ = lq;
+        let o = lexicon::ordinal(self.w(i))?;
+        let mut j = i + 1;
+        if self.p(j) == b'-' && self.adj(i, j) {
+            j += 1;
+        }
+        let nw = self.w(j);
+        let half = match nw {
+            "quarter" | "quarters" => false,
+            "half" => true,
+            _ => {
+                if self.w(i) == "first" && s != i {
+                    return None;
+                }
+                return None;
+            }
+        };
+        if half && o > 2 {
+            return None;
+        }
+        let mut e = j + 1;
+        let mut y = self.a.year;
+        let mut rel = Rel::Full;
+        if self.w(e) == "of" {
+            if let Some((yy, 4)) = self.num(e + 1) {
+                y = yy as i32;
+                rel = Rel::Abs;
+                e += 2;
+            }
+        }
+        // A fiscal or calendar quarter named in a later-year story: "the fourth quarter"
+        // published in January means last year's.
+        if rel == Rel::Full && !half && !self.future(s, e) {
+            let (_, cq) = Self::quarter_of(self.a);
+            if o > cq {
+                y -= 1;
+            }
+        }
+        if nw == "quarters" {
+            return m(s, e, self.r_set(format!("XXXX-Q{o}")));
+        }
+        if half {
+            return m(s, e, self.r_half(y, o, rel));
+        }
+        m(s, e, self.r_quarter(y, o, rel))
+    }
+
+    /// "year-end", "year-earlier", "year-ago quarter", "the year-earlier period".
+    fn year_compound(&self, s: usize, i: usize, lq: Option<(i32, u8)>) -> Option<M> {
+        if self.p(i + 1) != b'-' || !self.adj(i, i + 1) {
+            return None;
+        }
+        let a = self.a;
+        match self.w(i + 2) {
+            "end" => {
+                let y = if self.future(s, i + 3) { a.year } else { a.year - 1 };
+                let d = CivilDate { year: y, month: 12, day: 31 };
+                m(s, i + 3, self.r_day(d, Rel::Full))
+            }
+            "earlier" | "ago" => {
+                let mut e = i + 3;
+                let nw = self.w(e);
+                if let Some(q) = self.quantity(s, e) {
+                    if q.r.kind == TimexType::Duration && s != i {
+                        return Some(q);
+                    }
+                }
+                if matches!(nw, "quarter" | "period" | "results" | "level" | "figure" | "quarters")
+                {
+                    if nw == "quarter" || nw == "period" {
+                        e += 1;
+                    } else if s != i {
+                        return None;
+                    }
+                } else if s != i {
+                    return None;
+                }
+                let r = match lq {
+                    Some((_, q)) => self.r_quarter(a.year - 1, q, Rel::Full),
+                    None => self.r_year(a.year - 1, Rel::Full),
+                };
+                m(s, e, r)
+            }
+            _ => None,
+        }
+    }
+
+    fn fiscal(&self, s: usize, i: usize) -> Option<M> {
+        let mut j = i + 1;
+        if self.w(j) == "year" {
+            j += 1;
+        }
+        if let Some((y, 4)) = self.num(j) {
+            if (1000..=2099).contains(&y) {
+                return m(s, j + 1, self.r_year(y as i32, Rel::Abs));
+            }
+        }
+        if lexicon::ordinal(self.w(j)).is_some() {
+            return self.ordinal_period(s, j, None);
+        }
+        if self.w(i + 1) == "year" && s != i {
+            // "the fiscal year"
+            if matches!(self.w(i + 2), "ended" | "ending" | "ends" | "that" | "which") {
+                return m(s, i + 2, self.r_dur("P1Y".into()));
+            }
+            return m(s, i + 2, self.r_year(self.a.year, Rel::Full));
+        }
+        None
+    }
+
+    fn every(&self, i: usize) -> Option<M> {
+        let mut j = i + 1;
+        if self.w(j) == "other" {
+            j += 1;
+        }
+        let nw = self.w(j);
+        if let Some(wd) = lexicon::weekday(nw) {
+            return m(i, j + 1, self.r_set(format!("XXXX-WXX-{wd}")));
+        }
+        if let Some(mo) = lexicon::month(nw) {
+            if self.cap(j) {
+                return m(i, j + 1, self.r_set(format!("XXXX-{mo:02}")));
+            }
+        }
+        if let Some((u, false)) = lexicon::unit(nw) {
+            let n = if j > i + 1 { 2 } else { 1 };
+            return m(i, j + 1, self.r_set(u.duration(Some(n))));
+        }
+        if let Some(q) = self.quantity(i, j) {
+            if q.r.kind == TimexType::Duration {
+                return m(i, q.e, self.r_set(q.r.value));
+            }
+        }
+        None
+    }
+
+    fn holiday(&self, i: usize) -> Option<M> {
+        if !self.cap(i) {
+            return None;
+        }
+        let w = self.w(i);
+        let mut e = i + 1;
+        let (mo, day) = match w {
+            "christmas" => {
+                if self.w(e) == "eve" {
+                    e += 1;
+                    (12, 24)
+                } else {
+                    if self.w(e) == "day" {
+                        e += 1;
+                    }
+                    (12, 25)
+                }
+            }
+            _ => {
+                if self.w(e) == "day" {
+                    e += 1;
+                }
+                (11, 0)
+            }
+        };
+        let y = self.infer_year(mo, Some(if day == 0 { 25 } else { day }), i, e);
+        let d = if day == 0 {
+            // Fourth Thursday of November.
+            let first = CivilDate { year: y, month: 11, day: 1 };
+            let off = (4 - i64::from(first.weekday())).rem_euclid(7);
+            first.add_days(off + 21)
+        } else {
+            CivilDate { year: y, month: mo, day }
+        };
+        m(i, e, self.r_day(d, Rel::Year))
+    }
+
+    fn apostrophe_decade(&self, i: usize) -> Option<M> {
+        let (n, 2) = self.num(i + 1)? else {
+            return None;
+        };
+        if n % 10 != 0 || self.w(i + 2) != "s" || !self.adj(i, i + 1) || !self.adj(i + 1, i + 2) {
+            return None;
+        }
+        m(i, i + 3, self.r_decade(190 + (n / 10) as i32, Rel::Abs))
+    }
+}
+
+/// Parses a "YYYY-Qn" value.
+fn parse_quarter(v: &str) -> Option<(i32, u8)> {
+    let b = v.as_bytes();
+    if b.len() == 7 && b[4] == b'-' && b[5] == b'Q' {
+        let y = v.get(0..4)?.parse().ok()?;
+        let q = b[6].wrapping_sub(b'0');
+        if (1..=4).contains(&q) {
+            return Some((y, q));
+        }
+    }
+    None
+}
+
+/// Blanks out what came from the stand-in anchor when there was no real one.
+fn generalise(r: &mut R) {
+    match r.rel {
+        Rel::Abs => {}
+        Rel::Year => {
+            if r.value.len() >= 4 && r.value.is_char_boundary(4) {
+                r.value.replace_range(0..4, "XXXX");
+            }
+            r.range = None;
+        }
+        Rel::Full => {
+            r.value = match r.prec {
+                Precision::Day => "XXXX-XX-XX",
+                Precision::Week => "XXXX-WXX",
+                Precision::Month => "XXXX-XX",
+                _ => "XXXX",
+            }
+            .to_string();
+            r.range = None;
+        }
+    }
+}
