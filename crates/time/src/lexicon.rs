@@ -227,6 +227,41 @@ pub fn future_cue(w: &str) -> bool {
             | "slated"
             | "intends"
             | "hopes"
+            | "could"
+            | "might"
+            | "soon"
+            | "resume"
+    )
+}
+
+/// Words that mark the clause as past.
+pub fn past_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "was"
+            | "were"
+            | "had"
+            | "did"
+            | "ago"
+            | "last"
+            | "yesterday"
+            | "earlier"
+            | "met"
+            | "told"
+            | "took"
+            | "made"
+            | "began"
+            | "came"
+            | "went"
+            | "left"
+            | "held"
+            | "gave"
+            | "saw"
+            | "found"
+            | "killed"
+            | "since"
     )
 }
 

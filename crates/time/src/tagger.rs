@@ -120,6 +120,9 @@ struct Tagger<'a> {
     /// The anchor, or a stand-in when there is none (results are then generalised).
     a: CivilDate,
     has_anchor: bool,
+    /// The quarter the document last named: financial stories compare "a year ago"
+    /// with that quarter.
+    lq: std::cell::Cell<Option<(i32, u8)>>,
 }
 
 fn tokenize(text: &str) -> Vec<Tok> {
@@ -168,6 +171,7 @@ impl<'a> Tagger<'a> {
             toks: tokenize(text),
             a: anchor.unwrap_or(CivilDate { year: 2000, month: 1, day: 1 }),
             has_anchor: anchor.is_some(),
+            lq: std::cell::Cell::new(None),
         }
     }
 
@@ -180,12 +184,13 @@ impl<'a> Tagger<'a> {
                 i += 1;
                 continue;
             };
-            if mt.e <= i {
-                i += 1;
+            if mt.e <= i || self.dateline(mt.e) {
+                i = mt.e.max(i + 1);
                 continue;
             }
             if let Some(q) = parse_quarter(&mt.r.value) {
                 last_quarter = Some(q);
+                self.lq.set(Some(q));
             }
             if !self.has_anchor {
                 generalise(&mut mt.r);
@@ -204,6 +209,13 @@ impl<'a> Tagger<'a> {
             i = mt.e;
         }
         out
+    }
+
+    /// Whether the expression ending before token `e` is a dateline ("WASHINGTON,
+    /// August 11 (Xinhua) --"), which TimeML leaves unannotated.
+    fn dateline(&self, e: usize) -> bool {
+        self.p(e) == b'('
+            && matches!(self.w(e + 1), "xinhua" | "ap" | "reuters" | "afp" | "upi" | "dpa")
     }
 
     // ---- token access -------------------------------------------------------------
@@ -254,30 +266,61 @@ impl<'a> Tagger<'a> {
         }
     }
 
-    /// Whether the clause around tokens `s..e` speaks of the future.
+    /// Whether the clause around tokens `s..e` speaks of the future. The nearest tense
+    /// cue decides, looking outward from the expression in both directions within the
+    /// clause: in "X said Monday it will ..." the expression belongs to "said".
     fn future(&self, s: usize, e: usize) -> bool {
         let stop = |c: u8| matches!(c, b'.' | b'!' | b'?' | b';' | b'\n');
-        let mut j = s;
-        let lo = s.saturating_sub(TENSE_BACK);
-        while j > lo {
-            j -= 1;
-            if stop(self.p(j)) {
-                break;
-            }
-            if lexicon::future_cue(self.w(j)) {
-                return true;
-            }
+        // Prepositions right before an expression that look forward on their own.
+        if s > 0 && matches!(self.w(s - 1), "until" | "till" | "effective" | "payable" | "next") {
+            return true;
         }
-        let hi = (e + TENSE_AHEAD).min(self.toks.len());
-        for k in e..hi {
-            if stop(self.p(k)) {
-                break;
+        let mut back_open = true;
+        let mut ahead_open = true;
+        for d in 1..=TENSE_BACK.max(TENSE_AHEAD) {
+            if back_open && d <= TENSE_BACK && s >= d {
+                let j = s - d;
+                if stop(self.p(j)) {
+                    back_open = false;
+                } else if let Some(f) = self.tense_of(j) {
+                    return f;
+                }
             }
-            if lexicon::future_cue(self.w(k)) {
-                return true;
+            if ahead_open && d <= TENSE_AHEAD {
+                let k = e + d - 1;
+                if k >= self.toks.len() || stop(self.p(k)) {
+                    ahead_open = false;
+                } else if let Some(f) = self.tense_of(k) {
+                    return f;
+                }
+            }
+            if !back_open && !ahead_open {
+                break;
             }
         }
         false
+    }
+
+    /// Tense cue of one token: `Some(true)` future, `Some(false)` past.
+    fn tense_of(&self, i: usize) -> Option<bool> {
+        let w = self.w(i);
+        if w.is_empty() {
+            return None;
+        }
+        if lexicon::future_cue(w) || (w == "may" && !self.cap(i)) {
+            return Some(true);
+        }
+        if lexicon::past_cue(w)
+            || (w.len() > 4
+                && w.ends_with("ed")
+                && !matches!(
+                    w,
+                    "scheduled" | "expected" | "planned" | "need" | "indeed" | "proposed"
+                ))
+        {
+            return Some(false);
+        }
+        None
     }
 
     // ---- resolution helpers -------------------------------------------------------
@@ -488,7 +531,8 @@ impl<'a> Tagger<'a> {
         if i > 0 {
             let pc = self.p(i - 1);
             if self.adj(i - 1, i)
-                && (matches!(pc, b'$' | b'#' | b'/' | b':' | b'-' | b'+')
+                && (matches!(pc, b'$' | b'#' | b'/' | b':' | b'+')
+                    || (pc == b'-' && i > 1 && self.num(i - 2).is_some())
                     || (matches!(pc, b',' | b'.')
                         && i > 1
                         && self.num(i - 2).is_some()
@@ -640,7 +684,9 @@ impl<'a> Tagger<'a> {
     fn quantity(&self, s: usize, count_at: usize) -> Option<M> {
         let i = count_at;
         let w = self.w(i);
-        let (n, mut j): (Option<u32>, usize) = if let Some((n, _)) = self.num(i) {
+        let (n, mut j): (Option<u32>, usize) = if w == "a" && self.w(i + 1) == "few" {
+            (None, i + 2)
+        } else if let Some((n, _)) = self.num(i) {
             // Fractions "5 1/2 hours" are beyond us; do not claim half of them.
             (Some(n), i + 1)
         } else if lexicon::vague_quantity(w) {
@@ -665,8 +711,6 @@ impl<'a> Tagger<'a> {
             } else {
                 (Some(n), i + 1)
             }
-        } else if w == "a" && self.w(i + 1) == "few" {
-            (None, i + 2)
         } else {
             return None;
         };
@@ -675,6 +719,16 @@ impl<'a> Tagger<'a> {
         }
         if matches!(w, "few" | "several" | "many" | "some") && self.w(j) == "more" {
             return None;
+        }
+        // "2 1/2 years"
+        let half = n.is_some()
+            && self.num(j) == Some((1, 1))
+            && self.p(j + 1) == b'/'
+            && self.num(j + 2) == Some((2, 1))
+            && self.adj(j, j + 1)
+            && self.adj(j + 1, j + 2);
+        if half {
+            j += 3;
         }
         let hyphen = self.p(j) == b'-' && self.adj(j - 1, j) && self.adj(j, j + 1);
         if hyphen {
@@ -694,14 +748,23 @@ impl<'a> Tagger<'a> {
         let e = j + 1;
         let count = n.map(|n| n.min(1_000_000));
         let nn = i64::from(count.unwrap_or(1));
-        let dur = unit.duration(count);
+        let dur = match (half, count) {
+            (true, Some(c)) => match unit {
+                Unit::Year => format!("P{c}Y6M"),
+                Unit::Hour => format!("PT{c}H30M"),
+                Unit::Day => format!("P{c}DT12H"),
+                Unit::Minute => format!("PT{c}M30S"),
+                _ => unit.duration(count),
+            },
+            _ => unit.duration(count),
+        };
         match self.w(e) {
             "ago" | "earlier" | "before"
                 if !(hyphen || self.w(e) == "before" && self.is_clause_word(e + 1)) =>
             {
                 let back = self.w(e) == "ago";
                 if !back && !matches!(unit, Unit::Year) {
-                    return m(s, e + 1, self.r_dur(dur));
+                    return m(s, e, self.r_dur(dur));
                 }
                 if n.is_none() {
                     return m(s, e + 1, self.r_ref("PAST_REF"));
@@ -714,7 +777,10 @@ impl<'a> Tagger<'a> {
                         let d = a.add_months(-nn);
                         self.r_month(d.year, d.month, Rel::Full)
                     }
-                    Unit::Year => self.r_year(a.year - nn as i32, Rel::Full),
+                    Unit::Year => match self.lq.get() {
+                        Some((_, q)) if nn == 1 => self.r_quarter(a.year - 1, q, Rel::Full),
+                        _ => self.r_year(a.year - nn as i32, Rel::Full),
+                    },
                     Unit::Decade => self.r_year(a.year - 10 * nn as i32, Rel::Full),
                     Unit::Quarter => {
                         let (y, q) = Self::shift_quarter(Self::quarter_of(a), -(nn as i32));
@@ -723,9 +789,6 @@ impl<'a> Tagger<'a> {
                     _ => self.r_day(a, Rel::Full),
                 };
                 return m(s, e + 1, r);
-            }
-            "later" | "after" if !hyphen && self.w(e) == "later" => {
-                return m(s, e + 1, self.r_dur(dur))
             }
             "from" if self.w(e + 1) == "now" && n.is_some() => {
                 let a = self.a;
@@ -744,7 +807,7 @@ impl<'a> Tagger<'a> {
             _ => {}
         }
         // "$5 million a year": a rate, i.e. a SET.
-        if (w == "a" || w == "an") && i > 0 && !plural && self.rate_context(i - 1) {
+        if (w == "a" || w == "an") && i > 0 && s == i && !plural && self.rate_context(i - 1) {
             return m(s, e, self.r_set(unit.duration(Some(1))));
         }
         m(s, e, self.r_dur(dur))
@@ -756,6 +819,32 @@ impl<'a> Tagger<'a> {
 
     /// Whether the token before "a" makes "a year" a rate ("$5 a year", "20% a year").
     fn rate_context(&self, i: usize) -> bool {
+        let w = self.w(i);
+        if w.len() > 3
+            && w.ends_with('s')
+            && !matches!(
+                w,
+                "was"
+                    | "has"
+                    | "is"
+                    | "does"
+                    | "takes"
+                    | "lasts"
+                    | "this"
+                    | "less"
+                    | "plus"
+                    | "across"
+                    | "towards"
+                    | "perhaps"
+                    | "years"
+                    | "months"
+                    | "weeks"
+                    | "days"
+                    | "hours"
+            )
+        {
+            return true;
+        }
         self.num(i).is_some()
             || self.p(i) == b'%'
             || matches!(
@@ -913,24 +1002,13 @@ impl<'a> Tagger<'a> {
         }
         match w {
             "today" | "tonight" | "yesterday" | "tomorrow" => self.deictic(i),
-            "now" => {
-                if self.w(i + 1) == "that" {
-                    return None;
-                }
-                m(i, i + 1, self.r_ref("PRESENT_REF"))
-            }
+            "now" => m(i, i + 1, self.r_ref("PRESENT_REF")),
             "currently" | "presently" | "nowadays" => m(i, i + 1, self.r_ref("PRESENT_REF")),
             "recently" | "lately" => m(i, i + 1, self.r_ref("PAST_REF")),
-            "previously" | "formerly" => m(i, i + 1, self.r_ref("PAST_REF")),
-            "soon" => {
-                if self.prev_w(i) == "as" || self.w(i + 1) == "as" || self.w(i + 1) == "after" {
-                    return None;
-                }
+            "future" if !matches!(self.prev_w(i), "the" | "foreseeable" | "a") => {
                 m(i, i + 1, self.r_ref("FUTURE_REF"))
             }
-            "future" if matches!(self.prev_w(i), "near" | "foreseeable" | "in") => {
-                m(i, i + 1, self.r_ref("FUTURE_REF"))
-            }
+            "these" if self.w(i + 1) == "days" => m(i, i + 2, self.r_ref("PRESENT_REF")),
             "recent" => self.recent(i),
             "last" | "this" | "next" | "past" | "previous" | "coming" | "current" | "latest" => {
                 self.rel(i, i, lq)
@@ -938,8 +1016,7 @@ impl<'a> Tagger<'a> {
             "early" | "late" | "mid" | "earlier" | "later" | "middle" => self.prefix(i, depth, lq),
             "the" => self.the(i, depth, lq),
             "nearly" | "almost" | "about" | "around" | "roughly" | "approximately" | "over"
-            | "some" | "more" | "less" | "at" | "up" | "just" | "only" | "under" | "within"
-            | "barely" => self.approx(i, depth, lq),
+            | "some" | "more" | "less" | "at" | "up" => self.approx(i, depth, lq),
             "every" | "each" => self.every(i),
             "daily" => m(i, i + 1, self.r_set("P1D".into())),
             "weekly" => m(i, i + 1, self.r_set("P1W".into())),
@@ -997,7 +1074,10 @@ impl<'a> Tagger<'a> {
         }
         // Day number.
         if let Some((d, dl)) = self.num(j) {
-            if dl <= 2 && (1..=31).contains(&d) && !(self.p(j + 1) == b':' && self.adj(j, j + 1)) {
+            if dl <= 2
+                && (1..=31).contains(&d)
+                && !(self.p(j + 1) == b':' && self.adj(j, j + 1) && self.num(j + 2).is_some())
+            {
                 let mut k = j + 1;
                 if matches!(self.w(k), "st" | "nd" | "rd" | "th") && self.adj(j, k) {
                     k += 1;
@@ -1013,6 +1093,10 @@ impl<'a> Tagger<'a> {
                             return m(i, yk + 1, self.r_day(date, Rel::Abs));
                         }
                     }
+                }
+                if let Some((y, e)) = self.year_phrase(k) {
+                    let date = CivilDate::new(y, mo, d as u8)?;
+                    return m(i, e, self.r_day(date, Rel::Full));
                 }
                 let y = self.infer_year(mo, Some(d as u8), i, k);
                 let date = CivilDate::new(y, mo, d as u8)?;
@@ -1070,7 +1154,10 @@ impl<'a> Tagger<'a> {
         if mo == 5 && prev == "and" {
             return None;
         }
-        // Sentence-initial capital is no evidence for a month name on its own.
+        let after = if dotted && abbrev { i + 2 } else { i + 1 };
+        if let Some((y, e)) = self.year_phrase(after) {
+            return m(i, e, self.r_month(y, mo, Rel::Full));
+        }
         let y = self.infer_year(mo, None, i, i + 1);
         m(i, if dotted && abbrev { i + 2 } else { i + 1 }, self.r_month(y, mo, Rel::Year))
     }
@@ -1121,7 +1208,8 @@ impl<'a> Tagger<'a> {
                 }
             }
         }
-        if w == "today" && matches!(self.w(i + 1), "s") && self.p(i + 1) == 0 {
+        // "today's world": generic, not a date.
+        if w == "today" && self.p(i + 1) == b'\'' && self.w(i + 2) == "s" {
             return None;
         }
         m(i, i + 1, self.r_day(d, Rel::Full))
@@ -1157,7 +1245,11 @@ impl<'a> Tagger<'a> {
                 return Some(q);
             }
         }
-        let nw = self.w(j);
+        let (j, nw) = if self.w(j) == "fiscal" && matches!(self.w(j + 1), "year" | "quarter") {
+            (j + 1, self.w(j + 1))
+        } else {
+            (j, self.w(j))
+        };
         let a = self.a;
         if let Some(wd) = lexicon::weekday(nw) {
             if !self.cap(j) || w == "past" {
@@ -1172,6 +1264,23 @@ impl<'a> Tagger<'a> {
         if let Some(mo) = lexicon::month(nw) {
             if !self.cap(j) || w == "past" {
                 return None;
+            }
+            // "last Oct. 23": the latest such day before the anchor.
+            if let Some(sub) = self.month_expr(j) {
+                if let (Precision::Day, Rel::Year, Some((d, _))) =
+                    (sub.r.prec, sub.r.rel, sub.r.range)
+                {
+                    let later = (d.month, d.day) > (a.month, a.day);
+                    let y = match dir {
+                        -1 if !later => a.year,
+                        -1 => a.year - 1,
+                        1 if later => a.year,
+                        1 => a.year + 1,
+                        _ => a.year,
+                    };
+                    let dd = CivilDate::new(y, d.month, d.day)?;
+                    return m(s, sub.e, self.r_day(dd, Rel::Full));
+                }
             }
             if lexicon::is_month_abbrev(nw) && self.p(j + 1) != b'.' {
                 return None;
@@ -1235,7 +1344,12 @@ impl<'a> Tagger<'a> {
                 let d = a.add_months(i64::from(dir));
                 self.r_month(d.year, d.month, Rel::Full)
             }
-            Unit::Year => self.r_year(a.year + dir, Rel::Full),
+            Unit::Year => {
+                if let Some(mt) = self.year_quarter(s, j + 1, a.year + dir) {
+                    return Some(mt);
+                }
+                self.r_year(a.year + dir, Rel::Full)
+            }
             Unit::Quarter => {
                 if w == "latest" {
                     let (y, q) = lq.unwrap_or_else(|| Self::shift_quarter(Self::quarter_of(a), -1));
@@ -1251,6 +1365,39 @@ impl<'a> Tagger<'a> {
             _ => return None,
         };
         m(s, j + 1, r)
+    }
+
+    /// "... year's third quarter": the quarter of a year named just before.
+    fn year_quarter(&self, s: usize, i: usize, y: i32) -> Option<M> {
+        let mut j = i;
+        if self.p(j) == b'\'' && self.w(j + 1) == "s" {
+            j += 2;
+        }
+        let o = lexicon::ordinal(self.w(j))?;
+        let mut k = j + 1;
+        if self.p(k) == b'-' && self.adj(j, k) {
+            k += 1;
+        }
+        match self.w(k) {
+            "quarter" => m(s, k + 1, self.r_quarter(y, o, Rel::Full)),
+            "half" if o <= 2 => m(s, k + 1, self.r_half(y, o, Rel::Full)),
+            _ => None,
+        }
+    }
+
+    /// "this year", "last year", "next year" after a month: the year meant.
+    fn year_phrase(&self, k: usize) -> Option<(i32, usize)> {
+        if self.w(k + 1) != "year" {
+            return None;
+        }
+        let y = self.a.year
+            + match self.w(k) {
+                "this" => 0,
+                "last" => -1,
+                "next" => 1,
+                _ => return None,
+            };
+        Some((y, k + 2))
     }
 
     fn weekend(&self, s: usize, e: usize, dir: i32) -> Option<M> {
@@ -1458,16 +1605,24 @@ impl<'a> Tagger<'a> {
             {
                 return m(i, j + 2, self.r_year(y as i32, Rel::Abs));
             }
+            if let Some(mut mt) = self.year_quarter(i, j + 1, y as i32) {
+                mt.r.rel = Rel::Abs;
+                return Some(mt);
+            }
+        }
+        if nw == "full" && self.w(j + 1) == "year" {
+            return m(i, j + 2, self.r_year(a.year, Rel::Full));
         }
         let sub = self.at(j, depth + 1, lq)?;
         if sub.s != j {
             return None;
         }
         let head = self.w(j);
-        let keep = self.num(j).is_some_and(|(_, l)| l == 4) && sub.r.prec == Precision::Year
-            || lexicon::number_word(head).is_some() && head != "a" && head != "an"
-            || lexicon::ordinal(head).is_some()
-            || matches!(head, "fiscal" | "year" | "few" | "several" | "recent");
+        let hyphen_adj = sub.e >= 2 && self.p(sub.e - 2) == b'-';
+        let keep =
+            lexicon::number_word(head).is_some() && head != "a" && head != "an" && !hyphen_adj
+                || lexicon::ordinal(head).is_some()
+                || matches!(head, "fiscal" | "year" | "few" | "several" | "recent");
         if !keep || matches!(sub.r.kind, TimexType::Set) {
             return None;
         }
@@ -1525,6 +1680,17 @@ impl<'a> Tagger<'a> {
 
     /// "year-end", "year-earlier", "year-ago quarter", "the year-earlier period".
     fn year_compound(&self, s: usize, i: usize, lq: Option<(i32, u8)>) -> Option<M> {
+        let end_at = if self.w(i + 1) == "end" {
+            Some(i + 2)
+        } else if self.p(i + 1) == b'\'' && self.w(i + 2) == "s" && self.w(i + 3) == "end" {
+            Some(i + 4)
+        } else {
+            None
+        };
+        if let Some(e) = end_at {
+            let d = CivilDate { year: self.a.year, month: 12, day: 31 };
+            return m(s, e, self.r_day(d, Rel::Full));
+        }
         if self.p(i + 1) != b'-' || !self.adj(i, i + 1) {
             return None;
         }
