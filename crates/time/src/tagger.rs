@@ -270,10 +270,16 @@ impl<'a> Tagger<'a> {
     /// cue decides, looking outward from the expression in both directions within the
     /// clause: in "X said Monday it will ..." the expression belongs to "said".
     fn future(&self, s: usize, e: usize) -> bool {
+        self.tense(s, e) == Some(true)
+    }
+
+    /// The tense of the clause around `s..e`: `Some(true)` future, `Some(false)` past,
+    /// `None` when no cue is near.
+    fn tense(&self, s: usize, e: usize) -> Option<bool> {
         let stop = |c: u8| matches!(c, b'.' | b'!' | b'?' | b';' | b'\n');
         // Prepositions right before an expression that look forward on their own.
         if s > 0 && matches!(self.w(s - 1), "until" | "till" | "effective" | "payable" | "next") {
-            return true;
+            return Some(true);
         }
         let mut back_open = true;
         let mut ahead_open = true;
@@ -283,7 +289,7 @@ impl<'a> Tagger<'a> {
                 if stop(self.p(j)) {
                     back_open = false;
                 } else if let Some(f) = self.tense_of(j) {
-                    return f;
+                    return Some(f);
                 }
             }
             if ahead_open && d <= TENSE_AHEAD {
@@ -291,14 +297,14 @@ impl<'a> Tagger<'a> {
                 if k >= self.toks.len() || stop(self.p(k)) {
                     ahead_open = false;
                 } else if let Some(f) = self.tense_of(k) {
-                    return f;
+                    return Some(f);
                 }
             }
             if !back_open && !ahead_open {
                 break;
             }
         }
-        false
+        None
     }
 
     /// Tense cue of one token: `Some(true)` future, `Some(false)` past.
@@ -309,6 +315,10 @@ impl<'a> Tagger<'a> {
         }
         if lexicon::future_cue(w) || (w == "may" && !self.cap(i)) {
             return Some(true);
+        }
+        // "will be held": a participle after "be" says nothing; the auxiliary decides.
+        if i > 0 && matches!(self.w(i - 1), "be" | "been" | "being") {
+            return None;
         }
         if lexicon::past_cue(w)
             || (w.len() > 4
@@ -487,19 +497,19 @@ impl<'a> Tagger<'a> {
     /// date lies well on the wrong side of the anchor for the clause's tense.
     fn infer_year(&self, mo: u8, day: Option<u8>, s: usize, e: usize) -> i32 {
         let y = self.a.year;
-        let fut = self.future(s, e);
+        let tense = self.tense(s, e);
         let d = day.unwrap_or(1).min(days_in_month(y, mo)).max(1);
         let start = CivilDate { year: y, month: mo, day: d };
         let end = if day.is_some() { start } else { start.month_end() };
         let a = self.a.to_days();
-        if fut {
-            if end.to_days() < a - 60 {
-                return y + 1;
-            }
-        } else if start.to_days() > a + 60 {
-            return y - 1;
+        match tense {
+            Some(true) if end.to_days() < a - 60 => y + 1,
+            Some(false) if start.to_days() > a + 60 => y - 1,
+            // No cue: the nearest such date.
+            None if start.to_days() > a + 183 => y - 1,
+            None if end.to_days() < a - 183 => y + 1,
+            _ => y,
         }
-        y
     }
 
     fn quarter_of(d: CivilDate) -> (i32, u8) {
@@ -663,6 +673,7 @@ impl<'a> Tagger<'a> {
                 | "deaths"
                 | "members"
                 | "delegates"
+                | "voters"
                 | "police"
                 | "refugees"
                 | "prisoners"
@@ -895,9 +906,6 @@ impl<'a> Tagger<'a> {
                 h24 = h + 12;
             }
             j += 1;
-            if self.p(j) == b'.' && self.adj(j - 1, j) && !self.sentence_end(j) {
-                j += 1;
-            }
         } else if (w == "a" || w == "p")
             && self.p(j + 1) == b'.'
             && self.w(j + 2) == "m"
@@ -955,13 +963,6 @@ impl<'a> Tagger<'a> {
         }
         let (d, e, rel) = self.day_after_clock(j, i);
         m(i, e, self.r_clock(d, h24, mi, rel))
-    }
-
-    fn sentence_end(&self, j: usize) -> bool {
-        // "a.m. The ..." — keep the period out when it ends the sentence before a capital.
-        matches!(self.toks.get(j + 1), Some(t) if t.k == Kind::Word)
-            && self.cap(j + 1)
-            && self.w(j + 1) != "edt"
     }
 
     /// The day a clock time is on: a following weekday, date or deictic word, else the
@@ -1859,5 +1860,177 @@ fn generalise(r: &mut R) {
             .to_string();
             r.range = None;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> CivilDate {
+        CivilDate::parse(s).unwrap()
+    }
+
+    /// (text, value) of every expression found.
+    fn tag(text: &str, anchor: &str) -> Vec<(String, String)> {
+        find_timexes(text, Some(d(anchor))).into_iter().map(|t| (t.text, t.value)).collect()
+    }
+
+    fn one(text: &str, anchor: &str) -> Timex {
+        let mut v = find_timexes(text, Some(d(anchor)));
+        assert_eq!(v.len(), 1, "{text:?} gave {v:?}");
+        v.remove(0)
+    }
+
+    #[test]
+    fn weekday_follows_tense() {
+        // 2025-07-18 is a Friday.
+        assert_eq!(one("The mayor resigned on Tuesday.", "2025-07-18").value, "2025-07-15");
+        assert_eq!(one("The mayor will resign on Tuesday.", "2025-07-18").value, "2025-07-22");
+        assert_eq!(
+            one("Officials said Friday the road was open.", "2025-07-18").value,
+            "2025-07-18"
+        );
+        let t = one("Shelling resumed Sunday.", "2025-07-18");
+        assert_eq!(t.range, Some((d("2025-07-13"), d("2025-07-13"))));
+        assert_eq!(t.precision, Precision::Day);
+    }
+
+    #[test]
+    fn ranges_and_precision_for_event_dating() {
+        let t = one("Sales slumped last week.", "2025-07-18");
+        assert_eq!((t.value.as_str(), t.precision), ("2025-W28", Precision::Week));
+        assert_eq!(t.range, Some((d("2025-07-07"), d("2025-07-13"))));
+        let t = one("The rebels advanced in July.", "2025-07-18");
+        assert_eq!(t.precision, Precision::Month);
+        assert_eq!(t.range, Some((d("2025-07-01"), d("2025-07-31"))));
+        let t = one("Output grew in 2024.", "2025-07-18");
+        assert_eq!(t.precision, Precision::Year);
+        assert_eq!(t.range, Some((d("2024-01-01"), d("2024-12-31"))));
+        let t = one("Gunfire was heard last night.", "2025-07-18");
+        assert_eq!(t.range, Some((d("2025-07-17"), d("2025-07-17"))));
+        let t = one("Clashes broke out early Thursday morning.", "2025-07-18");
+        assert_eq!(
+            (t.range, t.precision),
+            (Some((d("2025-07-17"), d("2025-07-17"))), Precision::Day)
+        );
+        let t = one("The siege lasted three days.", "2025-07-18");
+        assert_eq!((t.kind, t.range, t.precision), (TimexType::Duration, None, Precision::Unknown));
+    }
+
+    #[test]
+    fn offsets_are_bytes_and_sorted() {
+        let text = "Über 200 Menschen — on Monday and again on Aug. 7, 1998, then today.";
+        let v = find_timexes(text, Some(d("1998-08-10")));
+        assert_eq!(v.len(), 3, "{v:?}");
+        for t in &v {
+            assert_eq!(&text[t.start..t.end], t.text);
+        }
+        assert!(v.windows(2).all(|w| w[0].end <= w[1].start));
+        assert_eq!(v[1].value, "1998-08-07");
+    }
+
+    #[test]
+    fn without_anchor_relative_values_are_underspecified() {
+        let v = find_timexes("He left yesterday and returns on July 4, 2026, or July 9.", None);
+        let vals: Vec<&str> = v.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(vals, ["XXXX-XX-XX", "2026-07-04", "XXXX-07-09"]);
+        assert!(v[0].range.is_none());
+        assert!(v[1].range.is_some());
+    }
+
+    #[test]
+    fn shift_phrases() {
+        assert_eq!(shift_phrase("a day after"), Some(1));
+        assert_eq!(shift_phrase("The day before"), Some(-1));
+        assert_eq!(shift_phrase("two days later"), Some(2));
+        assert_eq!(shift_phrase("a week earlier"), Some(-7));
+        assert_eq!(shift_phrase("3 days prior"), Some(-3));
+        assert_eq!(shift_phrase("a year after"), None);
+        assert_eq!(shift_phrase("after the day"), None);
+        assert_eq!(shift_phrase(""), None);
+        assert_eq!(shift_phrase("99999999999999999999 days after"), None);
+    }
+
+    #[test]
+    fn modifiers_and_references() {
+        assert_eq!(
+            tag("Prices rose earlier this month.", "2025-07-18"),
+            [("earlier this month".into(), "2025-07".into())]
+        );
+        assert_eq!(tag("It is now clear.", "2025-07-18"), [("now".into(), "PRESENT_REF".into())]);
+        assert_eq!(
+            tag("Troops left about two years ago.", "2025-07-18"),
+            [("about two years ago".into(), "2023".into())]
+        );
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        let samples = [
+            "",
+            " ",
+            "\n\n",
+            "1",
+            "12:",
+            "12:6",
+            "9/9/",
+            "2025-13-45",
+            "Feb. 30",
+            "31 February 2024",
+            "0/0/0000",
+            "99999999999999999999 years ago",
+            "the the the the",
+            "a.m. p.m.",
+            "'",
+            "'9",
+            "'90",
+            "mid-",
+            "last",
+            "next",
+            "Monday,",
+            "the end of",
+            "year-",
+            "fiscal",
+            "every",
+            "per",
+            "1/2",
+            "2 1/2",
+            "\u{0}\u{7f}",
+            "é🙂 July 4 🙂",
+            "July 4🙂",
+            "10:30 a.",
+            "Thanksgiving",
+            "9999-99-99",
+            "0000-01-01",
+            "the past",
+            "early early early early early early July",
+        ];
+        for s in samples {
+            for a in [None, Some(d("2025-07-18")), Some(d("0001-01-01")), Some(d("9999-12-31"))] {
+                let v = find_timexes(s, a);
+                for t in &v {
+                    assert!(s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn huge_input_is_linear_and_safe() {
+        let mut big = String::with_capacity(11_000_000);
+        let chunk = "On Monday, 3 days ago, about nearly almost around the past 12 years \u{2014} 10:35 a.m. ";
+        while big.len() < 10_000_000 {
+            big.push_str(chunk);
+        }
+        let v = find_timexes(&big, Some(d("2025-07-18")));
+        assert!(v.len() > 100_000);
+        let noise: String =
+            (0..2_000_000u32).map(|i| char::from_u32(i % 0x3000 + 1).unwrap_or('x')).collect();
+        let _ = find_timexes(&noise, None);
+        let digits = "1".repeat(1_000_000);
+        assert!(find_timexes(&digits, None).is_empty());
+        let nested = "about ".repeat(100_000) + "two days";
+        let _ = find_timexes(&nested, None);
     }
 }
