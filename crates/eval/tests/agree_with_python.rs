@@ -249,8 +249,8 @@ fn random_spans(rng: &mut Lcg, task: Task, gold: bool) -> String {
                 serde_json::json!({"doc_id": format!("d{doc}"), "start": start, "end": end});
             if task == Task::Geo {
                 if gold || rng.next(6) != 0 {
-                    o["lat"] = (rng.next(18000) as f64 / 100.0 - 90.0).into();
-                    o["lon"] = (rng.next(36000) as f64 / 100.0 - 180.0).into();
+                    o["lat"] = (rng.next(180_000_000) as f64 / 1e6 - 90.0).into();
+                    o["lon"] = (rng.next(360_000_000) as f64 / 1e6 - 180.0).into();
                 }
             } else {
                 o["value"] = rng.pick(&values).into();
