@@ -189,8 +189,13 @@ impl<'a> Tagger<'a> {
                 continue;
             }
             if let Some(q) = parse_quarter(&mt.r.value) {
-                last_quarter = Some(q);
-                self.lq.set(Some(q));
+                // Quarters derived by comparison ("a year ago") are not the story's own.
+                let derived =
+                    mt.s < mt.e && (mt.s..mt.e).any(|k| matches!(self.w(k), "ago" | "earlier"));
+                if !derived {
+                    last_quarter = Some(q);
+                    self.lq.set(Some(q));
+                }
             }
             if !self.has_anchor {
                 generalise(&mut mt.r);
@@ -425,7 +430,7 @@ impl<'a> Tagger<'a> {
         let y = decade * 10;
         R {
             kind: TimexType::Date,
-            value: format!("{:03}X", decade),
+            value: format!("{:03}", decade),
             range: Some((
                 CivilDate { year: y, month: 1, day: 1 },
                 CivilDate { year: y + 9, month: 12, day: 31 },
@@ -725,8 +730,17 @@ impl<'a> Tagger<'a> {
         } else {
             return None;
         };
+        let mut n = n;
         if (w == "a" || w == "an") && self.w(i + 1) == "couple" && self.w(i + 2) == "of" {
             j = i + 3;
+            n = Some(2);
+        }
+        // "twenty four hours"
+        if let (Some(t @ 20..=90), Some(u @ 1..=9)) = (n, lexicon::number_word(self.w(j))) {
+            if t % 10 == 0 && j == i + 1 && !matches!(self.w(j), "a" | "an") {
+                n = Some(t + u);
+                j += 1;
+            }
         }
         if matches!(w, "few" | "several" | "many" | "some") && self.w(j) == "more" {
             return None;
@@ -1011,7 +1025,21 @@ impl<'a> Tagger<'a> {
             }
             "these" if self.w(i + 1) == "days" => m(i, i + 2, self.r_ref("PRESENT_REF")),
             "recent" => self.recent(i),
-            "last" | "this" | "next" | "past" | "previous" | "coming" | "current" | "latest" => {
+            "current" => self.rel(i, i, lq).or_else(|| {
+                // "current" as in "the current crisis" is PRESENT_REF; electrical and
+                // balance-of-payments senses are not.
+                if matches!(
+                    self.w(i + 1),
+                    "account" | "accounts" | "flows" | "flow" | "assets" | "liabilities" | ""
+                ) || matches!(
+                    self.prev_w(i),
+                    "electric" | "electrical" | "ocean" | "strong" | "alternating" | "direct"
+                ) {
+                    return None;
+                }
+                m(i, i + 1, self.r_ref("PRESENT_REF"))
+            }),
+            "last" | "this" | "next" | "past" | "previous" | "coming" | "latest" => {
                 self.rel(i, i, lq)
             }
             "early" | "late" | "mid" | "earlier" | "later" | "middle" => self.prefix(i, depth, lq),
@@ -1232,7 +1260,7 @@ impl<'a> Tagger<'a> {
 
     /// "last week", "this year", "next Friday", "past two months", "the coming days".
     /// `s` is where the match starts (it may include a preceding "the").
-    fn rel(&self, s: usize, i: usize, lq: Option<(i32, u8)>) -> Option<M> {
+    fn rel(&self, s: usize, i: usize, _lq: Option<(i32, u8)>) -> Option<M> {
         let w = self.w(i);
         let dir: i32 = match w {
             "last" | "past" | "previous" | "latest" => -1,
@@ -1333,7 +1361,7 @@ impl<'a> Tagger<'a> {
         if plural {
             // "the coming days", "past weeks"
             return match w {
-                "coming" | "next" => m(s, j + 1, self.r_ref("FUTURE_REF")),
+                "coming" | "next" => m(s, j + 1, self.r_dur(unit.duration(None))),
                 "past" | "last" | "previous" => m(s, j + 1, self.r_dur(unit.duration(None))),
                 _ => None,
             };
@@ -1353,7 +1381,8 @@ impl<'a> Tagger<'a> {
             }
             Unit::Quarter => {
                 if w == "latest" {
-                    let (y, q) = lq.unwrap_or_else(|| Self::shift_quarter(Self::quarter_of(a), -1));
+                    // The latest reported quarter is the last one completed.
+                    let (y, q) = Self::shift_quarter(Self::quarter_of(a), -1);
                     self.r_quarter(y, q, Rel::Full)
                 } else {
                     let (y, q) = Self::shift_quarter(Self::quarter_of(a), dir);
@@ -1459,8 +1488,18 @@ impl<'a> Tagger<'a> {
             };
             return m(i, j + 3, r);
         }
-        if w == "mid" && self.w(j) == "afternoon" || w == "late" && self.w(j) == "afternoon" {
-            return m(i, j + 1, self.r_pod(self.a, "AF", Rel::Full));
+        if matches!(w, "mid" | "late" | "early")
+            && lexicon::part_of_day(self.w(j)).is_some()
+            && self.w(j) != "overnight"
+        {
+            let code = lexicon::part_of_day(self.w(j)).unwrap_or("AF");
+            let (d, e) = match self.w(j + 1) {
+                "yesterday" => (self.a.add_days(-1), j + 2),
+                "today" => (self.a, j + 2),
+                "tomorrow" => (self.a.add_days(1), j + 2),
+                _ => (self.a, j + 1),
+            };
+            return m(i, e, self.r_pod(d, code, Rel::Full));
         }
         let sub = self.at(j, depth + 1, lq)?;
         if sub.s != j
@@ -1543,7 +1582,8 @@ impl<'a> Tagger<'a> {
                 {
                     return None;
                 }
-                if matches!(self.prev_w(i), "for" | "during" | "throughout" | "over") {
+                // "the year ended March 31" is a fiscal span; "for the year" the current one.
+                if matches!(self.w(j + 1), "ended" | "ending" | "ends" | "through") {
                     return m(i, j + 1, self.r_dur("P1Y".into()));
                 }
                 return m(i, j + 1, self.r_year(a.year, Rel::Full));
@@ -1604,6 +1644,9 @@ impl<'a> Tagger<'a> {
             if matches!(self.w(j + 1), "period" | "quarter" | "season")
                 && (1000..=2099).contains(&y)
             {
+                if let Some((_, q)) = lq.filter(|_| self.w(j + 1) != "season") {
+                    return m(i, j + 2, self.r_quarter(y as i32, q, Rel::Abs));
+                }
                 return m(i, j + 2, self.r_year(y as i32, Rel::Abs));
             }
             if let Some(mut mt) = self.year_quarter(i, j + 1, y as i32) {
@@ -1704,6 +1747,10 @@ impl<'a> Tagger<'a> {
             }
             "earlier" | "ago" => {
                 let mut e = i + 3;
+                if let Some(mut mt) = self.year_quarter(s, e, a.year - 1) {
+                    mt.r.rel = Rel::Full;
+                    return Some(mt);
+                }
                 let nw = self.w(e);
                 if let Some(q) = self.quantity(s, e) {
                     if q.r.kind == TimexType::Duration && s != i {
