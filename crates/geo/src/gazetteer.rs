@@ -1,0 +1,564 @@
+//! The gazetteer: places parsed from TSV and an index from normalised names to candidates.
+//!
+//! The index stores 64-bit name hashes rather than strings so that a million name variants load
+//! in well under the 300 ms budget and a lookup costs one hash-map probe without allocating.
+
+use crate::norm;
+use crate::{Feature, Place};
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Which table a TSV source holds; the column layouts are described in data/gazetteer/README.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SourceKind {
+    /// `countries.tsv`: iso2, iso3, name, geonames_id, lat, lon, population, capital, names, demonyms.
+    Countries,
+    /// `admin1.tsv`: country, code, name, lat, lon, population, names[, abbrevs].
+    Admin1,
+    /// `admin2.tsv`: country, admin1, name, lat, lon, population, names.
+    Admin2,
+    /// `cities.tsv`: geonames_id, name, country, admin1, lat, lon, population, names.
+    Cities,
+    /// `regions.tsv`: name, country (alpha-3 or empty), lat, lon, names.
+    Regions,
+}
+
+/// One TSV text to load, with the file name used in error messages.
+#[derive(Clone, Copy, Debug)]
+pub struct TsvSource<'a> {
+    /// Which table this is.
+    pub kind: SourceKind,
+    /// File name for error messages.
+    pub name: &'a str,
+    /// The TSV text.
+    pub text: &'a str,
+}
+
+/// A gazetteer source could not be parsed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GazetteerError {
+    /// The file name given with the source.
+    pub file: String,
+    /// 1-based line number (0 when the problem is not tied to a line).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for GazetteerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for GazetteerError {}
+
+/// The name is a demonym or adjective standing for the place ("Syrian").
+pub(crate) const F_ADJ: u8 = 1;
+/// The name is a short all-capitals abbreviation ("US", "DRC") and needs capitals in the text.
+pub(crate) const F_ABBREV: u8 = 2;
+/// The name is only a place right after "Town, " ("Ky.", "TX", "Ga.").
+pub(crate) const F_CTX: u8 = 4;
+
+/// The name is an alternate name of a town (often a historical or foreign one), not its main name.
+pub(crate) const F_ALT: u8 = 8;
+
+/// One (name variant, place) pair of the index.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Entry {
+    pub(crate) place: u32,
+    pub(crate) flags: u8,
+}
+
+/// Facts about a place used for ranking, kept apart from the public [`Place`].
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Meta {
+    /// Index of the place's country, if loaded.
+    pub(crate) country: Option<u32>,
+    /// Index of the place's first-level division, if loaded.
+    pub(crate) admin1: Option<u32>,
+    /// A national capital.
+    pub(crate) capital: bool,
+}
+
+/// Hashes are already well mixed, so the map uses them as they are.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// The places and the name index.
+pub struct Gazetteer {
+    pub(crate) places: Vec<Place>,
+    pub(crate) meta: Vec<Meta>,
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) index: IdMap<(u32, u32)>,
+}
+
+impl fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("places", &self.places.len())
+            .field("names", &self.entries.len())
+            .finish()
+    }
+}
+
+const COUNTRIES: &str = include_str!("../../../data/gazetteer/countries.tsv");
+const ADMIN1: &str = include_str!("../../../data/gazetteer/admin1.tsv");
+const ADMIN2: &str = include_str!("../../../data/gazetteer/admin2.tsv");
+const CITIES: &str = include_str!("../../../data/gazetteer/cities.tsv");
+const REGIONS: &str = include_str!("../../../data/gazetteer/regions.tsv");
+
+struct Builder {
+    places: Vec<Place>,
+    meta: Vec<Meta>,
+    keys: Vec<(u64, u32, u8)>,
+    /// iso2 -> country place index.
+    country_by_iso2: HashMap<String, u32>,
+    /// (iso2, admin1 code) -> admin1 place index.
+    admin1_by_code: HashMap<(String, String), u32>,
+    /// (iso2, capital name) of each country.
+    capitals: HashMap<(String, String), ()>,
+}
+
+fn err(file: &str, line: usize, message: impl Into<String>) -> GazetteerError {
+    GazetteerError { file: file.to_string(), line, message: message.into() }
+}
+
+struct Row<'a> {
+    file: &'a str,
+    line: usize,
+    cols: Vec<&'a str>,
+}
+
+impl<'a> Row<'a> {
+    fn get(&self, i: usize) -> Result<&'a str, GazetteerError> {
+        self.cols.get(i).copied().ok_or_else(|| {
+            err(
+                self.file,
+                self.line,
+                format!(
+                    "expected at least {} tab-separated columns, found {}",
+                    i + 1,
+                    self.cols.len()
+                ),
+            )
+        })
+    }
+    fn opt(&self, i: usize) -> &'a str {
+        self.cols.get(i).copied().unwrap_or("")
+    }
+    fn f64(&self, i: usize, what: &str) -> Result<f64, GazetteerError> {
+        let s = self.get(i)?;
+        match s.trim().parse::<f64>() {
+            Ok(v) if v.is_finite() => Ok(v),
+            _ => Err(err(self.file, self.line, format!("{what} is not a number: {s:?}"))),
+        }
+    }
+    fn u64(&self, i: usize, what: &str) -> Result<u64, GazetteerError> {
+        let s = self.get(i)?.trim();
+        if s.is_empty() {
+            return Ok(0);
+        }
+        s.parse::<u64>()
+            .map_err(|_| err(self.file, self.line, format!("{what} is not a whole number: {s:?}")))
+    }
+}
+
+fn rows<'a>(file: &'a str, text: &'a str) -> impl Iterator<Item = Row<'a>> {
+    text.lines().enumerate().filter_map(move |(i, l)| {
+        let l = l.strip_suffix('\r').unwrap_or(l);
+        if l.trim().is_empty() || l.starts_with('#') {
+            None
+        } else {
+            Some(Row { file, line: i + 1, cols: l.split('\t').collect() })
+        }
+    })
+}
+
+fn check_latlon(r: &Row<'_>, lat: f64, lon: f64) -> Result<(), GazetteerError> {
+    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+        return Err(err(r.file, r.line, format!("coordinates out of range: {lat}, {lon}")));
+    }
+    Ok(())
+}
+
+fn split_names(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|n| !n.is_empty())
+}
+
+/// Short all-capitals names are acronyms; they must appear in capitals to count.
+fn abbrev_flag(name: &str) -> u8 {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    if !letters.is_empty() && letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase()) {
+        F_ABBREV
+    } else {
+        0
+    }
+}
+
+impl Builder {
+    fn add_place(&mut self, place: Place, meta: Meta) -> u32 {
+        let id = self.places.len() as u32;
+        self.places.push(place);
+        self.meta.push(meta);
+        id
+    }
+
+    fn add_name(&mut self, id: u32, name: &str, flags: u8) {
+        if let Some(k) = norm::key(name) {
+            self.keys.push((k, id, flags | abbrev_flag(name)));
+        }
+    }
+
+    fn countries(&mut self, file: &str, text: &str) -> Result<(), GazetteerError> {
+        for r in rows(file, text) {
+            let iso2 = r.get(0)?.trim();
+            let iso3 = r.get(1)?.trim();
+            let name = r.get(2)?.trim();
+            if iso2.is_empty() || iso3.is_empty() || name.is_empty() {
+                return Err(err(file, r.line, "iso2, iso3 and name must not be empty"));
+            }
+            let (lat, lon) = (r.f64(4, "lat")?, r.f64(5, "lon")?);
+            check_latlon(&r, lat, lon)?;
+            let gid = r.u64(3, "geonames_id")?;
+            let place = Place {
+                name: name.to_string(),
+                country: iso3.to_string(),
+                admin1: None,
+                lat,
+                lon,
+                geonames_id: (gid != 0).then_some(gid),
+                feature: Feature::Country,
+                population: r.u64(6, "population")?,
+            };
+            let id = self.add_place(place, Meta::default());
+            self.meta[id as usize].country = Some(id);
+            self.country_by_iso2.insert(iso2.to_string(), id);
+            let capital = r.opt(7).trim();
+            if !capital.is_empty() {
+                self.capitals.insert((iso2.to_string(), capital.to_string()), ());
+            }
+            self.add_name(id, name, 0);
+            for n in split_names(r.opt(8)) {
+                self.add_name(id, n, 0);
+            }
+            for n in split_names(r.opt(9)) {
+                self.add_name(id, n, F_ADJ);
+            }
+        }
+        Ok(())
+    }
+
+    fn country_of(&self, r: &Row<'_>, iso2: &str) -> Result<(u32, String), GazetteerError> {
+        match self.country_by_iso2.get(iso2) {
+            Some(&c) => Ok((c, self.places[c as usize].country.clone())),
+            None => Err(err(
+                r.file,
+                r.line,
+                format!("unknown country code {iso2:?} (not in the countries table)"),
+            )),
+        }
+    }
+
+    fn admin1(&mut self, file: &str, text: &str) -> Result<(), GazetteerError> {
+        for r in rows(file, text) {
+            let iso2 = r.get(0)?.trim();
+            let code = r.get(1)?.trim();
+            let name = r.get(2)?.trim();
+            let (cid, iso3) = self.country_of(&r, iso2)?;
+            let (lat, lon) = (r.f64(3, "lat")?, r.f64(4, "lon")?);
+            check_latlon(&r, lat, lon)?;
+            let place = Place {
+                name: name.to_string(),
+                country: iso3,
+                admin1: Some(name.to_string()),
+                lat,
+                lon,
+                geonames_id: None,
+                feature: Feature::Admin1,
+                population: r.u64(5, "population")?,
+            };
+            let id =
+                self.add_place(place, Meta { country: Some(cid), admin1: None, capital: false });
+            self.meta[id as usize].admin1 = Some(id);
+            self.admin1_by_code.insert((iso2.to_string(), code.to_string()), id);
+            self.add_name(id, name, 0);
+            for n in split_names(r.opt(6)) {
+                self.add_name(id, n, 0);
+            }
+            for n in split_names(r.opt(7)) {
+                self.add_name(id, n, F_CTX);
+            }
+        }
+        Ok(())
+    }
+
+    fn admin2(&mut self, file: &str, text: &str) -> Result<(), GazetteerError> {
+        for r in rows(file, text) {
+            let iso2 = r.get(0)?.trim();
+            let a1 = r.get(1)?.trim();
+            let name = r.get(2)?.trim();
+            let (cid, iso3) = self.country_of(&r, iso2)?;
+            let (lat, lon) = (r.f64(3, "lat")?, r.f64(4, "lon")?);
+            check_latlon(&r, lat, lon)?;
+            let a1id = self.admin1_by_code.get(&(iso2.to_string(), a1.to_string())).copied();
+            let place = Place {
+                name: name.to_string(),
+                country: iso3,
+                admin1: a1id.map(|i| self.places[i as usize].name.clone()),
+                lat,
+                lon,
+                geonames_id: None,
+                feature: Feature::Admin2,
+                population: r.u64(5, "population")?,
+            };
+            let id =
+                self.add_place(place, Meta { country: Some(cid), admin1: a1id, capital: false });
+            self.add_name(id, name, 0);
+            for n in split_names(r.opt(6)) {
+                self.add_name(id, n, 0);
+            }
+        }
+        Ok(())
+    }
+
+    fn cities(&mut self, file: &str, text: &str) -> Result<(), GazetteerError> {
+        for r in rows(file, text) {
+            let gid = r.u64(0, "geonames_id")?;
+            let name = r.get(1)?.trim();
+            let iso2 = r.get(2)?.trim();
+            let a1 = r.get(3)?.trim();
+            let (cid, iso3) = self.country_of(&r, iso2)?;
+            let (lat, lon) = (r.f64(4, "lat")?, r.f64(5, "lon")?);
+            check_latlon(&r, lat, lon)?;
+            let a1id = self.admin1_by_code.get(&(iso2.to_string(), a1.to_string())).copied();
+            let capital = self.capitals.contains_key(&(iso2.to_string(), name.to_string()));
+            let place = Place {
+                name: name.to_string(),
+                country: iso3,
+                admin1: a1id.map(|i| self.places[i as usize].name.clone()),
+                lat,
+                lon,
+                geonames_id: (gid != 0).then_some(gid),
+                feature: Feature::City,
+                population: r.u64(6, "population")?,
+            };
+            let id = self.add_place(place, Meta { country: Some(cid), admin1: a1id, capital });
+            self.add_name(id, name, 0);
+            for n in split_names(r.opt(7)) {
+                self.add_name(id, n, F_ALT);
+            }
+        }
+        Ok(())
+    }
+
+    fn regions(&mut self, file: &str, text: &str) -> Result<(), GazetteerError> {
+        let by_iso3: HashMap<String, u32> = self
+            .country_by_iso2
+            .values()
+            .map(|&c| (self.places[c as usize].country.clone(), c))
+            .collect();
+        for r in rows(file, text) {
+            let name = r.get(0)?.trim();
+            let iso3 = r.get(1)?.trim();
+            let (lat, lon) = (r.f64(2, "lat")?, r.f64(3, "lon")?);
+            check_latlon(&r, lat, lon)?;
+            let cid = if iso3.is_empty() {
+                None
+            } else {
+                Some(
+                    *by_iso3
+                        .get(iso3)
+                        .ok_or_else(|| err(file, r.line, format!("unknown country {iso3:?}")))?,
+                )
+            };
+            let place = Place {
+                name: name.to_string(),
+                country: iso3.to_string(),
+                admin1: None,
+                lat,
+                lon,
+                geonames_id: None,
+                feature: Feature::Region,
+                population: 0,
+            };
+            let id = self.add_place(place, Meta { country: cid, admin1: None, capital: false });
+            self.add_name(id, name, 0);
+            for n in split_names(r.opt(4)) {
+                self.add_name(id, n, 0);
+            }
+            for n in split_names(r.opt(5)) {
+                self.add_name(id, n, F_ADJ);
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Gazetteer {
+        self.keys.sort_unstable();
+        let mut entries: Vec<Entry> = Vec::with_capacity(self.keys.len());
+        let mut index: IdMap<(u32, u32)> = IdMap::default();
+        index.reserve(self.keys.len());
+        let mut i = 0;
+        while i < self.keys.len() {
+            let k = self.keys[i].0;
+            let start = entries.len() as u32;
+            while i < self.keys.len() && self.keys[i].0 == k {
+                let (_, place, flags) = self.keys[i];
+                let fresh = entries.len() as u32 == start;
+                match entries.last_mut() {
+                    // The same place under the same key through several variants: it stays an
+                    // abbreviation/adjective only if every variant is one.
+                    Some(e) if !fresh && e.place == place => e.flags &= flags,
+                    _ => entries.push(Entry { place, flags }),
+                }
+                i += 1;
+            }
+            index.insert(k, (start, entries.len() as u32 - start));
+        }
+        Gazetteer { places: self.places, meta: self.meta, entries, index }
+    }
+}
+
+impl Gazetteer {
+    /// Parses the gazetteer embedded in the binary (data/gazetteer/*.tsv).
+    pub fn embedded() -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::from_tsv_sources(&[
+            TsvSource { kind: SourceKind::Countries, name: "countries.tsv", text: COUNTRIES },
+            TsvSource { kind: SourceKind::Admin1, name: "admin1.tsv", text: ADMIN1 },
+            TsvSource { kind: SourceKind::Admin2, name: "admin2.tsv", text: ADMIN2 },
+            TsvSource { kind: SourceKind::Cities, name: "cities.tsv", text: CITIES },
+            TsvSource { kind: SourceKind::Regions, name: "regions.tsv", text: REGIONS },
+        ])
+    }
+
+    /// Builds a gazetteer from TSV texts. Sources are loaded countries first, whatever their
+    /// order in the slice, because the other tables refer to countries by ISO code.
+    pub fn from_tsv_sources(sources: &[TsvSource<'_>]) -> Result<Gazetteer, GazetteerError> {
+        let mut b = Builder {
+            places: Vec::new(),
+            meta: Vec::new(),
+            keys: Vec::new(),
+            country_by_iso2: HashMap::new(),
+            admin1_by_code: HashMap::new(),
+            capitals: HashMap::new(),
+        };
+        let mut sorted: Vec<&TsvSource<'_>> = sources.iter().collect();
+        sorted.sort_by_key(|s| s.kind);
+        for s in sorted {
+            match s.kind {
+                SourceKind::Countries => b.countries(s.name, s.text)?,
+                SourceKind::Admin1 => b.admin1(s.name, s.text)?,
+                SourceKind::Admin2 => b.admin2(s.name, s.text)?,
+                SourceKind::Cities => b.cities(s.name, s.text)?,
+                SourceKind::Regions => b.regions(s.name, s.text)?,
+            }
+        }
+        Ok(b.finish())
+    }
+
+    /// All places known under a name (any spelling the gazetteer lists, case-insensitive),
+    /// most populous first.
+    pub fn lookup(&self, name: &str) -> Vec<&Place> {
+        let mut v: Vec<&Place> = self
+            .candidates(norm::key(name))
+            .iter()
+            .filter_map(|e| self.places.get(e.place as usize))
+            .collect();
+        v.sort_by(|a, b| b.population.cmp(&a.population).then_with(|| a.feature.cmp(&b.feature)));
+        v
+    }
+
+    /// Number of places loaded.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// True when no place is loaded.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    pub(crate) fn candidates(&self, key: Option<u64>) -> &[Entry] {
+        key.and_then(|k| self.index.get(&k))
+            .and_then(|&(s, n)| self.entries.get(s as usize..(s + n) as usize))
+            .unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const C: &str = "#iso2\tiso3\n SY\tSYR\tSyria\t163843\t35\t38\t1000\tDamascus\tSyrian Arab Republic\tSyrian\n";
+
+    fn small() -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::from_tsv_sources(&[
+            TsvSource {
+                kind: SourceKind::Cities,
+                name: "c.tsv",
+                text: "170654\tDamascus\tSY\t13\t33.5\t36.3\t1569394\tDimashq|Damas\n",
+            },
+            TsvSource {
+                kind: SourceKind::Countries,
+                name: "k.tsv",
+                text: C.replace("\n ", "\n").as_str(),
+            },
+        ])
+    }
+
+    #[test]
+    fn loads_and_looks_up() {
+        let g = small();
+        assert!(g.is_ok(), "{g:?}");
+        if let Ok(g) = g {
+            assert_eq!(g.lookup("Dimashq")[0].name, "Damascus");
+            assert_eq!(g.lookup("syrian arab republic")[0].country, "SYR");
+            assert!(g.lookup("Nowhere").is_empty());
+        }
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let r = Gazetteer::from_tsv_sources(&[TsvSource {
+            kind: SourceKind::Countries,
+            name: "bad.tsv",
+            text: "# header\nSY\tSYR\tSyria\t1\tnorth\t38\t0\n",
+        }]);
+        let e = r.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(e.starts_with("bad.tsv:2:"), "{e}");
+        let r = Gazetteer::from_tsv_sources(&[TsvSource {
+            kind: SourceKind::Cities,
+            name: "c.tsv",
+            text: "1\tX\tZZ\t\t1\t1\t5\n",
+        }]);
+        assert!(r.is_err());
+    }
+
+    #[test]
+    fn embedded_loads() {
+        let g = Gazetteer::embedded();
+        assert!(g.is_ok(), "{:?}", g.err());
+        if let Ok(g) = g {
+            assert!(g.len() > 100_000);
+            assert!(g.lookup("Sweida").iter().any(|p| p.country == "SYR"));
+        }
+    }
+}

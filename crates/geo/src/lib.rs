@@ -1,0 +1,97 @@
+//! `lapwing-geo`: an offline gazetteer and geoparser for news text.
+//!
+//! The gazetteer (countries, first-level divisions, US counties, populated places of 1,000+
+//! people and hand-written named regions, all derived from GeoNames) is embedded in the binary
+//! as plain TSV and parsed once with [`Gazetteer::embedded`]. A [`Geoparser`] then finds place
+//! mentions in text and resolves each to one [`Place`], and [`event_place`] picks the place an
+//! event happened from the mentions around its trigger.
+//!
+//! Everything is pure: no I/O after loading, no global state, deterministic output, no panics on
+//! any input, and time linear in the text length.
+#![deny(missing_docs)]
+
+mod gazetteer;
+mod locate;
+mod norm;
+mod parser;
+
+pub use gazetteer::{Gazetteer, GazetteerError, SourceKind, TsvSource};
+pub use locate::{event_place, PlaceBasis};
+pub use parser::Geoparser;
+
+use serde::Serialize;
+use std::fmt;
+
+/// The kind of a place, as written in the event record's Location object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Feature {
+    /// A sovereign state or dependent territory.
+    Country,
+    /// A first-level administrative division (state, province, governorate, oblast).
+    Admin1,
+    /// A second-level division (a US county).
+    Admin2,
+    /// A populated place.
+    City,
+    /// A named region that is not an administrative unit ("the Sahel", "the West Bank").
+    Region,
+    /// Anything else.
+    Other,
+}
+
+impl Feature {
+    /// The lower-case name used in records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Feature::Country => "country",
+            Feature::Admin1 => "admin1",
+            Feature::Admin2 => "admin2",
+            Feature::City => "city",
+            Feature::Region => "region",
+            Feature::Other => "other",
+        }
+    }
+}
+
+impl fmt::Display for Feature {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A gazetteer entry.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Place {
+    /// The place's name in the gazetteer ("As-Suwayda").
+    pub name: String,
+    /// ISO 3166-1 alpha-3 of the country; empty for regions spanning several countries.
+    pub country: String,
+    /// Name of the first-level division, when known.
+    pub admin1: Option<String>,
+    /// WGS84 latitude.
+    pub lat: f64,
+    /// WGS84 longitude.
+    pub lon: f64,
+    /// GeoNames id, when the gazetteer has one.
+    pub geonames_id: Option<u64>,
+    /// The kind of place.
+    pub feature: Feature,
+    /// Population (0 when unknown); used to rank candidates.
+    pub population: u64,
+}
+
+/// A place found in text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlaceMention {
+    /// Byte offset of the first byte of the mention in the input text.
+    pub start: usize,
+    /// Byte offset one past the last byte of the mention.
+    pub end: usize,
+    /// The words in the text.
+    pub text: String,
+    /// The place the mention was resolved to.
+    pub place: Place,
+    /// True for adjectives and demonyms standing for a place ("Syrian", "Turkish").
+    pub is_adjectival: bool,
+}
