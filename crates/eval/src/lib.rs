@@ -27,7 +27,7 @@ use std::str::FromStr;
 
 pub use events::{EventsReport, LevelScore};
 pub use geo::GeoReport;
-pub use schema::{validate, validate_event_record, Validator};
+pub use schema::{validate, validate_event_record, validate_event_records_jsonl, Validator};
 pub use timex::TimexReport;
 
 /// Which scorer to run.

@@ -336,6 +336,24 @@ pub fn validate_event_record(record: &Value) -> Vec<String> {
     event_record_validator().validate(record)
 }
 
+/// Validates a whole `lapwing code` output (JSON Lines, blank lines ignored); each error is
+/// prefixed with `line N: `. Empty means every line is a valid event record.
+pub fn validate_event_records_jsonl(text: &str) -> Vec<String> {
+    let mut errors = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Value>(line) {
+            Ok(v) => errors.extend(
+                validate_event_record(&v).into_iter().map(|e| format!("line {}: {e}", i + 1)),
+            ),
+            Err(e) => errors.push(format!("line {}: not JSON: {e}", i + 1)),
+        }
+    }
+    errors
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -482,6 +500,16 @@ mod tests {
         let cyclic = json!({"$defs": {"a": {"$ref": "#/$defs/a"}}, "$ref": "#/$defs/a"});
         assert!(validate(&cyclic, &json!(1)).iter().any(|e| e.contains("too deep")));
         assert!(!validate(&json!({"pattern": "("}), &json!("x")).is_empty());
+    }
+
+    #[test]
+    fn jsonl_helper_numbers_lines() {
+        let good = record().to_string();
+        let text = format!("{good}\n\n{{\"id\": 1}}\nnot json\n");
+        let errs = validate_event_records_jsonl(&text);
+        assert!(errs.iter().any(|e| e.starts_with("line 3: $.id: expected string")));
+        assert!(errs.iter().any(|e| e.starts_with("line 4: not JSON")));
+        assert!(!errs.iter().any(|e| e.starts_with("line 1:")));
     }
 
     #[test]
