@@ -184,7 +184,7 @@ impl<'a> Tagger<'a> {
                 i += 1;
                 continue;
             };
-            if mt.e <= i || self.dateline(mt.e) {
+            if mt.e <= i {
                 i = mt.e.max(i + 1);
                 continue;
             }
@@ -214,13 +214,6 @@ impl<'a> Tagger<'a> {
             i = mt.e;
         }
         out
-    }
-
-    /// Whether the expression ending before token `e` is a dateline ("WASHINGTON,
-    /// August 11 (Xinhua) --"), which TimeML leaves unannotated.
-    fn dateline(&self, e: usize) -> bool {
-        self.p(e) == b'('
-            && matches!(self.w(e + 1), "xinhua" | "ap" | "reuters" | "afp" | "upi" | "dpa")
     }
 
     // ---- token access -------------------------------------------------------------
@@ -588,6 +581,27 @@ impl<'a> Tagger<'a> {
         if let Some(mt) = self.clock(i) {
             return Some(mt);
         }
+        // "the 20th century" → "19".
+        if len <= 2
+            && (1..=30).contains(&n)
+            && matches!(self.w(i + 1), "st" | "nd" | "rd" | "th")
+            && self.w(i + 2) == "century"
+        {
+            return m(
+                i,
+                i + 3,
+                R {
+                    kind: TimexType::Date,
+                    value: format!("{:02}", n - 1),
+                    range: Some((
+                        CivilDate { year: (n as i32 - 1) * 100, month: 1, day: 1 },
+                        CivilDate { year: (n as i32 - 1) * 100 + 99, month: 12, day: 31 },
+                    )),
+                    prec: Precision::Year,
+                    rel: Rel::Abs,
+                },
+            );
+        }
         // Day Month [Year]: "17 July 2025".
         if len <= 2 && (1..=31).contains(&n) {
             let mut j = i + 1;
@@ -614,7 +628,7 @@ impl<'a> Tagger<'a> {
             }
         }
         if len == 4 {
-            // Decade "1980s".
+            // Decade "1980s" (a four-digit number with a plural "s").
             if n % 10 == 0 && self.w(i + 1) == "s" && self.adj(i, i + 1) {
                 return m(i, i + 2, self.r_decade((n / 10) as i32, Rel::Abs));
             }
@@ -755,12 +769,34 @@ impl<'a> Tagger<'a> {
         if half {
             j += 3;
         }
+        if n.is_some()
+            && matches!(
+                self.w(j),
+                "more"
+                    | "additional"
+                    | "extra"
+                    | "trading"
+                    | "business"
+                    | "working"
+                    | "straight"
+                    | "consecutive"
+            )
+        {
+            j += 1;
+        }
         let hyphen = self.p(j) == b'-' && self.adj(j - 1, j) && self.adj(j, j + 1);
         if hyphen {
             j += 1;
         }
         let (unit, plural) = lexicon::unit(self.w(j))?;
         if n.is_none() && !plural {
+            return None;
+        }
+        // "a second attempt", "a quarter of the shares", "60 Minutes" (a programme).
+        if (unit == Unit::Second && !plural && matches!(w, "a" | "an"))
+            || (matches!(unit, Unit::Quarter) && self.w(j + 1) == "of" && !plural)
+            || (self.cap(j) && !self.cap(i))
+        {
             return None;
         }
         if n.is_some() && hyphen && plural {
@@ -1020,8 +1056,12 @@ impl<'a> Tagger<'a> {
             "now" => m(i, i + 1, self.r_ref("PRESENT_REF")),
             "currently" | "presently" | "nowadays" => m(i, i + 1, self.r_ref("PRESENT_REF")),
             "recently" | "lately" => m(i, i + 1, self.r_ref("PAST_REF")),
-            "future" if !matches!(self.prev_w(i), "the" | "foreseeable" | "a") => {
-                m(i, i + 1, self.r_ref("FUTURE_REF"))
+            // Adjectival "future earnings" is left alone: TimeML rarely marks it.
+            "future" if self.prev_w(i) == "in" => m(i, i + 1, self.r_ref("FUTURE_REF")),
+            "a" if self.w(i + 1) == "later"
+                && matches!(self.w(i + 2), "date" | "time" | "stage") =>
+            {
+                m(i, i + 3, self.r_ref("FUTURE_REF"))
             }
             "these" if self.w(i + 1) == "days" => m(i, i + 2, self.r_ref("PRESENT_REF")),
             "recent" => self.recent(i),
@@ -1052,7 +1092,6 @@ impl<'a> Tagger<'a> {
             "monthly" => m(i, i + 1, self.r_set("P1M".into())),
             "annually" | "yearly" => m(i, i + 1, self.r_set("P1Y".into())),
             "hourly" => m(i, i + 1, self.r_set("PT1H".into())),
-            "quarterly" => m(i, i + 1, self.r_set("P1Q".into())),
             "per" => {
                 let (u, pl) = lexicon::unit(self.w(i + 1))?;
                 if pl {
@@ -1069,6 +1108,19 @@ impl<'a> Tagger<'a> {
             "first" | "second" | "third" | "fourth" => self.ordinal_period(i, i, lq),
             "year" => self.year_compound(i, i, lq),
             "christmas" | "thanksgiving" => self.holiday(i),
+            "election" if self.w(i + 1) == "day" && self.cap(i) && self.cap(i + 1) => {
+                // The Tuesday after the first Monday of November.
+                let y = self.infer_year(11, Some(5), i, i + 2);
+                let first = CivilDate { year: y, month: 11, day: 1 };
+                let monday = first.add_days((1 - i64::from(first.weekday())).rem_euclid(7));
+                m(i, i + 2, self.r_day(monday.add_days(1), Rel::Year))
+            }
+            "eighteen" | "nineteen" | "two" => {
+                if let Some((y, e)) = self.spelled_year(i) {
+                    return m(i, e, self.r_year(y, Rel::Abs));
+                }
+                self.quantity(i, i)
+            }
             "years" | "months" | "weeks" | "decades" | "centuries" => {
                 if matches!(
                     self.prev_w(i),
@@ -1136,6 +1188,9 @@ impl<'a> Tagger<'a> {
             if dl == 4 && (1000..=2099).contains(&d) {
                 return m(i, j + 1, self.r_month(d as i32, mo, Rel::Abs));
             }
+        }
+        if let Some((y, e)) = self.spelled_year(j) {
+            return m(i, e, self.r_month(y, mo, Rel::Abs));
         }
         // "July, 1997" / "July of 1997"
         if matches!(self.p(j), b',') || self.w(j) == "of" {
@@ -1480,7 +1535,6 @@ impl<'a> Tagger<'a> {
             }
             let a = self.a;
             let r = match u {
-                Unit::Day => self.r_day(a, Rel::Full),
                 Unit::Week => self.r_week(a),
                 Unit::Month => self.r_month(a.year, a.month, Rel::Full),
                 Unit::Year => self.r_year(a.year, Rel::Full),
@@ -1551,6 +1605,22 @@ impl<'a> Tagger<'a> {
         let j = i + 1;
         let nw = self.w(j);
         let a = self.a;
+        if nw == "fiscal" {
+            return self.fiscal(i, j);
+        }
+        if matches!(nw, "near" | "short") && self.w(j + 1) == "term" {
+            return m(i, j + 2, self.r_ref("FUTURE_REF"));
+        }
+        if matches!(nw, "years" | "months" | "weeks" | "decades")
+            && matches!(self.prev_w(i), "over" | "in" | "during" | "throughout" | "through" | "for")
+        {
+            let (u, _) = lexicon::unit(nw)?;
+            let e = if self.w(j + 1) == "ahead" { j + 2 } else { j + 1 };
+            return m(i, e, self.r_dur(u.duration(None)));
+        }
+        if nw == "year" && self.w(j + 1) == "two" && self.w(j + 2) == "thousand" {
+            return m(i, j + 3, self.r_year(2000, Rel::Abs));
+        }
         match nw {
             "past" | "future" => {
                 if let Some(mt) = self.rel(i, j, lq) {
@@ -1621,13 +1691,8 @@ impl<'a> Tagger<'a> {
             _ => {}
         }
         if let Some(code) = lexicon::season(nw) {
-            if matches!(
-                self.prev_w(i),
-                "in" | "during" | "over" | "by" | "until" | "since" | "this"
-            ) {
+            {
                 let fut = self.future(i, j + 1);
-                let mt = self.rel(i, j - 1, lq);
-                let _ = mt;
                 let y = if fut {
                     a.year
                 } else if code == "WI" {
@@ -1637,7 +1702,6 @@ impl<'a> Tagger<'a> {
                 };
                 return m(i, j + 1, self.r_season(y, code, Rel::Full));
             }
-            return None;
         }
         // "the 1988 period", "the 1980s", "the nine months", "the third quarter"
         if let Some((y, 4)) = self.num(j) {
@@ -1861,6 +1925,61 @@ impl<'a> Tagger<'a> {
             CivilDate { year: y, month: mo, day }
         };
         m(i, e, self.r_day(d, Rel::Year))
+    }
+
+    /// A year in words, as broadcast transcripts write them: "nineteen ninety-six",
+    /// "nineteen seventy-nine", "two thousand".
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        let century: i32 = match self.w(i) {
+            "eighteen" => 1800,
+            "nineteen" => 1900,
+            "two" if self.w(i + 1) == "thousand" => {
+                let mut e = i + 2;
+                if self.w(e) == "and" {
+                    e += 1;
+                }
+                return match lexicon::number_word(self.w(e)) {
+                    Some(u @ 1..=19)
+                        if !matches!(self.w(e), "a" | "an") && self.unit_next(e + 1) =>
+                    {
+                        Some((2000 + u as i32, e + 1))
+                    }
+                    _ if self.unit_next(i + 2) => Some((2000, i + 2)),
+                    _ => None,
+                };
+            }
+            _ => return None,
+        };
+        let j = i + 1;
+        let tens = lexicon::number_word(self.w(j)).filter(|_| !matches!(self.w(j), "a" | "an"))?;
+        let (yy, e) = match tens {
+            20..=90 if tens % 10 == 0 => {
+                if self.p(j + 1) == b'-' && self.adj(j, j + 1) {
+                    match lexicon::number_word(self.w(j + 2)) {
+                        Some(u @ 1..=9) if !matches!(self.w(j + 2), "a" | "an") => {
+                            (tens + u, j + 3)
+                        }
+                        _ => return None,
+                    }
+                } else {
+                    (tens, j + 1)
+                }
+            }
+            10..=19 => (tens, j + 1),
+            100 => (0, j + 1),
+            _ => return None,
+        };
+        if !self.unit_next(e) {
+            return None;
+        }
+        Some((century + yy as i32, e))
+    }
+
+    /// Whether token `e` does not continue a count ("nineteen ninety-six people").
+    fn unit_next(&self, e: usize) -> bool {
+        let w = self.w(e);
+        !(w.ends_with('s') && w.len() > 3 && !self.cap(e))
+            || matches!(w, "was" | "has" | "is" | "as" | "this")
     }
 
     fn apostrophe_decade(&self, i: usize) -> Option<M> {
