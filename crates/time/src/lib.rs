@@ -10,6 +10,16 @@
 //! The crate is pure: no I/O, no clock, no global state. It never panics on any input and
 //! runs in time linear in the input (a hand-written tokenizer and matchers with bounded
 //! look-ahead; no regular expressions).
+//!
+//! ```
+//! use lapwing_time::{find_timexes, CivilDate, Precision};
+//!
+//! let published = CivilDate::parse("2025-07-18");
+//! let found = find_timexes("Rebels shelled the town on Tuesday and will talk next week.", published);
+//! assert_eq!(found[0].value, "2025-07-15");
+//! assert_eq!(found[0].precision, Precision::Day);
+//! assert_eq!(found[1].value, "2025-W30");
+//! ```
 
 #![deny(missing_docs)]
 

@@ -292,7 +292,23 @@ impl<'a> Tagger<'a> {
             }
             if ahead_open && d <= TENSE_AHEAD {
                 let k = e + d - 1;
-                if k >= self.toks.len() || stop(self.p(k)) {
+                // A new clause to the right belongs to another verb.
+                if k >= self.toks.len()
+                    || stop(self.p(k))
+                    || matches!(
+                        self.w(k),
+                        "and"
+                            | "but"
+                            | "while"
+                            | "which"
+                            | "who"
+                            | "that"
+                            | "when"
+                            | "after"
+                            | "before"
+                            | "because"
+                    )
+                {
                     ahead_open = false;
                 } else if let Some(f) = self.tense_of(k) {
                     return Some(f);
@@ -574,7 +590,9 @@ impl<'a> Tagger<'a> {
                     2 => 1900 + y as i32,
                     _ => return None,
                 };
-                let d = CivilDate::new(y, u8::try_from(n).ok()?, d as u8)?;
+                // Month first as in US copy; day first when that is the only reading.
+                let (mo, dd) = if n > 12 && d <= 12 { (d, n) } else { (n, d) };
+                let d = CivilDate::new(y, u8::try_from(mo).ok()?, u8::try_from(dd).ok()?)?;
                 return m(i, i + 5, self.r_day(d, Rel::Abs));
             }
         }
@@ -631,6 +649,10 @@ impl<'a> Tagger<'a> {
             // Decade "1980s" (a four-digit number with a plural "s").
             if n % 10 == 0 && self.w(i + 1) == "s" && self.adj(i, i + 1) {
                 return m(i, i + 2, self.r_decade((n / 10) as i32, Rel::Abs));
+            }
+            // "1530 GMT": a clock time.
+            if lexicon::time_zone(self.w(i + 1)) && n % 100 < 60 && n / 100 < 24 {
+                return m(i, i + 2, self.r_clock(self.a, n / 100, n % 100, Rel::Full));
             }
             if (1000..=2099).contains(&n) && self.plausible_year(i) {
                 return m(i, i + 1, self.r_year(n as i32, Rel::Abs));
@@ -1232,6 +1254,7 @@ impl<'a> Tagger<'a> {
                 | "beginning"
                 | "on"
         );
+        let cue = cue || (i > 1 && self.p(i - 1) == b'-' && self.w(i - 2) == "mid");
         if (mo == 5 || mo == 3) && !cue {
             return None;
         }
