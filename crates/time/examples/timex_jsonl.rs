@@ -42,8 +42,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for (id, text, anchor) in &docs {
+        // Results are sorted, so code-point offsets can be counted incrementally.
+        let (mut byte_pos, mut char_pos) = (0usize, 0usize);
         for t in lapwing_time::find_timexes(text, *anchor) {
-            let start = text[..t.start].chars().count();
+            char_pos += text.get(byte_pos..t.start).map_or(0, |s| s.chars().count());
+            byte_pos = t.start;
+            let start = char_pos;
             let end = start + t.text.chars().count();
             let row = serde_json::json!({
                 "doc_id": id, "start": start, "end": end, "text": t.text,

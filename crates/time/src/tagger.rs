@@ -184,8 +184,9 @@ impl<'a> Tagger<'a> {
                 i += 1;
                 continue;
             };
-            if mt.e <= i {
-                i = mt.e.max(i + 1);
+            mt.e = mt.e.min(self.toks.len());
+            if mt.e <= i || mt.s >= mt.e {
+                i += 1;
                 continue;
             }
             if let Some(q) = parse_quarter(&mt.r.value) {
@@ -1130,6 +1131,27 @@ impl<'a> Tagger<'a> {
             "first" | "second" | "third" | "fourth" => self.ordinal_period(i, i, lq),
             "year" => self.year_compound(i, i, lq),
             "christmas" | "thanksgiving" => self.holiday(i),
+            "new"
+                if self.cap(i)
+                    && self.w(i + 1) == "year"
+                    && self.p(i + 2) == b'\''
+                    && self.w(i + 3) == "s"
+                    && matches!(self.w(i + 4), "day" | "eve") =>
+            {
+                let eve = self.w(i + 4) == "eve";
+                let y = self.infer_year(
+                    if eve { 12 } else { 1 },
+                    Some(if eve { 31 } else { 1 }),
+                    i,
+                    i + 5,
+                );
+                let d = CivilDate {
+                    year: y,
+                    month: if eve { 12 } else { 1 },
+                    day: if eve { 31 } else { 1 },
+                };
+                m(i, i + 5, self.r_day(d, Rel::Year))
+            }
             "election" if self.w(i + 1) == "day" && self.cap(i) && self.cap(i + 1) => {
                 // The Tuesday after the first Monday of November.
                 let y = self.infer_year(11, Some(5), i, i + 2);
@@ -1271,6 +1293,43 @@ impl<'a> Tagger<'a> {
 
     fn weekday_expr(&self, i: usize, wd: u8) -> Option<M> {
         if !self.cap(i) {
+            return None;
+        }
+        // Named days and newspapers: "Bloody Sunday", "Good Friday", "the Sunday Times".
+        if i > 0
+            && self.cap(i - 1)
+            && matches!(
+                self.w(i - 1),
+                "bloody"
+                    | "good"
+                    | "black"
+                    | "ash"
+                    | "palm"
+                    | "holy"
+                    | "super"
+                    | "cyber"
+                    | "easter"
+                    | "maundy"
+            )
+        {
+            return None;
+        }
+        if self.cap(i + 1)
+            && matches!(
+                self.w(i + 1),
+                "times"
+                    | "telegraph"
+                    | "mirror"
+                    | "express"
+                    | "mail"
+                    | "herald"
+                    | "post"
+                    | "tribune"
+                    | "observer"
+                    | "independent"
+                    | "star"
+            )
+        {
             return None;
         }
         let w = self.w(i);
