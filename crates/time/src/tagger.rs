@@ -123,6 +123,9 @@ struct Tagger<'a> {
     /// The quarter the document last named: financial stories compare "a year ago"
     /// with that quarter.
     lq: std::cell::Cell<Option<(i32, u8)>>,
+    /// The last date the text itself established (start of its range, and precision):
+    /// "the next day" and "later that year" count from it, not from publication.
+    refd: std::cell::Cell<Option<(CivilDate, Precision)>>,
 }
 
 fn tokenize(text: &str) -> Vec<Tok> {
@@ -172,6 +175,7 @@ impl<'a> Tagger<'a> {
             a: anchor.unwrap_or(CivilDate { year: 2000, month: 1, day: 1 }),
             has_anchor: anchor.is_some(),
             lq: std::cell::Cell::new(None),
+            refd: std::cell::Cell::new(None),
         }
     }
 
@@ -196,6 +200,11 @@ impl<'a> Tagger<'a> {
                 if !derived {
                     last_quarter = Some(q);
                     self.lq.set(Some(q));
+                }
+            }
+            if let (TimexType::Date | TimexType::Time, Some((d, _))) = (mt.r.kind, mt.r.range) {
+                if matches!(mt.r.prec, Precision::Day | Precision::Month | Precision::Year) {
+                    self.refd.set(Some((d, mt.r.prec)));
                 }
             }
             if !self.has_anchor {
@@ -1087,6 +1096,10 @@ impl<'a> Tagger<'a> {
                 m(i, i + 3, self.r_ref("FUTURE_REF"))
             }
             "these" if self.w(i + 1) == "days" => m(i, i + 2, self.r_ref("PRESENT_REF")),
+            "that" => {
+                let k = if self.w(i + 1) == "same" { i + 2 } else { i + 1 };
+                self.anaphor(i, k, 0)
+            }
             "recent" => self.recent(i),
             "current" => self.rel(i, i, lq).or_else(|| {
                 // "current" as in "the current crisis" is PRESENT_REF; electrical and
@@ -1567,6 +1580,38 @@ impl<'a> Tagger<'a> {
         Some((y, k + 2))
     }
 
+    /// Whether token `i` ends a clause (or the text).
+    fn sentence_stop(&self, i: usize) -> bool {
+        i >= self.toks.len() || matches!(self.p(i), b'.' | b',' | b';' | b'!' | b'?' | b'\n')
+    }
+
+    /// "that day", "the following year", "the next morning": a unit counted from the last
+    /// date the text established. `k` is the unit token.
+    fn anaphor(&self, s: usize, k: usize, shift: i64) -> Option<M> {
+        let (rd, rp) = self.refd.get()?;
+        let w = self.w(k);
+        if w == "morning" {
+            if rp != Precision::Day {
+                return None;
+            }
+            return m(s, k + 1, self.r_pod(rd.add_days(shift), "MO", Rel::Full));
+        }
+        let (unit, false) = lexicon::unit(w)? else {
+            return None;
+        };
+        let r = match unit {
+            Unit::Day if rp == Precision::Day => self.r_day(rd.add_days(shift), Rel::Full),
+            Unit::Week if rp == Precision::Day => self.r_week(rd.add_days(7 * shift)),
+            Unit::Month if rp != Precision::Year => {
+                let d = rd.add_months(shift);
+                self.r_month(d.year, d.month, Rel::Full)
+            }
+            Unit::Year => self.r_year(rd.year + shift as i32, Rel::Full),
+            _ => return None,
+        };
+        m(s, k + 1, r)
+    }
+
     fn weekend(&self, s: usize, e: usize, dir: i32) -> Option<M> {
         let a = self.a;
         let aw = i64::from(a.weekday());
@@ -1725,6 +1770,16 @@ impl<'a> Tagger<'a> {
                 }
                 return m(i, sub.e, sub.r);
             }
+            "day" | "year" | "month"
+                if matches!(self.w(j + 1), "before" | "after") && self.sentence_stop(j + 2) =>
+            {
+                return self.anaphor(i, j, if self.w(j + 1) == "after" { 1 } else { -1 }).map(
+                    |mut mt| {
+                        mt.e = j + 2;
+                        mt
+                    },
+                );
+            }
             "year" => {
                 if let Some(mt) = self.year_compound(i, j, lq) {
                     return Some(mt);
@@ -1750,6 +1805,18 @@ impl<'a> Tagger<'a> {
                 }
                 let (y, q) = lq.unwrap_or_else(|| Self::shift_quarter(Self::quarter_of(a), -1));
                 return m(i, j + 1, self.r_quarter(y, q, Rel::Full));
+            }
+            "same" | "following" => {
+                return self.anaphor(i, j + 1, if nw == "same" { 0 } else { 1 })
+            }
+            "next" | "previous"
+                if matches!(self.w(j + 1), "day" | "morning" | "month" | "year" | "week") =>
+            {
+                let shift = if nw == "next" { 1 } else { -1 };
+                if let Some(mt) = self.anaphor(i, j + 1, shift) {
+                    return Some(mt);
+                }
+                return self.rel(i, j, lq);
             }
             "latest" | "current" | "previous" | "coming" | "next" | "last" => {
                 if nw == "latest" && self.w(j + 1) == "period" && lq.is_some() {
