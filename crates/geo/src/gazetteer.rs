@@ -20,8 +20,10 @@ pub enum SourceKind {
     Admin2,
     /// `cities.tsv`: geonames_id, name, country, admin1, lat, lon, population, names.
     Cities,
-    /// `regions.tsv`: name, country (alpha-3 or empty), lat, lon, names.
+    /// `regions.tsv`: name, country (alpha-3 or empty), lat, lon, names, adjectives.
     Regions,
+    /// `common_words.tsv`: one lower-case English word per line that is also a town name.
+    CommonWords,
 }
 
 /// One TSV text to load, with the file name used in error messages.
@@ -108,6 +110,8 @@ pub struct Gazetteer {
     pub(crate) meta: Vec<Meta>,
     pub(crate) entries: Vec<Entry>,
     pub(crate) index: IdMap<(u32, u32)>,
+    /// Keys of town names that are also ordinary English words.
+    pub(crate) common: std::collections::HashSet<u64, BuildHasherDefault<IdHasher>>,
 }
 
 impl fmt::Debug for Gazetteer {
@@ -124,6 +128,7 @@ const ADMIN1: &str = include_str!("../../../data/gazetteer/admin1.tsv");
 const ADMIN2: &str = include_str!("../../../data/gazetteer/admin2.tsv");
 const CITIES: &str = include_str!("../../../data/gazetteer/cities.tsv");
 const REGIONS: &str = include_str!("../../../data/gazetteer/regions.tsv");
+const COMMON: &str = include_str!("../../../data/gazetteer/common_words.tsv");
 
 struct Builder {
     places: Vec<Place>,
@@ -135,6 +140,7 @@ struct Builder {
     admin1_by_code: HashMap<(String, String), u32>,
     /// (iso2, capital name) of each country.
     capitals: HashMap<(String, String), ()>,
+    common: std::collections::HashSet<u64, BuildHasherDefault<IdHasher>>,
 }
 
 fn err(file: &str, line: usize, message: impl Into<String>) -> GazetteerError {
@@ -411,6 +417,14 @@ impl Builder {
         Ok(())
     }
 
+    fn common_words(&mut self, file: &str, text: &str) {
+        for r in rows(file, text) {
+            if let Some(k) = r.cols.first().and_then(|w| norm::key(w)) {
+                self.common.insert(k);
+            }
+        }
+    }
+
     fn finish(mut self) -> Gazetteer {
         self.keys.sort_unstable();
         let mut entries: Vec<Entry> = Vec::with_capacity(self.keys.len());
@@ -433,7 +447,7 @@ impl Builder {
             }
             index.insert(k, (start, entries.len() as u32 - start));
         }
-        Gazetteer { places: self.places, meta: self.meta, entries, index }
+        Gazetteer { places: self.places, meta: self.meta, entries, index, common: self.common }
     }
 }
 
@@ -446,6 +460,7 @@ impl Gazetteer {
             TsvSource { kind: SourceKind::Admin2, name: "admin2.tsv", text: ADMIN2 },
             TsvSource { kind: SourceKind::Cities, name: "cities.tsv", text: CITIES },
             TsvSource { kind: SourceKind::Regions, name: "regions.tsv", text: REGIONS },
+            TsvSource { kind: SourceKind::CommonWords, name: "common_words.tsv", text: COMMON },
         ])
     }
 
@@ -459,6 +474,7 @@ impl Gazetteer {
             country_by_iso2: HashMap::new(),
             admin1_by_code: HashMap::new(),
             capitals: HashMap::new(),
+            common: Default::default(),
         };
         let mut sorted: Vec<&TsvSource<'_>> = sources.iter().collect();
         sorted.sort_by_key(|s| s.kind);
@@ -469,6 +485,7 @@ impl Gazetteer {
                 SourceKind::Admin2 => b.admin2(s.name, s.text)?,
                 SourceKind::Cities => b.cities(s.name, s.text)?,
                 SourceKind::Regions => b.regions(s.name, s.text)?,
+                SourceKind::CommonWords => b.common_words(s.name, s.text),
             }
         }
         Ok(b.finish())
