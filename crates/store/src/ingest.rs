@@ -1,0 +1,646 @@
+//! Ingest: documents and their records into the tables, then the clusters the batch touched
+//! rebuilt so that they stay the connected components of the duplicate rules.
+
+use crate::cluster::{clusters, compatible, DateClass, MatchKey, PlaceLevel};
+use crate::util::{days_from_civil, fnv128_hex, parse_ymd, url_host};
+use crate::{Result, Store};
+use lapwing_core::{Document, Entity, EventRecord};
+use rusqlite::{params, OptionalExtension, Transaction};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+/// What one ingest call did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct IngestOutcome {
+    /// Documents stored for the first time.
+    pub documents_added: usize,
+    /// Documents stored before with other content, whose records were replaced.
+    pub documents_replaced: usize,
+    /// Documents already stored with the same content: skipped.
+    pub documents_unchanged: usize,
+    /// Records written.
+    pub records_added: usize,
+    /// Records removed because their document was replaced.
+    pub records_removed: usize,
+    /// Clusters written (new or rebuilt).
+    pub clusters_written: usize,
+}
+
+impl IngestOutcome {
+    fn add(&mut self, o: &IngestOutcome) {
+        self.documents_added += o.documents_added;
+        self.documents_replaced += o.documents_replaced;
+        self.documents_unchanged += o.documents_unchanged;
+        self.records_added += o.records_added;
+        self.records_removed += o.records_removed;
+        self.clusters_written += o.clusters_written;
+    }
+}
+
+/// Joins codes as `|A|B|` so that `LIKE '%|A|%'` finds one exactly.
+pub(crate) fn pipe_list<I: IntoIterator<Item = S>, S: AsRef<str>>(items: I) -> String {
+    let mut s = String::from("|");
+    for i in items {
+        s.push_str(i.as_ref());
+        s.push('|');
+    }
+    s
+}
+
+/// The items of a `|A|B|` list.
+pub(crate) fn unpipe(s: &str) -> Vec<String> {
+    s.split('|').filter(|x| !x.is_empty()).map(str::to_string).collect()
+}
+
+/// The keys an entity is matched by: its code, else its stable id, else its canonical name.
+fn entity_key(e: &Entity) -> Option<String> {
+    if let Some(c) = &e.code {
+        return Some(c.as_str().to_string());
+    }
+    if let Some(id) = e.identifier_id.as_deref().filter(|s| !s.trim().is_empty()) {
+        return Some(format!("id:{}", id.trim()));
+    }
+    e.identifier_text
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| format!("name:{}", s.trim().to_lowercase()))
+}
+
+fn keys(es: &[Entity]) -> Vec<String> {
+    let set: BTreeSet<String> = es.iter().filter_map(entity_key).collect();
+    set.into_iter().collect()
+}
+
+/// The interval of days a record's date covers, by class.
+fn date_interval(
+    r: &EventRecord,
+    published_day: Option<i64>,
+) -> (DateClass, Option<i64>, Option<i64>) {
+    let ymd = r.date.as_deref().and_then(parse_ymd);
+    let class = DateClass::parse(r.date_precision.as_str());
+    match (class, ymd) {
+        (DateClass::Day, Some((y, m, d))) => {
+            let lo = days_from_civil(y, m, d);
+            let end = r
+                .enddate
+                .as_deref()
+                .and_then(parse_ymd)
+                .map(|(y, m, d)| days_from_civil(y, m, d))
+                .filter(|e| *e >= lo)
+                .unwrap_or(lo);
+            // Spans are clamped so that the candidate search (which relies on the class's
+            // longest span) sees every pair the rules would accept.
+            (DateClass::Day, Some(lo), Some(end.min(lo + DateClass::Day.max_span())))
+        }
+        (DateClass::Week, Some((y, m, d))) => {
+            let lo = days_from_civil(y, m, d);
+            (DateClass::Week, Some(lo), Some(lo + 6))
+        }
+        (DateClass::Month, Some((y, m, _))) => {
+            let lo = days_from_civil(y, m, 1);
+            (DateClass::Month, Some(lo), Some(lo + i64::from(crate::util::days_in_month(y, m)) - 1))
+        }
+        (DateClass::Year, Some((y, _, _))) => {
+            (DateClass::Year, Some(days_from_civil(y, 1, 1)), Some(days_from_civil(y, 12, 31)))
+        }
+        _ => (DateClass::Published, published_day, published_day),
+    }
+}
+
+fn place_level(r: &EventRecord) -> PlaceLevel {
+    let Some(loc) = &r.event_loc else { return PlaceLevel::None };
+    let has_admin1 = loc.admin1.is_some() || loc.feature == "admin1";
+    let country = if loc.country.is_some() { PlaceLevel::Country } else { PlaceLevel::None };
+    match loc.feature.as_str() {
+        "country" => country,
+        "admin1" => PlaceLevel::Admin1,
+        _ if loc.lat.is_some() && loc.lon.is_some() => PlaceLevel::Point,
+        _ if has_admin1 => PlaceLevel::Admin1,
+        _ => country,
+    }
+}
+
+fn level_code(l: PlaceLevel) -> i64 {
+    match l {
+        PlaceLevel::None => 0,
+        PlaceLevel::Country => 1,
+        PlaceLevel::Admin1 => 2,
+        PlaceLevel::Point => 3,
+    }
+}
+
+fn level_from(c: i64) -> PlaceLevel {
+    match c {
+        1 => PlaceLevel::Country,
+        2 => PlaceLevel::Admin1,
+        3 => PlaceLevel::Point,
+        _ => PlaceLevel::None,
+    }
+}
+
+/// The outlet a document counts as for `num_sources`.
+fn source_key(doc: &Document, records: &[EventRecord]) -> String {
+    let cite = records.first().map(|r| &r.cite_info);
+    let named = doc
+        .source
+        .as_deref()
+        .or_else(|| cite.and_then(|c| c.source.as_deref()))
+        .map(|s| s.trim().to_lowercase())
+        .filter(|s| !s.is_empty());
+    if let Some(s) = named {
+        return s;
+    }
+    let url = doc.url.as_deref().or_else(|| cite.and_then(|c| c.url.as_deref()));
+    if let Some(h) = url.and_then(url_host) {
+        return h;
+    }
+    // Nothing names the outlet: the document counts as its own source.
+    format!("doc:{}", doc.id)
+}
+
+/// A hash of everything stored from a document, so that a rerun can skip it. The coding date
+/// is left out: coding the same text again tomorrow is not a change.
+fn content_hash(doc: &Document, records: &[EventRecord]) -> Result<String> {
+    let mut parts: Vec<Vec<u8>> = vec![serde_json::to_vec(doc)?];
+    for r in records {
+        let mut r = r.clone();
+        r.coded_date.clear();
+        parts.push(serde_json::to_vec(&r)?);
+    }
+    let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+    Ok(fnv128_hex(&refs))
+}
+
+fn published_day(doc: &Document, r: &EventRecord) -> Option<i64> {
+    doc.published_day()
+        .or(r.cite_info.published.as_deref())
+        .and_then(parse_ymd)
+        .map(|(y, m, d)| days_from_civil(y, m, d))
+}
+
+const KEY_COLUMNS: &str = "r.rec_key, r.doc_key, d.id, r.id, r.event, r.aux_key, r.date_class, \
+     r.date_lo, r.date_hi, r.place_level, r.country, r.admin1, r.lat, r.lon, r.actor_keys, \
+     r.recipient_keys, r.cluster_key";
+
+fn key_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<MatchKey> {
+    let doc_id: String = row.get(2)?;
+    let rec_id: String = row.get(3)?;
+    let class: String = row.get(6)?;
+    let actors: String = row.get(14)?;
+    let recipients: String = row.get(15)?;
+    Ok(MatchKey {
+        rec_key: row.get(0)?,
+        doc_key: row.get(1)?,
+        natural: format!("{doc_id}\u{1f}{rec_id}"),
+        event: row.get(4)?,
+        aux: row.get(5)?,
+        class: DateClass::parse(&class),
+        lo: row.get(7)?,
+        hi: row.get(8)?,
+        level: level_from(row.get(9)?),
+        country: row.get(10)?,
+        admin1: row.get(11)?,
+        lat: row.get(12)?,
+        lon: row.get(13)?,
+        actors: unpipe(&actors),
+        recipients: unpipe(&recipients),
+        cluster_key: row.get(16)?,
+    })
+}
+
+impl Store {
+    /// Stores one document and its records in one transaction. See [`Store::ingest_batch`].
+    pub fn ingest(&mut self, doc: &Document, records: &[EventRecord]) -> Result<IngestOutcome> {
+        self.ingest_batch(&[(doc.clone(), records.to_vec())])
+    }
+
+    /// Stores documents and their records in one transaction, then rebuilds the clusters the
+    /// batch touched. A document already stored with the same content is skipped; one stored
+    /// with other content has its records replaced.
+    pub fn ingest_batch(
+        &mut self,
+        batch: &[(Document, Vec<EventRecord>)],
+    ) -> Result<IngestOutcome> {
+        let cfg = self.config;
+        let tx = self.conn.transaction()?;
+        let mut out = IngestOutcome::default();
+        let mut dirty: BTreeSet<i64> = BTreeSet::new();
+        let mut new_recs: Vec<i64> = Vec::new();
+        for (doc, records) in batch {
+            out.add(&store_document(&tx, doc, records, &mut dirty, &mut new_recs)?);
+        }
+        out.clusters_written = recluster_from(&tx, &cfg, &new_recs, dirty)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Rebuilds every cluster from the records (after a change of thresholds). Returns the
+    /// number of clusters.
+    pub fn recluster(&mut self) -> Result<usize> {
+        let cfg = self.config;
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM merges", [])?;
+        tx.execute("DELETE FROM clusters", [])?;
+        tx.execute("UPDATE records SET cluster_key = NULL", [])?;
+        let all: Vec<i64> = {
+            let mut st = tx.prepare("SELECT rec_key FROM records ORDER BY rec_key")?;
+            let v = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
+            v
+        };
+        let n = recluster_from(&tx, &cfg, &all, BTreeSet::new())?;
+        tx.commit()?;
+        Ok(n)
+    }
+}
+
+fn store_document(
+    tx: &Transaction<'_>,
+    doc: &Document,
+    records: &[EventRecord],
+    dirty: &mut BTreeSet<i64>,
+    new_recs: &mut Vec<i64>,
+) -> Result<IngestOutcome> {
+    let mut out = IngestOutcome::default();
+    let hash = content_hash(doc, records)?;
+    let existing: Option<(i64, String)> = tx
+        .prepare_cached("SELECT doc_key, content_hash FROM documents WHERE id = ?1")?
+        .query_row([&doc.id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    if let Some((doc_key, old_hash)) = existing {
+        if old_hash == hash {
+            out.documents_unchanged = 1;
+            return Ok(out);
+        }
+        {
+            let mut st = tx.prepare_cached(
+                "SELECT DISTINCT cluster_key FROM records WHERE doc_key = ?1 AND cluster_key IS NOT NULL",
+            )?;
+            for k in st.query_map([doc_key], |r| r.get::<_, i64>(0))? {
+                dirty.insert(k?);
+            }
+        }
+        out.records_removed =
+            tx.prepare_cached("DELETE FROM records WHERE doc_key = ?1")?.execute([doc_key])?;
+        tx.prepare_cached("DELETE FROM documents WHERE doc_key = ?1")?.execute([doc_key])?;
+        out.documents_replaced = 1;
+    } else {
+        out.documents_added = 1;
+    }
+    tx.prepare_cached(
+        "INSERT INTO documents (id, content_hash, title, published, url, source, source_key, num_records)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        doc.id,
+        hash,
+        doc.title,
+        doc.published,
+        doc.url,
+        doc.source,
+        source_key(doc, records),
+        records.len() as i64
+    ])?;
+    let doc_key = tx.last_insert_rowid();
+    let mut ins = tx.prepare_cached(
+        "INSERT INTO records (doc_key, pos, id, event, modes, contexts, quad, scale, date, enddate,
+            date_precision, date_text, date_class, date_lo, date_hi, place_level, place_name,
+            place_text, country, admin1, lat, lon, geonames_id, feature, event_text, negated,
+            hypothetical, future, historical, aux_key, sentence, sequence, confidence, mentions,
+            actor_keys, recipient_keys, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+            ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35,
+            ?36, ?37)",
+    )?;
+    let mut ent = tx.prepare_cached(
+        "INSERT INTO entities (rec_key, role, pos, entity_text, identifier_text, identifier_id,
+            code, sector, other_sectors) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for (pos, r) in records.iter().enumerate() {
+        let (class, lo, hi) = date_interval(r, published_day(doc, r));
+        let loc = r.event_loc.as_ref();
+        let aux = i64::from(r.aux.negated)
+            | i64::from(r.aux.hypothetical) << 1
+            | i64::from(r.aux.future) << 2
+            | i64::from(r.aux.historical) << 3;
+        let json = serde_json::to_string(r)?;
+        ins.execute(params![
+            doc_key,
+            pos as i64,
+            r.id,
+            r.event.as_str(),
+            pipe_list(r.mode.iter().map(|m| m.as_str())),
+            pipe_list(r.context.iter().map(|c| c.as_str())),
+            i64::from(r.quad_code),
+            r.event_scale,
+            r.date,
+            r.enddate,
+            r.date_precision,
+            r.date_text,
+            class.as_str(),
+            lo,
+            hi,
+            level_code(place_level(r)),
+            loc.map(|l| l.name.as_str()),
+            loc.map(|l| l.text.as_str()),
+            loc.and_then(|l| l.country.as_deref()),
+            loc.and_then(|l| l
+                .admin1
+                .clone()
+                .or_else(|| (l.feature == "admin1").then(|| l.name.clone()))),
+            loc.and_then(|l| l.lat),
+            loc.and_then(|l| l.lon),
+            loc.and_then(|l| l.geonames_id).and_then(|g| i64::try_from(g).ok()),
+            loc.map(|l| l.feature.as_str()),
+            r.event_text,
+            r.aux.negated,
+            r.aux.hypothetical,
+            r.aux.future,
+            r.aux.historical,
+            aux,
+            r.text,
+            r.text_info.sequence as i64,
+            r.confidence,
+            1 + r.evidence.also_reported.len() as i64,
+            pipe_list(keys(&r.actor)),
+            pipe_list(keys(&r.recipient)),
+            json,
+        ])?;
+        let rec_key = tx.last_insert_rowid();
+        new_recs.push(rec_key);
+        for (role, list) in [("actor", &r.actor), ("recipient", &r.recipient)] {
+            for (i, e) in list.iter().enumerate() {
+                ent.execute(params![
+                    rec_key,
+                    role,
+                    i as i64,
+                    e.entity_text,
+                    e.identifier_text,
+                    e.identifier_id,
+                    e.code.as_ref().map(|c| c.as_str().to_string()),
+                    e.sector.map(|s| s.as_str()),
+                    pipe_list(e.other_sector_codes.iter().map(|s| s.as_str())),
+                ])?;
+            }
+        }
+        out.records_added += 1;
+    }
+    Ok(out)
+}
+
+/// The records that may be compatible with `k`: same category, date class and auxiliary
+/// modes, first day within reach, another document.
+fn candidates(
+    tx: &Transaction<'_>,
+    k: &MatchKey,
+    cfg: &crate::ClusterConfig,
+) -> Result<Vec<MatchKey>> {
+    let (Some(lo), Some(hi)) = (k.lo, k.hi) else { return Ok(Vec::new()) };
+    let gap = cfg.max_date_gap_days;
+    let sql = format!(
+        "SELECT {KEY_COLUMNS} FROM records r JOIN documents d ON d.doc_key = r.doc_key
+         WHERE r.event = ?1 AND r.date_class = ?2 AND r.date_lo BETWEEN ?3 AND ?4
+           AND r.aux_key = ?5 AND r.doc_key <> ?6"
+    );
+    let mut st = tx.prepare_cached(&sql)?;
+    let rows = st.query_map(
+        params![
+            k.event,
+            k.class.as_str(),
+            lo - gap - k.class.max_span(),
+            hi + gap,
+            k.aux,
+            k.doc_key
+        ],
+        key_from_row,
+    )?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+fn load_key(tx: &Transaction<'_>, rec_key: i64) -> Result<Option<MatchKey>> {
+    let sql = format!(
+        "SELECT {KEY_COLUMNS} FROM records r JOIN documents d ON d.doc_key = r.doc_key WHERE r.rec_key = ?1"
+    );
+    Ok(tx.prepare_cached(&sql)?.query_row([rec_key], key_from_row).optional()?)
+}
+
+fn cluster_members(tx: &Transaction<'_>, cluster_key: i64) -> Result<Vec<MatchKey>> {
+    let sql = format!(
+        "SELECT {KEY_COLUMNS} FROM records r JOIN documents d ON d.doc_key = r.doc_key WHERE r.cluster_key = ?1"
+    );
+    let mut st = tx.prepare_cached(&sql)?;
+    let rows = st.query_map([cluster_key], key_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+fn enqueue(set: &mut BTreeMap<i64, MatchKey>, queue: &mut VecDeque<i64>, k: MatchKey) {
+    if let std::collections::btree_map::Entry::Vacant(e) = set.entry(k.rec_key) {
+        queue.push_back(k.rec_key);
+        e.insert(k);
+    }
+}
+
+/// Rebuilds the clusters of `seeds` (records without a cluster yet) and of the `dirty`
+/// clusters, pulling in every cluster a compatible record belongs to until the set is closed.
+/// The set is then a union of whole connected components of the compatible pairs, so the
+/// clusters rebuilt from it are exactly those a rebuild of the whole store would give.
+fn recluster_from(
+    tx: &Transaction<'_>,
+    cfg: &crate::ClusterConfig,
+    seeds: &[i64],
+    dirty: BTreeSet<i64>,
+) -> Result<usize> {
+    let mut set: BTreeMap<i64, MatchKey> = BTreeMap::new();
+    let mut queue: VecDeque<i64> = VecDeque::new();
+    let mut clusters_seen: BTreeSet<i64> = BTreeSet::new();
+    let mut edges_by_key: BTreeSet<(i64, i64)> = BTreeSet::new();
+    let mut links: Vec<(i64, i64, crate::cluster::Link)> = Vec::new();
+    let add_cluster = |ck: i64,
+                       set: &mut BTreeMap<i64, MatchKey>,
+                       queue: &mut VecDeque<i64>,
+                       seen: &mut BTreeSet<i64>|
+     -> Result<()> {
+        if seen.insert(ck) {
+            for m in cluster_members(tx, ck)? {
+                enqueue(set, queue, m);
+            }
+        }
+        Ok(())
+    };
+    for &ck in &dirty {
+        add_cluster(ck, &mut set, &mut queue, &mut clusters_seen)?;
+    }
+    for &rk in seeds {
+        if let Some(k) = load_key(tx, rk)? {
+            enqueue(&mut set, &mut queue, k);
+        }
+    }
+    while let Some(rk) = queue.pop_front() {
+        let Some(k) = set.get(&rk).cloned() else { continue };
+        for c in candidates(tx, &k, cfg)? {
+            let Some(link) = compatible(&k, &c, cfg) else { continue };
+            let pair = (k.rec_key.min(c.rec_key), k.rec_key.max(c.rec_key));
+            if edges_by_key.insert(pair) {
+                links.push((k.rec_key, c.rec_key, link));
+            }
+            if !set.contains_key(&c.rec_key) {
+                match c.cluster_key {
+                    Some(ck) => add_cluster(ck, &mut set, &mut queue, &mut clusters_seen)?,
+                    None => enqueue(&mut set, &mut queue, c),
+                }
+            }
+        }
+    }
+    for ck in &clusters_seen {
+        tx.prepare_cached("DELETE FROM clusters WHERE cluster_key = ?1")?.execute([ck])?;
+    }
+    // Canonical order: by natural key, so that neither rec_key order nor discovery order
+    // shapes the clusters or their evidence.
+    let mut members: Vec<MatchKey> = set.into_values().collect();
+    members.sort_by(|a, b| a.natural.cmp(&b.natural));
+    let index: BTreeMap<i64, usize> =
+        members.iter().enumerate().map(|(i, m)| (m.rec_key, i)).collect();
+    let edges: Vec<(usize, usize, crate::cluster::Link)> = links
+        .into_iter()
+        .filter_map(|(a, b, l)| Some((*index.get(&a)?, *index.get(&b)?, l)))
+        .collect();
+    let first_days: Vec<Option<i64>> = members.iter().map(|m| m.lo).collect();
+    let groups = clusters(members.len(), &first_days, edges);
+    let n = groups.len();
+    for (idx, merges) in groups {
+        let group: Vec<&MatchKey> = idx.iter().filter_map(|&i| members.get(i)).collect();
+        write_cluster(tx, &group, &merges, &members)?;
+    }
+    Ok(n)
+}
+
+fn rank_precision(p: &str) -> i64 {
+    match p {
+        "day" => 0,
+        "week" => 1,
+        "month" => 2,
+        "year" => 3,
+        _ => 4,
+    }
+}
+
+/// Writes one cluster: its summary from the representative record (most precise date, then
+/// most precise place, then highest confidence, then natural order) and the counts.
+fn write_cluster(
+    tx: &Transaction<'_>,
+    group: &[&MatchKey],
+    merges: &[crate::cluster::Merge],
+    all: &[MatchKey],
+) -> Result<()> {
+    struct Info {
+        rec_key: i64,
+        precision: String,
+        confidence: f64,
+        modes: String,
+        mentions: i64,
+        doc_key: i64,
+        source_key: String,
+        published: Option<String>,
+        actors: Vec<String>,
+        recipients: Vec<String>,
+    }
+    let mut infos: Vec<(usize, Info, i64)> = Vec::new();
+    for (i, m) in group.iter().enumerate() {
+        let info = tx
+            .prepare_cached(
+                "SELECT r.date_precision, r.confidence, r.modes, r.mentions, d.source_key, d.published
+                 FROM records r JOIN documents d ON d.doc_key = r.doc_key WHERE r.rec_key = ?1",
+            )?
+            .query_row([m.rec_key], |row| {
+                Ok(Info {
+                    rec_key: m.rec_key,
+                    precision: row.get(0)?,
+                    confidence: row.get(1)?,
+                    modes: row.get(2)?,
+                    mentions: row.get(3)?,
+                    doc_key: m.doc_key,
+                    source_key: row.get(4)?,
+                    published: row.get(5)?,
+                    actors: Vec::new(),
+                    recipients: Vec::new(),
+                })
+            })?;
+        let mut info = info;
+        let mut st = tx.prepare_cached(
+            "SELECT role, code FROM entities WHERE rec_key = ?1 AND code IS NOT NULL ORDER BY role, pos",
+        )?;
+        for row in
+            st.query_map([m.rec_key], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        {
+            let (role, code) = row?;
+            if role == "actor" {
+                info.actors.push(code)
+            } else {
+                info.recipients.push(code)
+            }
+        }
+        let rank = rank_precision(&info.precision) * 10 + (3 - level_code(m.level));
+        infos.push((i, info, rank));
+    }
+    let rep = infos
+        .iter()
+        .min_by(|a, b| {
+            a.2.cmp(&b.2).then(b.1.confidence.total_cmp(&a.1.confidence)).then(a.0.cmp(&b.0))
+        })
+        .map(|x| x.1.rec_key);
+    let Some(rep) = rep else { return Ok(()) };
+    let first_natural = group.first().map(|m| m.natural.as_str()).unwrap_or("");
+    let id = format!("ev-{}", fnv128_hex(&[first_natural.as_bytes()]).get(..16).unwrap_or("0"));
+    let modes: BTreeSet<String> = infos.iter().flat_map(|x| unpipe(&x.1.modes)).collect();
+    let actors: BTreeSet<&String> = infos.iter().flat_map(|x| x.1.actors.iter()).collect();
+    let recipients: BTreeSet<&String> = infos.iter().flat_map(|x| x.1.recipients.iter()).collect();
+    let mentions: i64 = infos.iter().map(|x| x.1.mentions).sum();
+    let sources: BTreeSet<&str> = infos.iter().map(|x| x.1.source_key.as_str()).collect();
+    let articles: BTreeSet<i64> = infos.iter().map(|x| x.1.doc_key).collect();
+    let first_seen = infos.iter().filter_map(|x| x.1.published.clone()).min();
+    let last_seen = infos.iter().filter_map(|x| x.1.published.clone()).max();
+    tx.prepare_cached(
+        "INSERT INTO clusters (id, rep_key, event, modes, quad, scale, date, date_precision, country,
+            admin1, place_name, lat, lon, actor_codes, recipient_codes, negated, hypothetical,
+            future, historical, num_mentions, num_sources, num_articles, first_seen, last_seen)
+         SELECT ?1, r.rec_key, r.event, ?2, r.quad, r.scale, r.date, r.date_precision, r.country,
+            r.admin1, r.place_name, r.lat, r.lon, ?3, ?4, r.negated, r.hypothetical, r.future,
+            r.historical, ?5, ?6, ?7, ?8, ?9
+         FROM records r WHERE r.rec_key = ?10",
+    )?
+    .execute(params![
+        id,
+        pipe_list(&modes),
+        pipe_list(&actors),
+        pipe_list(&recipients),
+        mentions,
+        sources.len() as i64,
+        articles.len() as i64,
+        first_seen,
+        last_seen,
+        rep
+    ])?;
+    let ck = tx.last_insert_rowid();
+    let mut upd = tx.prepare_cached("UPDATE records SET cluster_key = ?1 WHERE rec_key = ?2")?;
+    for m in group {
+        upd.execute([ck, m.rec_key])?;
+    }
+    let mut ins = tx.prepare_cached(
+        "INSERT INTO merges (cluster_key, rec_a, rec_b, actor_shared, recipient_shared,
+            date_gap_days, place_rule, distance_km, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    let event = group.first().map(|m| m.event.as_str()).unwrap_or("");
+    for mg in merges {
+        let (Some(a), Some(b)) = (all.get(mg.a), all.get(mg.b)) else { continue };
+        ins.execute(params![
+            ck,
+            a.rec_key,
+            b.rec_key,
+            mg.link.actor_shared,
+            mg.link.recipient_shared,
+            mg.link.date_gap_days,
+            mg.link.place_rule,
+            mg.link.distance_km,
+            mg.link.describe(event),
+        ])?;
+    }
+    Ok(())
+}
