@@ -17,7 +17,7 @@ mod parser;
 
 pub use gazetteer::{Gazetteer, GazetteerError, SourceKind, TsvSource};
 pub use locate::{event_place, PlaceBasis};
-pub use parser::Geoparser;
+pub use parser::{Geoparser, Scored};
 
 use serde::Serialize;
 use std::fmt;

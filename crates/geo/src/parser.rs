@@ -19,1223 +19,1233 @@ const MAX_WORDS: usize = 6;
 
 /// Words that may stand lower-case inside a multi-word name.
 const CONNECTORS: &[&str] = &[
-    "of", "the", "de", "la", "le", "les", "del", "della", "di", "da", "do", "dos", "das", "du",
-    "des", "al", "el", "and", "y", "e", "en", "sur", "upon", "on", "am", "an", "der", "den", "bin",
-    "ibn", "ez", "ad", "as", "ar", "au", "aux", "kwa", "im", "bei", "lès", "sul", "op", "aan",
-    "het",
+    "aan", "ad", "al", "am", "an", "and", "ar", "as", "au", "aux", "bei", "bin", "da", "das", "de",
+    "del", "della", "den", "der", "des", "di", "do", "dos", "du", "e", "el", "en", "ez", "het",
+    "ibn", "im", "kwa", "la", "le", "les", "lès", "of", "on", "op", "sul", "sur", "the", "upon",
+    "y",
 ];
 
 /// Lower-case words that may open a region name ("southern Syria", "eastern Ukraine").
 const DIRECTIONS: &[&str] = &[
-    "northern",
-    "southern",
-    "eastern",
-    "western",
     "central",
-    "north",
-    "south",
     "east",
-    "west",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
+    "eastern",
+    "north",
     "north-eastern",
     "north-western",
+    "northeast",
+    "northeastern",
+    "northern",
+    "northwest",
+    "northwestern",
+    "south",
     "south-eastern",
     "south-western",
-    "northeast",
-    "northwest",
     "southeast",
+    "southeastern",
+    "southern",
     "southwest",
+    "southwestern",
+    "west",
+    "western",
 ];
 
 /// Capitalised words that are never places in running English (months, days, titles...).
 const NEVER: &[&str] = &[
-    "january",
-    "february",
-    "march",
+    "abbey",
+    "abc",
+    "academy",
+    "accident",
+    "accord",
+    "act",
+    "administrative",
+    "afp",
+    "after",
+    "again",
+    "age",
+    "agence",
+    "agency",
+    "ages",
+    "agreement",
+    "aid",
+    "aids",
+    "airbus",
+    "airport",
+    "al",
+    "alert",
+    "all",
+    "allah",
+    "alliance",
+    "also",
+    "although",
+    "always",
+    "amazon",
+    "amber",
+    "an",
+    "anadolu",
+    "analysis",
+    "ancient",
+    "and",
+    "angel",
+    "angels",
+    "any",
+    "apple",
     "april",
-    "may",
-    "june",
-    "july",
+    "arena",
+    "army",
+    "as",
+    "assembly",
+    "associated",
+    "association",
+    "at",
+    "attack",
     "august",
-    "september",
-    "october",
-    "november",
+    "aunt",
+    "authority",
+    "autumn",
+    "avenue",
+    "average",
+    "avian",
+    "baby",
+    "back",
+    "bad",
+    "ban",
+    "bank",
+    "bar",
+    "bath",
+    "battle",
+    "bay",
+    "bbc",
+    "be",
+    "beach",
+    "bear",
+    "because",
+    "beer",
+    "before",
+    "best",
+    "big",
+    "bill",
+    "bird",
+    "birth",
+    "black",
+    "bliss",
+    "bloomberg",
+    "blue",
+    "boeing",
+    "bonus",
+    "bottom",
+    "boy",
+    "bread",
+    "bridge",
+    "brother",
+    "brown",
+    "buffalo",
+    "but",
+    "by",
+    "cabinet",
+    "cake",
+    "campaign",
+    "can",
+    "captain",
+    "carbon",
+    "care",
+    "case",
+    "cases",
+    "castle",
+    "cat",
+    "cattle",
+    "cbs",
+    "center",
+    "central",
+    "centre",
+    "century",
+    "chairman",
+    "championship",
+    "chance",
+    "change",
+    "chapel",
+    "charity",
+    "cherry",
+    "chief",
+    "child",
+    "cholera",
+    "christmas",
+    "church",
+    "citizen",
+    "city",
+    "civil",
+    "classic",
+    "classical",
+    "club",
+    "cnn",
+    "coalition",
+    "coffee",
+    "college",
+    "colonel",
+    "commerce",
+    "commission",
+    "committee",
+    "communist",
+    "company",
+    "complete",
+    "confederation",
+    "conference",
+    "conflict",
+    "congress",
+    "conservative",
+    "constance",
+    "contract",
+    "copper",
+    "coral",
+    "corn",
+    "cotton",
+    "council",
+    "county",
+    "court",
+    "covid",
+    "criminal",
+    "crisis",
+    "cross",
+    "crystal",
+    "cup",
+    "current",
+    "daily",
+    "danger",
+    "data",
+    "daughter",
+    "day",
+    "deal",
+    "death",
+    "deaths",
+    "decade",
     "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
+    "decree",
+    "deer",
+    "defence",
+    "defense",
+    "democrat",
+    "democratic",
+    "democrats",
+    "department",
+    "despite",
+    "destiny",
+    "development",
+    "devil",
+    "diamond",
+    "director",
+    "disaster",
+    "district",
+    "doctor",
+    "dog",
+    "dollar",
+    "domestic",
+    "dr",
+    "drought",
+    "during",
+    "eagle",
+    "early",
+    "east",
+    "easter",
+    "eastern",
+    "ebola",
+    "ebony",
+    "economic",
+    "eden",
+    "eid",
+    "election",
+    "emergency",
+    "energy",
+    "enterprise",
+    "entire",
+    "era",
+    "euro",
+    "even",
+    "event",
+    "events",
+    "ever",
+    "evidence",
+    "executive",
+    "facebook",
+    "fact",
+    "facts",
+    "fair",
+    "faith",
+    "fall",
+    "father",
+    "february",
+    "federal",
+    "federation",
+    "felicity",
+    "fever",
+    "field",
+    "fields",
+    "final",
+    "financial",
+    "fire",
+    "first",
+    "fish",
+    "flood",
+    "flu",
+    "for",
+    "force",
+    "forces",
+    "ford",
+    "foreign",
+    "forest",
+    "former",
+    "fort",
+    "fortune",
+    "forum",
+    "foundation",
+    "fox",
+    "free",
+    "freedom",
     "friday",
-    "saturday",
-    "sunday",
+    "friend",
+    "friendship",
+    "front",
+    "fund",
+    "future",
+    "gap",
+    "gas",
+    "gate",
+    "general",
+    "gentleman",
+    "girl",
+    "global",
+    "glory",
+    "god",
+    "gold",
+    "good",
+    "google",
+    "government",
+    "governor",
+    "grace",
+    "grand",
+    "granite",
+    "grape",
+    "great",
+    "green",
+    "greens",
+    "group",
+    "growth",
+    "guest",
+    "halfway",
+    "hall",
+    "harmony",
+    "he",
+    "health",
+    "heaven",
+    "hell",
+    "help",
+    "her",
+    "here",
+    "hero",
+    "heroes",
+    "high",
+    "hill",
+    "hills",
+    "his",
+    "home",
+    "hope",
+    "horse",
+    "hospital",
+    "host",
+    "hour",
+    "house",
+    "how",
+    "however",
+    "hydrogen",
+    "ice",
+    "ideal",
+    "if",
+    "in",
+    "incident",
+    "independence",
+    "industry",
+    "information",
+    "initiative",
+    "inner",
+    "institute",
+    "intelligence",
+    "interfax",
+    "international",
+    "internet",
+    "iris",
+    "irna",
+    "iron",
+    "is",
+    "islam",
+    "island",
+    "islands",
+    "it",
+    "its",
+    "ivory",
+    "jade",
+    "january",
+    "jazeera",
+    "joy",
+    "judge",
+    "judicial",
+    "july",
+    "june",
+    "junior",
+    "just",
+    "justice",
+    "king",
+    "kingdom",
+    "kyodo",
+    "labor",
+    "labour",
+    "lady",
+    "lake",
+    "last",
+    "late",
+    "law",
+    "lead",
+    "league",
+    "left",
+    "legal",
+    "legislative",
+    "lemon",
+    "liberal",
+    "liberty",
+    "library",
+    "lie",
+    "lies",
+    "life",
+    "like",
+    "lily",
+    "lion",
+    "little",
+    "lives",
+    "local",
+    "long",
+    "lord",
+    "love",
+    "low",
+    "lower",
+    "luck",
+    "main",
+    "major",
+    "malaria",
+    "man",
+    "manager",
+    "many",
+    "marathon",
+    "marble",
+    "march",
+    "market",
+    "may",
+    "mayor",
+    "meanwhile",
+    "media",
+    "medical",
+    "medium",
+    "meeting",
+    "member",
+    "mercy",
+    "mers",
+    "microsoft",
+    "mid",
+    "middle",
+    "midway",
+    "military",
+    "mill",
+    "millennium",
+    "mills",
+    "minister",
+    "ministry",
+    "minor",
+    "minute",
+    "mission",
+    "mobile",
+    "model",
+    "modern",
+    "moment",
+    "monday",
+    "month",
+    "moon",
+    "more",
+    "moreover",
+    "most",
+    "mother",
+    "mount",
+    "movement",
     "mr",
     "mrs",
     "ms",
-    "dr",
-    "sir",
-    "god",
-    "allah",
-    "christmas",
-    "easter",
-    "ramadan",
-    "eid",
-    "islam",
-    "internet",
-    "twitter",
-    "facebook",
-    "president",
-    "minister",
-    "king",
-    "queen",
-    "prince",
-    "lord",
-    "mount",
-    "lake",
-    "river",
-    "university",
-    "city",
-    "state",
-    "county",
-    "province",
-    "district",
-    "region",
-    "north",
-    "south",
-    "east",
-    "west",
-    "central",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "new",
-    "saint",
-    "st",
-    "san",
-    "santa",
-    "fort",
-    "port",
-    "bay",
-    "island",
-    "islands",
-    "valley",
-    "beach",
-    "park",
-    "street",
-    "road",
-    "avenue",
-    "church",
-    "hospital",
-    "airport",
-    "station",
-    "centre",
-    "center",
-    "house",
-    "hall",
-    "court",
-    "home",
-    "office",
-    "police",
-    "army",
-    "navy",
-    "force",
-    "forces",
-    "party",
-    "union",
-    "council",
-    "government",
-    "republic",
-    "kingdom",
-    "democratic",
-    "national",
-    "international",
-    "federal",
-    "royal",
-    "united",
-    "people",
-    "news",
-    "post",
-    "times",
-    "world",
-    "global",
-    "daily",
-    "press",
-    "media",
-    "group",
-    "company",
-    "bank",
-    "market",
-    "trade",
-    "energy",
-    "health",
-    "hope",
-    "faith",
-    "liberty",
-    "independence",
-    "victory",
-    "freedom",
-    "justice",
-    "unity",
-    "peace",
-    "love",
-    "friendship",
-    "harmony",
-    "progress",
-    "enterprise",
-    "commerce",
-    "industry",
-    "reading",
-    "nice",
-    "mobile",
-    "bath",
-    "split",
-    "of",
-    "as",
-    "is",
-    "it",
-    "in",
-    "on",
-    "at",
-    "to",
-    "by",
-    "or",
-    "an",
-    "be",
-    "we",
-    "he",
-    "she",
-    "they",
-    "you",
-    "his",
-    "her",
-    "our",
-    "its",
-    "man",
-    "bar",
-    "van",
-    "best",
-    "gap",
-    "bonus",
-    "marathon",
-    "sale",
-    "deal",
-    "day",
-    "time",
-    "year",
-    "will",
-    "can",
-    "must",
-    "said",
-    "says",
-    "says",
-    "only",
-    "also",
-    "more",
-    "most",
-    "many",
     "much",
-    "some",
-    "all",
-    "any",
-    "one",
-    "two",
-    "three",
-    "ten",
-    "first",
-    "last",
-    "next",
-    "early",
-    "late",
-    "long",
-    "short",
-    "high",
-    "low",
-    "big",
-    "little",
-    "small",
-    "great",
-    "grand",
-    "good",
-    "bad",
-    "young",
-    "old",
-    "black",
-    "white",
-    "red",
-    "green",
-    "blue",
-    "brown",
-    "gold",
-    "silver",
-    "rich",
-    "poor",
-    "free",
-    "fair",
-    "just",
-    "mission",
-    "parish",
-    "post",
-    "plain",
-    "plains",
-    "orange",
-    "lemon",
-    "olive",
-    "palm",
-    "rose",
-    "lily",
-    "iris",
-    "star",
-    "sun",
-    "moon",
-    "sky",
-    "rock",
-    "stone",
-    "hill",
-    "hills",
-    "wood",
-    "woods",
-    "forest",
-    "field",
-    "fields",
-    "spring",
-    "springs",
-    "summer",
-    "winter",
-    "autumn",
-    "fall",
-    "wells",
-    "mill",
-    "mills",
-    "bridge",
-    "cross",
-    "gate",
-    "castle",
-    "tower",
-    "temple",
-    "abbey",
-    "chapel",
-    "college",
-    "school",
-    "academy",
-    "institute",
     "museum",
-    "library",
-    "stadium",
-    "arena",
-    "club",
-    "team",
-    "league",
-    "cup",
-    "championship",
+    "must",
+    "national",
+    "navy",
+    "nbc",
+    "network",
+    "never",
+    "new",
+    "news",
+    "next",
+    "nice",
+    "nitrogen",
+    "no",
+    "nor",
+    "normal",
+    "north",
+    "northern",
+    "not",
+    "november",
+    "novosti",
+    "now",
+    "october",
+    "of",
+    "office",
+    "officer",
+    "official",
+    "oil",
+    "old",
+    "olive",
     "olympic",
     "olympics",
-    "world",
-    "media",
-    "democrat",
-    "democrats",
-    "republican",
-    "republicans",
-    "conservative",
-    "liberal",
-    "labour",
-    "labor",
-    "green",
-    "greens",
-    "social",
-    "socialist",
-    "communist",
-    "senate",
-    "congress",
-    "parliament",
-    "assembly",
-    "cabinet",
-    "ministry",
-    "department",
-    "agency",
-    "commission",
-    "committee",
-    "authority",
-    "service",
-    "services",
-    "council",
-    "court",
-    "supreme",
-    "general",
-    "colonel",
-    "major",
-    "captain",
-    "sergeant",
-    "officer",
-    "chief",
-    "director",
-    "manager",
-    "secretary",
-    "chairman",
-    "governor",
-    "mayor",
-    "senator",
-    "judge",
-    "professor",
-    "doctor",
-    "father",
-    "mother",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "uncle",
-    "aunt",
-    "child",
-    "baby",
-    "boy",
-    "girl",
-    "lady",
-    "gentleman",
-    "friend",
-    "guest",
-    "host",
-    "user",
-    "member",
-    "citizen",
-    "resident",
-    "wednesday",
-    "today",
-    "tonight",
-    "tomorrow",
-    "yesterday",
-    "now",
-    "then",
-    "here",
-    "there",
-    "where",
-    "when",
-    "why",
-    "how",
-    "what",
-    "who",
-    "which",
-    "while",
-    "after",
-    "before",
-    "during",
-    "since",
-    "until",
-    "although",
-    "because",
-    "however",
-    "meanwhile",
-    "moreover",
-    "despite",
-    "unlike",
-    "like",
-    "please",
-    "thank",
-    "thanks",
-    "yes",
-    "no",
-    "not",
-    "never",
-    "always",
-    "again",
-    "still",
-    "even",
-    "ever",
-    "very",
-    "well",
-    "way",
-    "home",
-    "hero",
-    "heroes",
-    "dollar",
-    "euro",
-    "pound",
-    "gas",
-    "oil",
-    "water",
-    "fire",
-    "ice",
-    "snow",
-    "rain",
-    "storm",
-    "wind",
-    "flood",
-    "drought",
-    "virus",
-    "flu",
-    "fever",
-    "ebola",
-    "zika",
-    "cholera",
-    "malaria",
-    "polio",
-    "aids",
-    "sars",
-    "mers",
-    "covid",
-    "avian",
-    "swine",
-    "bird",
-    "cattle",
-    "horse",
-    "dog",
-    "cat",
-    "fish",
-    "eagle",
-    "lion",
-    "bear",
-    "wolf",
-    "fox",
-    "deer",
-    "buffalo",
-    "salmon",
-    "trout",
-    "cherry",
-    "apple",
-    "grape",
-    "wine",
-    "beer",
-    "tea",
-    "coffee",
-    "sugar",
-    "salt",
-    "bread",
-    "cake",
-    "pie",
-    "corn",
-    "rice",
-    "wheat",
-    "cotton",
-    "silk",
-    "diamond",
-    "pearl",
-    "ruby",
-    "crystal",
-    "amber",
-    "jade",
-    "coral",
-    "ivory",
-    "ebony",
-    "marble",
-    "granite",
-    "steel",
-    "iron",
-    "copper",
-    "tin",
-    "lead",
-    "zinc",
-    "carbon",
-    "hydrogen",
-    "oxygen",
-    "nitrogen",
-    "paradise",
-    "eden",
-    "heaven",
-    "hell",
-    "zion",
-    "angel",
-    "angels",
-    "devil",
-    "saints",
-    "trinity",
-    "providence",
-    "grace",
-    "mercy",
-    "charity",
-    "patience",
-    "prudence",
-    "constance",
-    "felicity",
-    "joy",
-    "bliss",
-    "glory",
-    "triumph",
-    "success",
-    "fortune",
-    "luck",
-    "chance",
-    "destiny",
-    "ideal",
-    "model",
-    "normal",
-    "standard",
-    "regular",
-    "general",
-    "special",
-    "official",
-    "public",
-    "private",
-    "personal",
-    "central",
-    "federal",
-    "local",
-    "regional",
-    "national",
-    "urban",
-    "rural",
-    "media",
-    "medical",
-    "police",
-    "security",
-    "defence",
-    "defense",
-    "intelligence",
-    "foreign",
-    "domestic",
-    "economic",
-    "financial",
-    "political",
-    "military",
-    "civil",
-    "criminal",
-    "legal",
-    "judicial",
-    "executive",
-    "legislative",
-    "administrative",
-    "temporary",
-    "permanent",
-    "current",
-    "former",
-    "future",
-    "previous",
-    "recent",
-    "modern",
-    "ancient",
-    "classic",
-    "classical",
-    "traditional",
-    "original",
-    "final",
-    "total",
-    "complete",
-    "whole",
-    "entire",
-    "main",
-    "major",
-    "minor",
-    "primary",
-    "secondary",
-    "senior",
-    "junior",
-    "middle",
-    "upper",
-    "lower",
-    "inner",
-    "outer",
-    "front",
-    "back",
-    "side",
-    "top",
-    "bottom",
-    "left",
-    "right",
-    "center",
-    "centre",
-    "average",
-    "medium",
-    "mid",
-    "midway",
-    "halfway",
-    "union",
-    "alliance",
-    "coalition",
-    "federation",
-    "confederation",
-    "association",
-    "society",
-    "foundation",
-    "trust",
-    "fund",
-    "institute",
+    "on",
+    "one",
+    "only",
+    "or",
+    "orange",
+    "order",
     "organisation",
     "organization",
-    "network",
-    "system",
+    "original",
+    "our",
+    "outer",
+    "oxygen",
+    "pact",
+    "palm",
+    "paradise",
+    "parish",
+    "park",
+    "parliament",
+    "party",
+    "patience",
+    "peace",
+    "pearl",
+    "people",
+    "period",
+    "permanent",
+    "personal",
+    "pie",
+    "plain",
+    "plains",
+    "plan",
+    "please",
+    "police",
+    "policy",
+    "polio",
+    "political",
+    "poll",
+    "poor",
+    "port",
+    "post",
+    "pound",
+    "president",
+    "press",
+    "previous",
+    "primary",
+    "prince",
+    "private",
+    "professor",
     "program",
     "programme",
+    "progress",
     "project",
-    "plan",
-    "policy",
-    "strategy",
-    "campaign",
-    "initiative",
-    "movement",
-    "revolution",
-    "reform",
-    "change",
-    "development",
-    "growth",
-    "recovery",
-    "crisis",
-    "conflict",
-    "war",
-    "battle",
-    "attack",
-    "strike",
     "protest",
-    "march",
+    "providence",
+    "province",
+    "prudence",
+    "public",
+    "queen",
+    "rain",
     "rally",
-    "vote",
-    "election",
-    "poll",
-    "survey",
+    "ramadan",
+    "reading",
+    "recent",
+    "recovery",
+    "red",
+    "reform",
+    "region",
+    "regional",
+    "regular",
+    "relief",
     "report",
-    "study",
+    "republic",
+    "republican",
+    "republicans",
+    "rescue",
     "research",
+    "resident",
+    "reuters",
     "review",
-    "analysis",
-    "data",
-    "information",
-    "evidence",
-    "fact",
-    "facts",
-    "truth",
-    "lie",
-    "lies",
-    "story",
-    "stories",
-    "event",
-    "events",
-    "meeting",
-    "summit",
-    "conference",
-    "forum",
-    "session",
-    "talks",
-    "agreement",
-    "treaty",
-    "accord",
-    "pact",
-    "deal",
-    "contract",
-    "law",
-    "act",
-    "bill",
+    "revolution",
+    "ria",
+    "rice",
+    "rich",
+    "right",
+    "risk",
+    "river",
+    "road",
+    "rock",
+    "rose",
+    "royal",
+    "ruby",
     "rule",
     "rules",
-    "order",
-    "decree",
-    "ban",
+    "rural",
+    "safety",
+    "said",
+    "saint",
+    "saints",
+    "sale",
+    "salmon",
+    "salt",
+    "san",
+    "sana",
     "sanction",
     "sanctions",
-    "aid",
-    "relief",
-    "rescue",
-    "help",
-    "support",
-    "care",
-    "safety",
-    "risk",
-    "danger",
-    "threat",
-    "warning",
-    "alert",
-    "emergency",
-    "disaster",
-    "accident",
-    "incident",
-    "case",
-    "cases",
-    "death",
-    "deaths",
-    "life",
-    "lives",
-    "birth",
-    "age",
-    "ages",
-    "era",
-    "period",
-    "moment",
+    "santa",
+    "sars",
+    "saturday",
+    "says",
+    "school",
     "second",
-    "minute",
-    "hour",
-    "week",
-    "month",
-    "decade",
-    "century",
-    "millennium",
-    "amazon",
-    "apple",
-    "google",
-    "microsoft",
-    "tesla",
-    "ford",
-    "boeing",
-    "airbus",
-    "uber",
-    "reuters",
-    "associated",
-    "agence",
-    "bloomberg",
-    "cnn",
-    "bbc",
-    "abc",
-    "cbs",
-    "nbc",
-    "fox",
+    "secondary",
+    "secretary",
+    "security",
+    "senate",
+    "senator",
+    "senior",
+    "september",
+    "sergeant",
+    "service",
+    "services",
+    "session",
+    "she",
+    "short",
+    "side",
+    "silk",
+    "silver",
+    "since",
+    "sir",
+    "sister",
     "sky",
-    "al",
-    "jazeera",
-    "xinhua",
-    "tass",
-    "afp",
-    "ria",
-    "novosti",
-    "yonhap",
-    "kyodo",
-    "interfax",
-    "anadolu",
-    "wafa",
-    "sana",
-    "irna",
-    "but",
-    "and",
-    "the",
-    "if",
+    "small",
+    "snow",
     "so",
+    "social",
+    "socialist",
+    "society",
+    "some",
+    "son",
+    "south",
+    "southern",
+    "special",
+    "split",
+    "spring",
+    "springs",
+    "st",
+    "stadium",
+    "standard",
+    "star",
+    "state",
+    "station",
+    "steel",
+    "still",
+    "stone",
+    "stories",
+    "storm",
+    "story",
+    "strategy",
+    "street",
+    "strike",
+    "study",
+    "success",
+    "sugar",
+    "summer",
+    "summit",
+    "sun",
+    "sunday",
+    "support",
+    "supreme",
+    "survey",
+    "swine",
+    "system",
+    "talks",
+    "tass",
+    "tea",
+    "team",
+    "temple",
+    "temporary",
+    "ten",
+    "tesla",
+    "thank",
+    "thanks",
+    "the",
+    "then",
+    "there",
+    "they",
+    "threat",
+    "three",
+    "thursday",
+    "time",
+    "times",
+    "tin",
+    "to",
+    "today",
+    "tomorrow",
+    "tonight",
+    "top",
+    "total",
+    "tower",
+    "trade",
+    "traditional",
+    "treaty",
+    "trinity",
+    "triumph",
+    "trout",
+    "trust",
+    "truth",
+    "tuesday",
+    "twitter",
+    "two",
+    "uber",
+    "uncle",
+    "union",
+    "united",
+    "unity",
+    "university",
+    "unlike",
+    "until",
+    "upper",
+    "urban",
+    "user",
+    "valley",
+    "van",
+    "very",
+    "victory",
+    "virus",
+    "vote",
+    "wafa",
+    "war",
+    "warning",
+    "water",
+    "way",
+    "we",
+    "wednesday",
+    "week",
+    "well",
+    "wells",
+    "west",
+    "western",
+    "what",
+    "wheat",
+    "when",
+    "where",
+    "which",
+    "while",
+    "white",
+    "who",
+    "whole",
+    "why",
+    "will",
+    "wind",
+    "wine",
+    "winter",
+    "wolf",
+    "wood",
+    "woods",
+    "world",
+    "xinhua",
+    "year",
+    "yes",
+    "yesterday",
     "yet",
-    "for",
-    "nor",
+    "yonhap",
+    "you",
+    "young",
+    "zika",
+    "zinc",
+    "zion",
 ];
 
 /// First names that are also towns: followed by a capitalised word they are a person.
 const FIRST_NAMES: &[&str] = &[
-    "jordan",
-    "austin",
-    "chelsea",
-    "florence",
-    "charlotte",
-    "victoria",
-    "eugene",
-    "paris",
-    "madison",
-    "tyler",
-    "marion",
-    "warren",
-    "douglas",
-    "troy",
-    "regina",
-    "helena",
-    "beatrice",
-    "savannah",
-    "aurora",
-    "lincoln",
-    "kent",
-    "sydney",
     "adelaide",
-    "georgia",
-    "virginia",
-    "carolina",
-    "dallas",
-    "houston",
-    "clinton",
-    "jackson",
-    "hamilton",
-    "howard",
-    "milton",
-    "preston",
-    "chester",
-    "lancaster",
-    "winston",
-    "wellington",
-    "mitchell",
-    "sherman",
-    "cleveland",
-    "franklin",
-    "washington",
-    "israel",
-    "india",
-    "china",
-    "chad",
-    "jersey",
-    "brooklyn",
-    "phoenix",
-    "dakota",
-    "montana",
-    "nevada",
-    "elizabeth",
     "alexandria",
+    "antonio",
+    "aurora",
+    "austin",
+    "beatrice",
     "bethany",
+    "brooklyn",
     "camden",
+    "carmen",
+    "carolina",
+    "chad",
+    "charlotte",
+    "chelsea",
+    "chester",
+    "china",
+    "cleveland",
+    "clifton",
+    "clinton",
+    "dakota",
+    "dallas",
     "dayton",
     "denver",
-    "logan",
-    "mason",
-    "quincy",
-    "salem",
-    "orlando",
-    "antonio",
-    "luis",
-    "jose",
-    "carmen",
-    "mercedes",
     "dolores",
-    "lourdes",
-    "rosario",
-    "santiago",
-    "martin",
+    "douglas",
+    "elizabeth",
+    "eugene",
+    "florence",
+    "franklin",
+    "georgia",
+    "hamilton",
+    "helena",
+    "houston",
+    "howard",
+    "india",
     "irving",
-    "vernon",
-    "stanley",
+    "israel",
+    "jackson",
+    "jersey",
+    "jordan",
+    "jose",
+    "kent",
+    "lancaster",
+    "lincoln",
+    "logan",
+    "lourdes",
+    "luis",
+    "madison",
+    "marion",
+    "martin",
+    "mason",
+    "mercedes",
+    "milton",
+    "mitchell",
+    "montana",
+    "nevada",
+    "orlando",
+    "paris",
+    "phoenix",
+    "preston",
+    "quincy",
+    "regina",
+    "rosario",
+    "salem",
+    "santiago",
+    "savannah",
     "sheldon",
-    "clifton",
+    "sherman",
+    "stanley",
+    "sydney",
+    "troy",
+    "tyler",
+    "vernon",
+    "victoria",
+    "virginia",
+    "warren",
+    "washington",
+    "wellington",
+    "winston",
 ];
 
 /// Words that introduce a location.
 pub(crate) const LOCATIVE: &[&str] = &[
-    "in",
-    "near",
-    "at",
-    "outside",
-    "inside",
-    "from",
-    "to",
-    "into",
     "across",
     "around",
-    "throughout",
-    "of",
-    "towards",
-    "toward",
+    "at",
     "between",
-    "within",
-    "via",
-    "through",
-    "around",
     "beyond",
+    "from",
+    "in",
+    "inside",
+    "into",
+    "near",
+    "outside",
+    "through",
+    "throughout",
+    "to",
+    "toward",
+    "towards",
+    "via",
+    "within",
 ];
 
 /// Words after a name that mark it as a division ("Sweida province", "Idlib Governorate").
 const DIVISION_WORDS: &[&str] = &[
-    "province",
+    "county",
+    "department",
+    "district",
     "governorate",
-    "state",
-    "region",
+    "krai",
     "oblast",
     "prefecture",
-    "district",
-    "department",
-    "krai",
-    "territory",
+    "province",
     "provinces",
-    "county",
+    "region",
+    "state",
+    "territory",
 ];
 
 /// Given names that stand alone in text far more often than the towns called so.
 const LONE_NAMES: &[&str] = &[
-    "david",
-    "thomas",
-    "jack",
-    "robert",
-    "christian",
-    "john",
-    "james",
-    "michael",
-    "william",
-    "richard",
-    "joseph",
-    "charles",
-    "daniel",
-    "paul",
-    "mark",
-    "peter",
-    "george",
-    "edward",
-    "henry",
-    "frank",
-    "anthony",
-    "steven",
-    "andrew",
-    "kevin",
-    "brian",
-    "gary",
-    "eric",
-    "scott",
-    "stephen",
-    "jeffrey",
-    "ryan",
-    "jacob",
-    "nicholas",
-    "jonathan",
-    "justin",
-    "brandon",
-    "samuel",
-    "benjamin",
-    "patrick",
-    "alexander",
-    "tyler",
     "aaron",
+    "abigail",
     "adam",
-    "nathan",
-    "zachary",
-    "kyle",
-    "walter",
-    "harold",
-    "carl",
-    "arthur",
-    "roger",
+    "ahmed",
     "albert",
-    "lawrence",
-    "bruce",
-    "ralph",
-    "roy",
-    "louis",
-    "eugene",
-    "russell",
-    "bobby",
-    "philip",
-    "johnny",
-    "mary",
-    "patricia",
-    "linda",
-    "barbara",
-    "susan",
-    "margaret",
-    "sarah",
-    "karen",
-    "nancy",
-    "lisa",
-    "betty",
-    "sandra",
-    "ashley",
-    "kimberly",
-    "donna",
-    "emily",
-    "michelle",
-    "carol",
+    "alexander",
+    "ali",
+    "alice",
     "amanda",
-    "melissa",
-    "deborah",
-    "stephanie",
-    "rebecca",
-    "laura",
-    "sharon",
-    "cynthia",
-    "kathleen",
     "amy",
-    "shirley",
+    "andrea",
+    "andrew",
     "angela",
+    "ann",
     "anna",
-    "ruth",
+    "anthony",
+    "arthur",
+    "ashley",
+    "ava",
+    "barbara",
+    "benjamin",
+    "betty",
+    "bobby",
+    "brandon",
     "brenda",
-    "pamela",
-    "nicole",
-    "katherine",
-    "virginia",
-    "catherine",
-    "christine",
-    "samantha",
-    "debra",
-    "janet",
-    "rachel",
+    "brian",
+    "bruce",
+    "bush",
+    "carl",
+    "carlos",
+    "carol",
     "carolyn",
-    "emma",
-    "maria",
-    "heather",
+    "catherine",
+    "charles",
+    "chen",
+    "cheryl",
+    "christian",
+    "christina",
+    "christine",
+    "clinton",
+    "cynthia",
+    "daniel",
+    "david",
+    "deborah",
+    "debra",
+    "dennis",
     "diane",
-    "julie",
-    "joyce",
+    "donna",
+    "doris",
+    "edward",
+    "elizabeth",
+    "emily",
+    "emma",
+    "eric",
+    "eugene",
     "evelyn",
     "frances",
-    "joan",
-    "christina",
-    "kelly",
-    "martha",
-    "lauren",
-    "victoria",
-    "judith",
-    "cheryl",
-    "megan",
-    "alice",
-    "ann",
-    "jean",
-    "doris",
-    "andrea",
-    "marie",
-    "kathryn",
+    "frank",
+    "gary",
+    "george",
     "grace",
-    "sophia",
-    "isabella",
-    "olivia",
-    "ava",
-    "mia",
-    "abigail",
-    "madison",
-    "elizabeth",
-    "dennis",
-    "jerry",
-    "terry",
-    "sean",
     "gregory",
-    "raymond",
-    "jose",
-    "juan",
-    "carlos",
-    "luis",
-    "jesus",
-    "miguel",
-    "pedro",
-    "ali",
-    "mohammed",
-    "muhammad",
-    "ahmed",
-    "omar",
+    "harold",
     "hassan",
+    "heather",
+    "henry",
     "hussein",
     "ibrahim",
-    "mustafa",
+    "isabella",
+    "jack",
+    "jacob",
+    "james",
+    "janet",
+    "jean",
+    "jeffrey",
+    "jerry",
+    "jesus",
+    "joan",
+    "john",
+    "johnny",
+    "jonathan",
+    "jose",
+    "joseph",
+    "joyce",
+    "juan",
+    "judith",
+    "julie",
+    "justin",
+    "karen",
+    "katherine",
+    "kathleen",
+    "kathryn",
+    "kelly",
+    "kevin",
     "khalid",
-    "obama",
-    "trump",
-    "clinton",
-    "bush",
-    "putin",
-    "vladimir",
-    "xi",
-    "lu",
-    "li",
-    "wang",
-    "zhang",
-    "liu",
-    "chen",
     "kim",
+    "kimberly",
+    "kyle",
+    "laura",
+    "lauren",
+    "lawrence",
     "lee",
-    "park",
+    "li",
+    "linda",
+    "lisa",
+    "liu",
+    "louis",
+    "lu",
+    "luis",
+    "madison",
+    "margaret",
+    "maria",
+    "marie",
+    "mark",
+    "martha",
+    "mary",
+    "megan",
+    "melissa",
+    "mia",
+    "michael",
+    "michelle",
+    "miguel",
+    "mohammed",
+    "muhammad",
+    "mustafa",
+    "nancy",
+    "nathan",
     "nguyen",
+    "nicholas",
+    "nicole",
+    "obama",
+    "olivia",
+    "omar",
+    "pamela",
+    "park",
+    "patricia",
+    "patrick",
+    "paul",
+    "pedro",
+    "peter",
+    "philip",
+    "putin",
+    "rachel",
+    "ralph",
+    "raymond",
+    "rebecca",
+    "richard",
+    "robert",
+    "roger",
+    "roy",
+    "russell",
+    "ruth",
+    "ryan",
+    "samantha",
+    "samuel",
+    "sandra",
+    "sarah",
+    "scott",
+    "sean",
+    "sharon",
+    "shirley",
+    "sophia",
+    "stephanie",
+    "stephen",
+    "steven",
+    "susan",
+    "terry",
+    "thomas",
+    "trump",
+    "tyler",
+    "victoria",
+    "virginia",
+    "vladimir",
+    "walter",
+    "wang",
+    "william",
+    "xi",
+    "zachary",
+    "zhang",
+];
+
+/// Multi-word names that are institutions rather than places in news.
+const NEVER_PHRASES: &[&str] = &["white house"];
+
+/// Words after a place name that make it a disease's name.
+const DISEASE_WORDS: &[&str] = &[
+    "disease",
+    "encephalitis",
+    "fever",
+    "flu",
+    "influenza",
+    "strain",
+    "syndrome",
+    "variant",
+    "virus",
+    "viruses",
+];
+
+/// Words after a place name that make it a newspaper's name.
+const PAPER_WORDS: &[&str] = &[
+    "chronicle",
+    "courier",
+    "examiner",
+    "gazette",
+    "globe",
+    "herald",
+    "independent",
+    "inquirer",
+    "journal",
+    "observer",
+    "post",
+    "star",
+    "sun",
+    "telegraph",
+    "times",
+    "tribune",
 ];
 
 /// Honorifics written with a period before a surname.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof",
-    "insp", "cpl", "maj", "adm", "pres", "supt", "rev", "fr", "hon", "det", "cst",
+    "adm", "capt", "col", "cpl", "cst", "det", "dr", "fr", "gen", "gov", "hon", "insp", "lt",
+    "maj", "mr", "mrs", "ms", "pres", "prof", "rep", "rev", "sen", "sgt", "supt",
 ];
 
 /// Verbs of saying that follow a person's surname.
 const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "told",
     "added",
-    "explained",
-    "noted",
-    "wrote",
+    "admitted",
     "argued",
     "asked",
+    "believes",
+    "explained",
+    "insisted",
+    "noted",
+    "recalled",
     "replied",
+    "said",
+    "says",
     "stated",
     "testified",
-    "tweeted",
-    "recalled",
-    "insisted",
-    "admitted",
-    "warned",
-    "believes",
     "thinks",
+    "told",
+    "tweeted",
+    "warned",
     "who",
+    "wrote",
 ];
 
 const MONTHS_DAYS: &[&str] = &[
-    "january",
-    "february",
-    "march",
     "april",
-    "may",
-    "june",
-    "july",
     "august",
-    "september",
-    "october",
-    "november",
     "december",
+    "february",
+    "friday",
+    "january",
+    "july",
+    "june",
+    "march",
+    "may",
     "monday",
+    "november",
+    "october",
+    "saturday",
+    "september",
+    "sunday",
+    "thursday",
     "tuesday",
     "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Titles and function words that may precede a place without making it part of a name.
 const SOFT_PREV: &[&str] = &[
-    "the",
-    "in",
-    "at",
-    "on",
-    "of",
-    "from",
-    "to",
-    "and",
-    "or",
-    "but",
-    "for",
-    "by",
-    "with",
-    "near",
-    "as",
     "a",
-    "an",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "since",
+    "about",
     "across",
-    "into",
-    "both",
+    "after",
+    "against",
     "all",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
+    "among",
+    "an",
+    "and",
+    "as",
+    "at",
+    "before",
+    "between",
+    "born",
+    "both",
+    "but",
+    "by",
     "central",
-    "north",
-    "south",
+    "downtown",
     "east",
-    "west",
+    "eastern",
+    "for",
+    "from",
     "greater",
-    "upper",
+    "her",
+    "his",
+    "if",
+    "in",
+    "including",
+    "inside",
+    "into",
+    "its",
+    "like",
     "lower",
     "metro",
-    "downtown",
-    "rural",
-    "suburban",
-    "outside",
-    "inside",
-    "throughout",
-    "via",
-    "between",
-    "where",
-    "that",
-    "this",
-    "these",
-    "those",
-    "his",
-    "her",
-    "their",
-    "our",
-    "its",
     "my",
-    "your",
+    "near",
     "new",
+    "north",
+    "northern",
+    "of",
     "old",
+    "on",
+    "or",
+    "our",
+    "outside",
+    "over",
+    "rural",
     "said",
     "says",
-    "like",
+    "since",
+    "south",
+    "southern",
+    "suburban",
     "than",
-    "about",
-    "over",
+    "that",
+    "the",
+    "their",
+    "these",
+    "this",
+    "those",
+    "throughout",
+    "to",
     "under",
-    "against",
-    "including",
-    "among",
+    "upper",
+    "via",
     "visit",
     "visiting",
-    "born",
+    "west",
+    "western",
+    "when",
+    "where",
+    "while",
+    "with",
+    "your",
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -1358,13 +1368,22 @@ fn tokenize(text: &str) -> Vec<Token> {
     toks
 }
 
+/// True when the word, lower-cased (ASCII letters only) and without a final period, is in the
+/// list. Every word list here is sorted, so this is a binary search with no allocation.
 fn lower_in(word: &str, list: &[&str]) -> bool {
-    if word.len() > 24 {
+    let word = word.trim_end_matches('.');
+    let b = word.as_bytes();
+    if b.len() > 24 {
         return false;
     }
-    let w = word.to_lowercase();
-    let w = w.trim_end_matches('.');
-    list.contains(&w)
+    let mut buf = [0u8; 24];
+    for (d, c) in buf.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    match std::str::from_utf8(&buf[..b.len()]) {
+        Ok(w) => list.binary_search(&w).is_ok(),
+        Err(_) => false,
+    }
 }
 
 /// A matched span before resolution.
@@ -1377,6 +1396,8 @@ struct Raw<'g> {
     cands: Vec<&'g Entry>,
     /// A one-word name that is also an ordinary English word ("Nice", "Reading").
     common: bool,
+    /// The normalised name's key: mentions of the same name share it.
+    key: u64,
 }
 
 /// Finds and resolves place mentions. Build once per gazetteer and reuse.
@@ -1403,6 +1424,53 @@ impl<'g> Geoparser<'g> {
         self.resolve(text, &toks, raws)
     }
 
+    /// For diagnosis: each matched span with its candidates and their final scores, best first
+    /// (before the plausibility checks that may drop the span).
+    pub fn explain(&self, text: &str) -> Vec<(String, Vec<Scored>)> {
+        let toks = tokenize(text);
+        let raws = self.find(text, &toks);
+        let p1 = self.choose(text, &toks, &raws, None);
+        let p2 = self.choose(text, &toks, &raws, Some(&p1));
+        let scored = self.choose_all(text, &toks, &raws, Some(&p2));
+        raws.iter()
+            .zip(scored)
+            .map(|(r, mut cs)| {
+                cs.sort_by(|a, b| b.score.total_cmp(&a.score));
+                cs.truncate(5);
+                (text[r.start..r.end].to_string(), cs)
+            })
+            .collect()
+    }
+
+    fn choose_all(
+        &self,
+        text: &str,
+        toks: &[Token],
+        raws: &[Raw<'g>],
+        prev: Option<&[Choice<'g>]>,
+    ) -> Vec<Vec<Scored>> {
+        let mut out = Vec::new();
+        for k in 0..raws.len() {
+            let mut v = Vec::new();
+            for e in &raws[k].cands {
+                let mut one = raws.to_vec();
+                one[k].cands = vec![*e];
+                if let Some(Some((_, s, _))) = self.choose(text, toks, &one, prev).get(k) {
+                    if let Some(p) = self.gaz.places.get(e.place as usize) {
+                        v.push(Scored {
+                            name: p.name.clone(),
+                            country: p.country.clone(),
+                            feature: p.feature,
+                            score: *s,
+                        });
+                    }
+                }
+            }
+            out.push(v);
+        }
+        out
+    }
+
     fn find(&self, text: &str, toks: &[Token]) -> Vec<Raw<'g>> {
         let mut out = Vec::new();
         let mut i = 0;
@@ -1415,7 +1483,7 @@ impl<'g> Geoparser<'g> {
                 continue;
             }
             let mut kh = KeyHasher::new();
-            let mut best: Option<(usize, usize, Vec<&'g Entry>, bool)> = None;
+            let mut best: Option<(usize, usize, Vec<&'g Entry>, bool, u64)> = None;
             let mut j = i;
             while j < toks.len() && j < i + MAX_WORDS {
                 let tj = toks[j];
@@ -1451,7 +1519,7 @@ impl<'g> Geoparser<'g> {
                         );
                         if !cands.is_empty() {
                             let common = i == j && self.gaz.common.contains(&h);
-                            best = Some((j, end, cands, common));
+                            best = Some((j, end, cands, common, h));
                             break;
                         }
                     }
@@ -1459,8 +1527,8 @@ impl<'g> Geoparser<'g> {
                 j += 1;
             }
             match best {
-                Some((j, end, cands, common)) => {
-                    out.push(Raw { t0: i, t1: j, start: t.start, end, cands, common });
+                Some((j, end, cands, common, key)) => {
+                    out.push(Raw { t0: i, t1: j, start: t.start, end, cands, common, key });
                     i = j + 1;
                 }
                 None => i += 1,
@@ -1527,7 +1595,7 @@ impl<'g> Geoparser<'g> {
                     + if m.capital { 8.0 } else { 0.0 }
                     // GeoNames alternate names include former names ("Pokrovsk" for Engels): a town
                     // whose current name it is should win over one that once bore it.
-                    - if e.flags & F_ALT != 0 { 10.0 } else { 0.0 }
+                    - if e.flags & F_ALT != 0 { 15.0 } else { 0.0 }
             }
         }
     }
@@ -1542,17 +1610,17 @@ impl<'g> Geoparser<'g> {
         prev: Option<&[Choice<'g>]>,
     ) -> Vec<Choice<'g>> {
         let g = self.gaz;
-        let mut ctx_country: HashMap<u32, u32> = HashMap::new();
-        let mut ctx_admin1: HashMap<u32, u32> = HashMap::new();
-        let mut admin1_by_country: HashMap<u32, Vec<u32>> = HashMap::new();
-        // Points of the places other mentions resolved to (towns and counties only: provinces
-        // and countries are too big to say which of two namesakes is meant).
-        let mut points: Vec<(usize, f64, f64)> = Vec::new();
+        // What the other mentions resolved to, one entry per distinct name: repeating a name
+        // must not make it its own context ("Edmonton ... Edmonton" is not evidence of Canada).
+        let mut ctx: Vec<Ctx> = Vec::new();
         if let Some(prev) = prev {
-            for (k, e) in prev.iter().enumerate() {
+            for (r, e) in raws.iter().zip(prev) {
                 let Some((e, _, _)) = e else { continue };
                 // Adjectives ("Russian forces") say who acts, not where the text is set.
-                if e.flags & F_ADJ != 0 {
+                if e.flags & F_ADJ != 0
+                    || ctx.len() >= MAX_POINTS
+                    || ctx.iter().any(|c| c.key == r.key)
+                {
                     continue;
                 }
                 let (Some(p), Some(m)) =
@@ -1560,31 +1628,47 @@ impl<'g> Geoparser<'g> {
                 else {
                     continue;
                 };
-                if let Some(c) = m.country {
-                    *ctx_country.entry(c).or_default() += 1;
-                }
-                if let Some(a) = m.admin1 {
-                    *ctx_admin1.entry(a).or_default() += 1;
-                    if let Some(c) = m.country {
-                        let v = admin1_by_country.entry(c).or_default();
-                        if !v.contains(&a) && v.len() < 8 {
-                            v.push(a);
-                        }
+                ctx.push(Ctx {
+                    key: r.key,
+                    country: m.country,
+                    admin1: m.admin1,
+                    // Towns and counties only: provinces and countries are too big to say
+                    // which of two namesakes is meant.
+                    point: matches!(p.feature, Feature::City | Feature::Admin2)
+                        .then(|| Point::new(p.lat, p.lon)),
+                });
+            }
+        }
+        // Counts over the context, so that a candidate's support is a few map probes; a
+        // mention's own name is then discounted (it contributes at most one entry).
+        let mut n_country: HashMap<u32, u32> = HashMap::new();
+        let mut n_admin1: HashMap<u32, u32> = HashMap::new();
+        let mut admin1s: HashMap<u32, Vec<u32>> = HashMap::new();
+        for c in &ctx {
+            if let Some(x) = c.country {
+                *n_country.entry(x).or_default() += 1;
+            }
+            if let Some(a) = c.admin1 {
+                let n = n_admin1.entry(a).or_default();
+                *n += 1;
+                if *n == 1 {
+                    if let Some(x) = c.country {
+                        admin1s.entry(x).or_default().push(a);
                     }
-                }
-                if matches!(p.feature, Feature::City | Feature::Admin2) && points.len() < MAX_POINTS
-                {
-                    points.push((k, p.lat, p.lon));
                 }
             }
         }
         let mut out = Vec::with_capacity(raws.len());
         for (k, r) in raws.iter().enumerate() {
-            let own = prev
-                .and_then(|p| p.get(k).copied().flatten())
-                .and_then(|(e, _, _)| g.meta.get(e.place as usize));
-            let own_c = own.and_then(|m| m.country);
-            let own_a = own.and_then(|m| m.admin1);
+            let own = ctx.iter().find(|c| c.key == r.key).copied();
+            let country_others = |c: u32| {
+                n_country.get(&c).copied().unwrap_or(0)
+                    > u32::from(own.is_some_and(|o| o.country == Some(c)))
+            };
+            let admin1_others = |a: u32| {
+                n_admin1.get(&a).copied().unwrap_or(0)
+                    > u32::from(own.is_some_and(|o| o.admin1 == Some(a)))
+            };
             // "Town, State": the next mention right after a comma contains this one.
             let comma_after = raws
                 .get(k + 1)
@@ -1636,22 +1720,17 @@ impl<'g> Geoparser<'g> {
                     s += 30.0;
                 }
                 if let Some(c) = m.country {
-                    let n = ctx_country
-                        .get(&c)
-                        .copied()
-                        .unwrap_or(0)
-                        .saturating_sub(u32::from(own_c == Some(c)));
-                    if n > 0 {
+                    if country_others(c) {
                         sup.country = true;
                         s += match p.feature {
                             Feature::Country => 20.0,
                             // A state among other states of the same country ("Georgia" next to
                             // "Florida") is surer than a state merely in a country mentioned.
                             Feature::Admin1 => {
-                                let others = admin1_by_country
-                                    .get(&c)
-                                    .map_or(0, |v| v.iter().filter(|&&a| a != e.place).count());
-                                20.0 + (10.0 * others as f64).min(40.0)
+                                let seen = admin1s.get(&c).map_or(0, |v| {
+                                    v.iter().filter(|&&a| a != e.place && admin1_others(a)).count()
+                                });
+                                20.0 + (10.0 * seen as f64).min(40.0)
                             }
                             Feature::Admin2 => 30.0,
                             _ => 25.0,
@@ -1659,12 +1738,7 @@ impl<'g> Geoparser<'g> {
                     }
                 }
                 if let Some(a) = m.admin1 {
-                    let n = ctx_admin1
-                        .get(&a)
-                        .copied()
-                        .unwrap_or(0)
-                        .saturating_sub(u32::from(own_a == Some(a)));
-                    if n > 0 && p.feature != Feature::Admin1 {
+                    if p.feature != Feature::Admin1 && admin1_others(a) {
                         sup.admin1 = true;
                         s += 20.0;
                     }
@@ -1693,8 +1767,9 @@ impl<'g> Geoparser<'g> {
                 {
                     // Namesakes are told apart by the company they keep: a town close to another
                     // place of the text is the likelier one.
-                    if points.iter().any(|&(j, la, lo)| j != k && km(p.lat, p.lon, la, lo) < 150.0)
-                    {
+                    if ctx.iter().any(|o| {
+                        o.key != r.key && o.point.is_some_and(|pt| pt.within(p.lat, p.lon, 150.0))
+                    }) {
                         sup.near = true;
                         s += 25.0;
                     }
@@ -1721,11 +1796,28 @@ impl<'g> Geoparser<'g> {
         let p1 = self.choose(text, toks, &raws, None);
         let p2 = self.choose(text, toks, &raws, Some(&p1));
         let p3 = self.choose(text, toks, &raws, Some(&p2));
+        // A name once seen as part of a person's name ("Christopher Steele") is that person
+        // wherever it stands alone in the same text ("Steele said").
+        let mut persons: Vec<u64> = Vec::new();
+        for (r, best) in raws.iter().zip(&p3) {
+            if let Some(place) = best.and_then(|(e, _, _)| g.places.get(e.place as usize)) {
+                if r.t0 == r.t1
+                    && self.person(text, toks, r, place)
+                    && !persons.contains(&r.key)
+                    && persons.len() < MAX_POINTS
+                {
+                    persons.push(r.key);
+                }
+            }
+        }
         let mut out = Vec::with_capacity(raws.len());
         for (r, best) in raws.iter().zip(p3) {
-            let Some((e, s, sup)) = best else { continue };
+            let Some((e, _, sup)) = best else { continue };
             let Some(place) = g.places.get(e.place as usize) else { continue };
-            if !self.plausible(text, toks, r, place, s, sup) {
+            if r.t0 == r.t1 && !sup.pattern && persons.contains(&r.key) {
+                continue;
+            }
+            if !self.plausible(text, toks, r, place, sup) {
                 continue;
             }
             out.push(PlaceMention {
@@ -1740,20 +1832,53 @@ impl<'g> Geoparser<'g> {
     }
 
     /// Rejects common words and person names that happen to be place names.
+    /// The words around a match show it is part of a person's name: "Mr. Steele",
+    /// "Hillary Clinton", "Georgia Stevens".
+    fn person(&self, text: &str, toks: &[Token], r: &Raw<'_>, place: &crate::Place) -> bool {
+        let town = matches!(place.feature, Feature::City | Feature::Admin2 | Feature::Other);
+        let single = r.t0 == r.t1;
+        let first = &text[toks[r.t0].start..toks[r.t0].end];
+        let all_caps = toks[r.t0..=r.t1].iter().all(|t| t.caps || !t.cap);
+        if let Some(p) = r.t0.checked_sub(1) {
+            let (pt, w) = (toks[p], &text[toks[p].start..toks[p].end]);
+            let title =
+                !pt.joins_next && lower_in(w, TITLES) && text.get(pt.end..pt.end + 1) == Some(".");
+            // A capitalised word that is neither a function word nor an acronym.
+            let name_before = pt.cap && !pt.caps && pt.joins_next && !lower_in(w, SOFT_PREV);
+            if town && (title || (name_before && place.population < 1_000_000)) {
+                return true;
+            }
+        }
+        if let Some(nt) = toks.get(r.t1 + 1) {
+            let w = &text[nt.start..nt.end];
+            if single
+                && !all_caps
+                && toks[r.t1].joins_next
+                && nt.cap
+                && lower_in(first, FIRST_NAMES)
+                && !lower_in(w, NEVER)
+                && !lower_in(w, SOFT_PREV)
+                && !lower_in(w, DIVISION_WORDS)
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Rejects common words and person names that happen to be place names.
     fn plausible(
         &self,
         text: &str,
         toks: &[Token],
         r: &Raw<'_>,
         place: &crate::Place,
-        score: f64,
         sup: Support,
     ) -> bool {
         let (feature, pop) = (place.feature, place.population);
         let single = r.t0 == r.t1;
         let span = &text[r.start..r.end];
         let first = &text[toks[r.t0].start..toks[r.t0].end];
-        let all_caps = toks[r.t0..=r.t1].iter().all(|t| t.caps || !t.cap);
         let town = matches!(feature, Feature::City | Feature::Admin2 | Feature::Other);
         let prev = r.t0.checked_sub(1).map(|p| (toks[p], &text[toks[p].start..toks[p].end]));
         let next = toks.get(r.t1 + 1).map(|t| (*t, &text[t.start..t.end]));
@@ -1767,6 +1892,42 @@ impl<'g> Geoparser<'g> {
                 return false;
             }
         }
+        if lower_in(span, NEVER_PHRASES) {
+            return false;
+        }
+        // "US$5", "C$10": currencies.
+        if text.get(r.end..).is_some_and(|t| t.starts_with('$')) {
+            return false;
+        }
+        if let Some((nt, w)) = next {
+            if toks[r.t1].joins_next && !nt.cap && lower_in(w, DISEASE_WORDS) {
+                // "West Nile virus", "Marburg virus", "Spanish flu": diseases named after places.
+                return false;
+            }
+            if toks[r.t1].joins_next && nt.cap && lower_in(w, PAPER_WORDS) {
+                // "The New York Times", "Jerusalem Post": newspapers.
+                return false;
+            }
+        }
+        if self.person(text, toks, r, place) && !sup.pattern {
+            return false;
+        }
+        // Ordinary words ("Drug", "Over", "Human", "Lakes") and lone first names ("David") are
+        // places only with a cue: "in Nice", "Reading, Berkshire", or a big town near others.
+        let big_province = feature == Feature::Admin1 && sup.country && pop >= 1_000_000;
+        if single
+            && feature != Feature::Country
+            && !big_province
+            && (r.common || lower_in(first, LONE_NAMES))
+        {
+            let strong = (locative && !toks[r.t0].sent_start)
+                || sup.pattern
+                || division
+                || (town && pop >= 100_000 && sup.near);
+            if !strong {
+                return false;
+            }
+        }
         if feature == Feature::Admin1
             && !sup.country
             && !sup.pattern
@@ -1774,57 +1935,20 @@ impl<'g> Geoparser<'g> {
             && !division
             && pop < 500_000
         {
-            // Minor provinces named like common words ("Lakes", "Paul") need their country nearby.
+            // Minor provinces need their country nearby.
             return false;
         }
-        if !town {
+        if !town || sup.pattern {
             return true;
-        }
-        if sup.pattern {
-            return true;
-        }
-        if let Some((pt, w)) = prev {
-            // "Hillary Clinton", "Theresa May", "Mr. Steele": a title or a capitalised word that
-            // is neither a function word nor an acronym makes the town name a person's.
-            let title =
-                !pt.joins_next && lower_in(w, TITLES) && text.get(pt.end..pt.end + 1) == Some(".");
-            if title
-                || (pt.cap
-                    && !pt.caps
-                    && pt.joins_next
-                    && !lower_in(w, SOFT_PREV)
-                    && pop < 1_000_000)
-            {
-                return false;
-            }
         }
         if let Some((nt, w)) = next {
-            let joined = toks[r.t1].joins_next;
-            if single
-                && !all_caps
-                && joined
-                && nt.cap
-                && lower_in(first, FIRST_NAMES)
-                && !lower_in(w, NEVER)
-                && !lower_in(w, SOFT_PREV)
-            {
-                return false;
-            }
             // "Steele said": a surname that is also a small town.
-            if joined && !locative && !nt.cap && lower_in(w, SPEECH) && pop < 100_000 {
+            if toks[r.t1].joins_next && !locative && !nt.cap && lower_in(w, SPEECH) && pop < 100_000
+            {
                 return false;
             }
         }
         let supported = locative || sup.admin1 || sup.near;
-        // Ordinary words ("Drug", "Over", "Human") and lone first names ("David") are places
-        // only with a cue: "in Nice", "Reading, Berkshire", or a big town near other places.
-        if single && (r.common || lower_in(first, LONE_NAMES)) {
-            let strong =
-                (locative && !toks[r.t0].sent_start) || sup.admin1 || (pop >= 100_000 && sup.near);
-            if !strong {
-                return false;
-            }
-        }
         // Any capitalised word can open a sentence: a town name there needs more support.
         if single && toks[r.t0].sent_start && pop < 100_000 && !supported && !sup.country {
             return false;
@@ -1833,13 +1957,61 @@ impl<'g> Geoparser<'g> {
         if pop < 15_000 && !supported {
             return false;
         }
-        let _ = score;
         true
     }
 }
 
 /// The chosen candidate of a match, its score and what supported it.
 type Choice<'g> = Option<(&'g Entry, f64, Support)>;
+
+/// A candidate place of a span and its score, as [`Geoparser::explain`] reports it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scored {
+    /// Gazetteer name.
+    pub name: String,
+    /// ISO alpha-3 (empty for multi-country regions).
+    pub country: String,
+    /// Kind of place.
+    pub feature: Feature,
+    /// Final score; the highest wins.
+    pub score: f64,
+}
+
+/// One other mention's resolution, as context.
+#[derive(Clone, Copy, Debug)]
+struct Ctx {
+    key: u64,
+    country: Option<u32>,
+    admin1: Option<u32>,
+    point: Option<Point>,
+}
+
+/// A point with its latitude's cosine precomputed, for cheap "within D km" tests.
+#[derive(Clone, Copy, Debug)]
+struct Point {
+    lat: f64,
+    lon: f64,
+    cos_lat: f64,
+}
+
+impl Point {
+    fn new(lat: f64, lon: f64) -> Point {
+        Point { lat, lon, cos_lat: lat.to_radians().cos() }
+    }
+
+    /// Equirectangular approximation: within a few percent of the great-circle distance at the
+    /// scales compared here (a hundred or two km), and free of trigonometry per pair.
+    fn within(&self, lat: f64, lon: f64, d_km: f64) -> bool {
+        const KM_PER_DEG: f64 = 111.195;
+        let dy = (lat - self.lat) * KM_PER_DEG;
+        let mut dl = (lon - self.lon).abs();
+        if dl > 180.0 {
+            dl = 360.0 - dl;
+        }
+        let dx = dl * KM_PER_DEG * self.cos_lat;
+        dx * dx + dy * dy < d_km * d_km
+    }
+}
 
 /// Why a candidate scored as it did; plausibility checks ask for some of it.
 #[derive(Clone, Copy, Debug, Default)]
@@ -1857,14 +2029,6 @@ struct Support {
 /// At most this many resolved points are compared against, keeping resolution linear.
 const MAX_POINTS: usize = 64;
 
-/// Great-circle distance in km (haversine).
-pub(crate) fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let (dp, dl) = (p2 - p1, (lon2 - lon1).to_radians());
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    6371.0 * 2.0 * h.sqrt().min(1.0).asin()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1878,6 +2042,34 @@ mod tests {
         assert!(toks[5].joins_next);
         assert!(!toks[2].joins_next);
         assert!(toks[0].full_end > toks[0].end);
+    }
+
+    #[test]
+    fn word_lists_are_sorted() {
+        for list in [
+            CONNECTORS,
+            DIRECTIONS,
+            NEVER,
+            FIRST_NAMES,
+            LOCATIVE,
+            DIVISION_WORDS,
+            SOFT_PREV,
+            TITLES,
+            SPEECH,
+            MONTHS_DAYS,
+            LONE_NAMES,
+            NEVER_PHRASES,
+            DISEASE_WORDS,
+            PAPER_WORDS,
+        ] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.first());
+            assert!(list.iter().all(|w| w.len() <= 24 && *w == w.to_lowercase()));
+        }
+        assert!(
+            lower_in("March", MONTHS_DAYS)
+                && lower_in("Ky.", &["ky"])
+                && !lower_in("Marchx", MONTHS_DAYS)
+        );
     }
 
     #[test]
