@@ -1,0 +1,358 @@
+//! The run loop shared by the subcommands that read documents: expand inputs, read documents
+//! in batches, code them on a thread pool, hand each document's results to a sink in input
+//! order, report bad records, show progress and a closing summary.
+
+use crate::input::{self, DocumentReader, InputError};
+use anyhow::{Context as _, Result};
+use lapwing_core::{Document, EventRecord};
+use lapwing_lexicon::{Diagnostic, Severity, Source};
+use lapwing_pipeline::{CodeOptions, Coder, LexiconOverlay};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// Options every subcommand shares.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CommonOpts {
+    /// Publication date for documents that lack one (YYYY-MM-DD).
+    #[arg(long, global = true, value_name = "DATE")]
+    pub published: Option<String>,
+    /// A user lexicon folder (actors/*.tsv, events/*.tsv) laid over the built-in one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub lexicon: Option<String>,
+    /// Worker threads (default: the number of cores).
+    #[arg(long, global = true, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Stop at the first bad input record instead of skipping it.
+    #[arg(long, global = true)]
+    pub strict: bool,
+    /// No progress and no summary on standard error.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// The coding date written in records (default: today), for reproducible output.
+    #[arg(long, global = true, value_name = "DATE")]
+    pub coded_date: Option<String>,
+}
+
+/// What a run over the inputs did.
+#[derive(Debug, Clone, Default)]
+pub struct RunSummary {
+    /// Documents coded.
+    pub documents: usize,
+    /// Sentences in them.
+    pub sentences: usize,
+    /// Records produced (events, time expressions or places, as `unit` says).
+    pub events: usize,
+    /// What the records are, for the summary line.
+    pub unit: &'static str,
+    /// Input records skipped for errors.
+    pub skipped: usize,
+    /// Bytes read.
+    pub bytes: u64,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+impl RunSummary {
+    /// The exit status: 2 when some input was skipped.
+    pub fn exit_status(&self) -> i32 {
+        if self.skipped > 0 {
+            2
+        } else {
+            0
+        }
+    }
+}
+
+/// The application context: parsed common options, the embedded gazetteer, a thread pool.
+pub struct App {
+    /// The common options.
+    pub opts: CommonOpts,
+    gazetteer: lapwing_geo::Gazetteer,
+    pool: rayon::ThreadPool,
+}
+
+/// How many documents are read before a batch is coded in parallel.
+const BATCH_DOCS: usize = 512;
+/// How many bytes of text are read before a batch is coded in parallel.
+const BATCH_BYTES: usize = 8 << 20;
+
+impl App {
+    /// Builds the context.
+    pub fn new(opts: CommonOpts) -> Result<App> {
+        if let Some(p) = &opts.published {
+            input::check_date(p).map_err(|m| anyhow::anyhow!("--published: {m}"))?;
+        }
+        if let Some(d) = &opts.coded_date {
+            input::check_date(d).map_err(|m| anyhow::anyhow!("--coded-date: {m}"))?;
+        }
+        let gazetteer = lapwing_geo::Gazetteer::embedded()
+            .map_err(|e| anyhow::anyhow!("the embedded gazetteer is broken: {e}"))?;
+        let threads = opts.threads.unwrap_or(0);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .context("cannot start worker threads")?;
+        Ok(App { opts, gazetteer, pool })
+    }
+
+    /// Runs `f` on the worker pool (so `par_iter` inside it honours `--threads`).
+    pub fn install<R: Send>(&self, f: impl FnOnce() -> R + Send) -> R {
+        self.pool.install(f)
+    }
+
+    /// The embedded gazetteer.
+    pub fn gazetteer(&self) -> &lapwing_geo::Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The user's lexicon overlay, read from `--lexicon`, with the diagnostics of reading it.
+    pub fn overlay(&self) -> Result<LexiconOverlay> {
+        match &self.opts.lexicon {
+            None => Ok(LexiconOverlay::default()),
+            Some(dir) => read_overlay(Path::new(dir)),
+        }
+    }
+
+    /// Compiles the coder, failing when the user's lexicon has errors (exit 1, with every
+    /// error printed), warning about doubtful entries.
+    pub fn coder(&self) -> Result<Coder<'_>> {
+        let overlay = self.overlay()?;
+        let (coder, diagnostics) = Coder::new(&self.gazetteer, &overlay);
+        report_diagnostics(&diagnostics);
+        let n_errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        if n_errors > 0 && self.opts.lexicon.is_some() {
+            anyhow::bail!("invalid lexicon: {n_errors} error(s), listed above");
+        }
+        Ok(coder)
+    }
+
+    /// Options for the pipeline.
+    pub fn code_options(&self) -> CodeOptions {
+        CodeOptions {
+            coded_date: self.opts.coded_date.clone().unwrap_or_else(today),
+            default_published: self.opts.published.clone(),
+        }
+    }
+
+    /// Reads every document of `inputs`, codes it, and calls `sink` per document in input
+    /// order. Bad records are reported on standard error and skipped (or end the run with
+    /// `--strict`).
+    pub fn code_inputs(
+        &self,
+        inputs: &[String],
+        sink: &mut dyn FnMut(&Document, Vec<EventRecord>) -> Result<()>,
+    ) -> Result<RunSummary> {
+        let coder = self.coder()?;
+        let options = self.code_options();
+        self.for_each_batch("events", inputs, &mut |batch, summary| {
+            let outputs: Vec<lapwing_pipeline::DocOutput> =
+                self.pool.install(|| batch.par_iter().map(|d| coder.code(d, &options)).collect());
+            for (doc, out) in batch.iter().zip(outputs) {
+                summary.sentences += out.n_sentences;
+                summary.events += out.records.len();
+                sink(doc, out.records)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Reads documents in batches and hands each batch to `work`, with progress and the
+    /// closing summary. Used by every document-reading subcommand.
+    pub fn for_each_batch(
+        &self,
+        unit: &'static str,
+        inputs: &[String],
+        work: &mut dyn FnMut(&[Document], &mut RunSummary) -> Result<()>,
+    ) -> Result<RunSummary> {
+        let started = Instant::now();
+        let paths = input::expand(inputs).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let mut reader = DocumentReader::new(paths, self.opts.published.clone());
+        let mut summary = RunSummary { unit, ..RunSummary::default() };
+        let mut progress = Progress::new(self.opts.quiet);
+        let mut batch: Vec<Document> = Vec::new();
+        let mut batch_bytes = 0usize;
+        loop {
+            let next = reader.next();
+            let done = next.is_none();
+            match next {
+                Some(Ok(doc)) => {
+                    batch_bytes += doc.text.len();
+                    batch.push(doc);
+                }
+                Some(Err(e)) => {
+                    self.report_bad_input(&e)?;
+                    summary.skipped += 1;
+                }
+                None => {}
+            }
+            if done || batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+                if !batch.is_empty() {
+                    work(&batch, &mut summary)?;
+                    summary.documents += batch.len();
+                    batch.clear();
+                    batch_bytes = 0;
+                }
+                summary.bytes = reader.bytes_read;
+                summary.elapsed = started.elapsed();
+                progress.update(&summary);
+            }
+            if done {
+                break;
+            }
+        }
+        summary.bytes = reader.bytes_read;
+        summary.elapsed = started.elapsed();
+        progress.finish(&summary);
+        Ok(summary)
+    }
+
+    fn report_bad_input(&self, e: &InputError) -> Result<()> {
+        if self.opts.strict {
+            anyhow::bail!("{e} (stopped: --strict)");
+        }
+        eprintln!("lapwing: {e}; skipped");
+        Ok(())
+    }
+}
+
+/// Prints lexicon diagnostics on standard error.
+pub fn report_diagnostics(diagnostics: &[Diagnostic]) {
+    for d in diagnostics {
+        eprintln!("lapwing: {d}");
+    }
+}
+
+/// Reads a lexicon folder: `actors/**/*.tsv` and `events/**/*.tsv`, skipping `tests/` folders
+/// (those hold test cases, not entries).
+pub fn read_overlay(dir: &Path) -> Result<LexiconOverlay> {
+    let mut overlay = LexiconOverlay::default();
+    if !dir.is_dir() {
+        anyhow::bail!("{}: not a lexicon folder", dir.display());
+    }
+    let mut files = Vec::new();
+    collect_tsv(dir, &mut files).with_context(|| format!("cannot list {}", dir.display()))?;
+    files.sort();
+    for path in files {
+        let rel = path.strip_prefix(dir).unwrap_or(&path);
+        let rel_name = rel.to_string_lossy().replace('\\', "/");
+        if rel_name.split('/').any(|c| c == "tests") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let source = Source::new(path.display().to_string(), text);
+        if rel_name.starts_with("actors/") {
+            overlay.actors.push(source);
+        } else if rel_name.starts_with("events/") {
+            overlay.events.push(source);
+        } else {
+            eprintln!(
+                "lapwing: {}: warning: not under actors/ or events/; ignored",
+                path.display()
+            );
+        }
+    }
+    Ok(overlay)
+}
+
+fn collect_tsv(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_tsv(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "tsv") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Today's date (UTC). Only the command line reads the clock.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let days = (secs / 86_400) as i64;
+    // Civil-from-days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A progress line on a terminal, for runs longer than a second, and the closing summary.
+struct Progress {
+    enabled: bool,
+    quiet: bool,
+    started: Instant,
+    last: Option<Instant>,
+}
+
+impl Progress {
+    fn new(quiet: bool) -> Progress {
+        Progress {
+            enabled: !quiet && std::io::stderr().is_terminal(),
+            quiet,
+            started: Instant::now(),
+            last: None,
+        }
+    }
+
+    fn update(&mut self, s: &RunSummary) {
+        if !self.enabled || self.started.elapsed() < Duration::from_secs(1) {
+            return;
+        }
+        if self.last.is_some_and(|l| l.elapsed() < Duration::from_millis(200)) {
+            return;
+        }
+        self.last = Some(Instant::now());
+        let secs = s.elapsed.as_secs_f64().max(1e-9);
+        eprint!(
+            "\r\x1b[2K{} docs  {:.1} MB/s  {} {}  {} skipped",
+            s.documents,
+            s.bytes as f64 / 1e6 / secs,
+            s.events,
+            s.unit,
+            s.skipped
+        );
+    }
+
+    fn finish(&mut self, s: &RunSummary) {
+        if self.last.is_some() {
+            eprint!("\r\x1b[2K");
+        }
+        if self.quiet {
+            return;
+        }
+        let secs = s.elapsed.as_secs_f64();
+        eprintln!(
+            "lapwing: {} documents, {} sentences, {} {}, {} skipped in {:.2} s ({:.1} MB/s)",
+            s.documents,
+            s.sentences,
+            s.events,
+            s.unit,
+            s.skipped,
+            secs,
+            s.bytes as f64 / 1e6 / secs.max(1e-9)
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn today_is_a_date() {
+        assert!(input::check_date(&today()).is_ok());
+    }
+}

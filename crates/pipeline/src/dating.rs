@@ -1,0 +1,245 @@
+//! Choosing an event's date from the document's time expressions.
+//!
+//! The order of preference follows how news is written: a time expression in the event's own
+//! clause, nearest the trigger; else one elsewhere in its sentence; else a relative anchor
+//! between events ("comes a day after X announced ..."), counted from the lede's date; else the
+//! date of the sentence before, because a paragraph keeps talking about the same day until it
+//! says otherwise; else the publication date, with precision `unknown`. A past event is never
+//! dated after publication.
+
+use lapwing_core::{Sentence, Span};
+use lapwing_time::{CivilDate, Timex};
+
+/// How a date was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateBasis {
+    /// A time expression in the event's clause or sentence.
+    Expression,
+    /// A shift ("a day after") from the document's main date.
+    Shift,
+    /// Carried over from an earlier sentence.
+    Inherited,
+    /// The publication date, for lack of anything better.
+    Publication,
+    /// No date at all (no publication date either).
+    Unknown,
+}
+
+/// The chosen date of one event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateChoice {
+    /// First day, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Last day, when the expression spans several.
+    pub enddate: Option<String>,
+    /// `day`, `week`, `month`, `year` or `unknown`.
+    pub precision: String,
+    /// The words that fixed it.
+    pub text: Option<String>,
+    /// How it was chosen, for the evidence.
+    pub basis: DateBasis,
+    /// The byte span of the words, when they are in the text.
+    pub span: Option<Span>,
+}
+
+/// Dates used to pick time-aware actor roles, one per sentence: the first dated expression in
+/// it, else the publication date.
+pub fn sentence_dates(
+    sentences: &[Sentence],
+    timexes: &[Timex],
+    anchor: Option<CivilDate>,
+) -> Vec<Option<String>> {
+    sentences
+        .iter()
+        .map(|s| {
+            timexes
+                .iter()
+                .filter(|t| t.start >= s.span.start && t.end <= s.span.end)
+                .find_map(|t| t.range.map(|(a, _)| a.to_string()))
+                .or_else(|| anchor.map(|a| a.to_string()))
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone)]
+struct Resolved {
+    first: CivilDate,
+    last: CivilDate,
+    precision: String,
+    text: Option<String>,
+    span: Option<Span>,
+    basis: DateBasis,
+}
+
+/// Resolves dates for the events of one document.
+pub struct Dater<'a> {
+    text: &'a str,
+    timexes: &'a [Timex],
+    anchor: Option<CivilDate>,
+    /// Each sentence's own date (expression, shift or inherited).
+    by_sentence: Vec<Option<Resolved>>,
+    sentence_spans: Vec<Span>,
+}
+
+/// Relative phrases that place an event some days from another, with the shift in days when
+/// the event follows the phrase ("comes a day after [event]": the event is a day earlier).
+const SHIFTS: &[(&str, i64)] = &[
+    ("a day after", 1),
+    ("one day after", 1),
+    ("the day after", 1),
+    ("two days after", 2),
+    ("three days after", 3),
+    ("a week after", 7),
+    ("a day before", -1),
+    ("one day before", -1),
+    ("the day before", -1),
+    ("two days before", -2),
+    ("a week before", -7),
+];
+
+impl<'a> Dater<'a> {
+    /// Prepares the per-sentence dates of a document.
+    pub fn new(
+        text: &'a str,
+        sentences: &[Sentence],
+        timexes: &'a [Timex],
+        anchor: Option<CivilDate>,
+    ) -> Dater<'a> {
+        let mut by_sentence: Vec<Option<Resolved>> = Vec::with_capacity(sentences.len());
+        // The lede's date: the first sentence with an expression of day precision.
+        let mut main_date: Option<CivilDate> = None;
+        for s in sentences {
+            let own = timexes
+                .iter()
+                .filter(|t| t.start >= s.span.start && t.end <= s.span.end)
+                .find_map(|t| resolved_from(text, t, anchor));
+            let own = own.or_else(|| {
+                let base = main_date.or(anchor)?;
+                shift_in(text, s.span).map(|(days, span)| {
+                    let d = base.add_days(-days);
+                    Resolved {
+                        first: d,
+                        last: d,
+                        precision: "day".into(),
+                        text: Some(span.slice(text).to_string()),
+                        span: Some(span),
+                        basis: DateBasis::Shift,
+                    }
+                })
+            });
+            if main_date.is_none() {
+                if let Some(r) = &own {
+                    if r.precision == "day" {
+                        main_date = Some(r.first);
+                    }
+                }
+            }
+            let inherited = own.or_else(|| {
+                let prev = by_sentence.last()?.as_ref()?;
+                Some(Resolved { basis: DateBasis::Inherited, ..prev.clone() })
+            });
+            by_sentence.push(inherited);
+        }
+        Dater {
+            text,
+            timexes,
+            anchor,
+            by_sentence,
+            sentence_spans: sentences.iter().map(|s| s.span).collect(),
+        }
+    }
+
+    /// The date of an event in sentence `sentence`, whose clause is `clause` and trigger
+    /// `trigger`.
+    pub fn choose(&self, sentence: usize, clause: Span, trigger: Span, future: bool) -> DateChoice {
+        let in_clause = self
+            .timexes
+            .iter()
+            .filter(|t| t.start >= clause.start && t.end <= clause.end)
+            .filter_map(|t| {
+                resolved_from(self.text, t, self.anchor).map(|r| (distance(t, trigger), r))
+            })
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, r)| r);
+        let sentence_span = self.sentence_spans.get(sentence).copied().unwrap_or(clause);
+        let in_sentence = || {
+            self.timexes
+                .iter()
+                .filter(|t| t.start >= sentence_span.start && t.end <= sentence_span.end)
+                .filter_map(|t| {
+                    resolved_from(self.text, t, self.anchor).map(|r| (distance(t, trigger), r))
+                })
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, r)| r)
+        };
+        let shifted = || {
+            // A shift phrase before the trigger dates the event relative to the lede.
+            let r = self.by_sentence.get(sentence)?.as_ref()?;
+            (r.basis == DateBasis::Shift && r.span.is_some_and(|s| s.end <= trigger.start))
+                .then(|| r.clone())
+        };
+        let chosen = in_clause
+            .or_else(shifted)
+            .or_else(in_sentence)
+            .or_else(|| self.by_sentence.get(sentence).cloned().flatten());
+        let too_late = |r: &Resolved| !future && self.anchor.is_some_and(|a| r.first > a);
+        match chosen {
+            Some(r) if !too_late(&r) => DateChoice {
+                date: Some(r.first.to_string()),
+                enddate: (r.last != r.first).then(|| r.last.to_string()),
+                precision: r.precision,
+                text: r.text,
+                basis: r.basis,
+                span: r.span,
+            },
+            _ => match self.anchor {
+                Some(a) => DateChoice {
+                    date: Some(a.to_string()),
+                    enddate: None,
+                    precision: "unknown".into(),
+                    text: None,
+                    basis: DateBasis::Publication,
+                    span: None,
+                },
+                None => DateChoice {
+                    date: None,
+                    enddate: None,
+                    precision: "unknown".into(),
+                    text: None,
+                    basis: DateBasis::Unknown,
+                    span: None,
+                },
+            },
+        }
+    }
+}
+
+fn resolved_from(text: &str, t: &Timex, _anchor: Option<CivilDate>) -> Option<Resolved> {
+    let (first, last) = t.range?;
+    Some(Resolved {
+        first,
+        last,
+        precision: t.precision.to_string(),
+        text: Some(text.get(t.start..t.end).unwrap_or(&t.text).to_string()),
+        span: Some(Span::new(t.start, t.end)),
+        basis: DateBasis::Expression,
+    })
+}
+
+fn distance(t: &Timex, trigger: Span) -> usize {
+    if t.end <= trigger.start {
+        trigger.start - t.end
+    } else {
+        t.start.saturating_sub(trigger.end)
+    }
+}
+
+/// Finds a shift phrase in the sentence, case-insensitively, returning days and its span.
+fn shift_in(text: &str, span: Span) -> Option<(i64, Span)> {
+    let s = span.slice(text);
+    let lower = s.to_ascii_lowercase();
+    SHIFTS.iter().find_map(|(phrase, days)| {
+        let at = lower.find(phrase)?;
+        Some((*days, Span::new(span.start + at, span.start + at + phrase.len())))
+    })
+}

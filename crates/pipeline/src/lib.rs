@@ -1,0 +1,134 @@
+//! The pipeline: runs the stages over one document (segment, code actors, find events, resolve
+//! dates and places) and assembles PLOVER event records, each carrying its evidence.
+//!
+//! This crate owns how stage outputs become a record: ids, the choice of the time expression
+//! and the place that govern an event, the evidence list. It does no I/O and reads no clock:
+//! the coding date, the fallback publication date and the lexicons are given by the caller, so
+//! the same input gives the same records byte for byte. Parallelism belongs to the caller,
+//! which may code documents on any number of threads: [`Coder`] is `Sync`.
+//!
+//! ```no_run
+//! use lapwing_pipeline::{Coder, CodeOptions, LexiconOverlay};
+//! let gazetteer = lapwing_geo::Gazetteer::embedded().expect("embedded gazetteer");
+//! let (coder, diagnostics) = Coder::new(&gazetteer, &LexiconOverlay::default());
+//! assert!(diagnostics.is_empty());
+//! let doc = lapwing_core::Document {
+//!     id: "d1".into(),
+//!     text: "Israeli jets struck Damascus on Thursday.".into(),
+//!     published: Some("2025-07-20".into()),
+//!     ..Default::default()
+//! };
+//! let out = coder.code(&doc, &CodeOptions::default());
+//! for record in &out.records {
+//!     println!("{} {:?}", record.event, record.date);
+//! }
+//! ```
+#![deny(missing_docs)]
+
+mod dating;
+mod record;
+
+use lapwing_actors::ActorCoder;
+use lapwing_core::{Document, EventRecord};
+use lapwing_events::EventCoder;
+use lapwing_geo::{Gazetteer, Geoparser};
+use lapwing_lexicon::{Diagnostic, Source};
+
+pub use dating::{DateBasis, DateChoice};
+
+/// The program name and version written as `coder` in every record.
+pub const CODER: &str = concat!("lapwing ", env!("CARGO_PKG_VERSION"));
+
+/// A user's lexicon files, laid over the built-in ones.
+#[derive(Debug, Clone, Default)]
+pub struct LexiconOverlay {
+    /// Actor lexicon files (`actors/*.tsv` of a lexicon folder).
+    pub actors: Vec<Source>,
+    /// Event pattern files (`events/*.tsv` of a lexicon folder).
+    pub events: Vec<Source>,
+}
+
+/// Per-run settings of coding.
+#[derive(Debug, Clone, Default)]
+pub struct CodeOptions {
+    /// Written as `coded_date`; the caller decides (usually today).
+    pub coded_date: String,
+    /// Publication date for documents that lack one (`--published`).
+    pub default_published: Option<String>,
+}
+
+/// What coding one document gave.
+#[derive(Debug, Clone, Default)]
+pub struct DocOutput {
+    /// Its event records, in sentence order.
+    pub records: Vec<EventRecord>,
+    /// How many sentences it had.
+    pub n_sentences: usize,
+}
+
+/// The whole coder, compiled once and shared by reference across threads.
+pub struct Coder<'g> {
+    actors: ActorCoder,
+    events: EventCoder,
+    geoparser: Geoparser<'g>,
+}
+
+impl<'g> Coder<'g> {
+    /// Compiles the built-in lexicons with `overlay` on top. Diagnostics name file, line and
+    /// column of every bad entry; the good entries are still used.
+    pub fn new(gazetteer: &'g Gazetteer, overlay: &LexiconOverlay) -> (Coder<'g>, Vec<Diagnostic>) {
+        let mut actor_sources = ActorCoder::builtin_sources();
+        actor_sources.extend(overlay.actors.iter().cloned());
+        let (actors, mut diagnostics) = ActorCoder::from_sources(&actor_sources);
+        let mut event_sources = EventCoder::builtin_sources();
+        event_sources.extend(overlay.events.iter().cloned());
+        let (events, event_diags) = EventCoder::from_sources(&event_sources);
+        diagnostics.extend(event_diags);
+        let geoparser = Geoparser::new(gazetteer);
+        (Coder { actors, events, geoparser }, diagnostics)
+    }
+
+    /// The actor coder, for `lexicon explain`.
+    pub fn actors(&self) -> &ActorCoder {
+        &self.actors
+    }
+
+    /// Codes one document.
+    pub fn code(&self, doc: &Document, options: &CodeOptions) -> DocOutput {
+        let text = doc.text.as_str();
+        let sentences = lapwing_text::segment(text);
+        let published = doc.published_day().map(str::to_string).or_else(|| {
+            options.default_published.as_deref().and_then(|p| p.get(..10)).map(str::to_string)
+        });
+        let anchor = published.as_deref().and_then(lapwing_time::CivilDate::parse);
+        let timexes = lapwing_time::find_timexes(text, anchor);
+        let sentence_dates = dating::sentence_dates(&sentences, &timexes, anchor);
+        let mentions = self.actors.code_document(text, &sentences, &sentence_dates);
+        let candidates = self.events.code_document(text, &sentences, &mentions);
+        let places = if candidates.is_empty() { Vec::new() } else { self.geoparser.parse(text) };
+        let dater = dating::Dater::new(text, &sentences, &timexes, anchor);
+        let char_index = lapwing_core::text::CharIndex::new(text);
+        let ctx = record::Context {
+            doc,
+            text,
+            sentences: &sentences,
+            places: &places,
+            char_index: &char_index,
+            published: published.as_deref(),
+            coded_date: &options.coded_date,
+        };
+        let mut records: Vec<EventRecord> =
+            candidates.iter().map(|c| record::assemble(&ctx, c, &dater)).collect();
+        records.sort_by(|a, b| {
+            let key = |r: &EventRecord| {
+                (
+                    r.text_info.sequence,
+                    r.evidence.trigger.as_ref().map_or(0, |t| t.start),
+                    r.id.clone(),
+                )
+            };
+            key(a).cmp(&key(b))
+        });
+        DocOutput { records, n_sentences: sentences.len() }
+    }
+}
