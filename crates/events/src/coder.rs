@@ -1,0 +1,1857 @@
+//! The event coder: finds triggers in each sentence, assigns actor and recipient mentions from
+//! the syntax around them, sets modes, contexts and auxiliary modes, and folds repeated reports.
+//!
+//! There is no parser. Roles come from shallow cues that hold up in news prose: the nearest
+//! mention left of a verb in its clause that is not the object of a preposition is its subject;
+//! the first mention right of it, bare or after one of the pattern's prepositions, its object;
+//! "was ... by X" turns them round; an event noun takes its actor from a modifier ("Israeli
+//! strikes"), "by X", "between X and Y" or the subject of a light verb ("carried out strikes").
+//! Clauses are cut at subordinators, relative pronouns, semicolons and quotes, which is what
+//! keeps "Barrack announced that Israel and Syria agreed" from making Barrack agree.
+
+use crate::inflect::Form;
+use crate::lexicon::{load, AuxCue, AuxKind, ContextCue, Entry, Frame, ModeCue, Pattern};
+use crate::matcher::{Hit, Matcher};
+use lapwing_core::plover::{Context, EventType, Mode, Sector};
+use lapwing_core::{Aux, EntryRef, Mention, MentionKind, Sentence, Span, Token, TokenKind};
+use lapwing_lexicon::{Diagnostic, Source};
+use std::collections::BTreeSet;
+
+/// One event found in a document, before dates, places and ids are added.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventCandidate {
+    /// Sentence index (position in the `sentences` slice).
+    pub sentence: usize,
+    /// PLOVER category.
+    pub event: EventType,
+    /// Modes.
+    pub modes: Vec<Mode>,
+    /// Contexts.
+    pub contexts: Vec<Context>,
+    /// Who did it.
+    pub actors: Vec<Mention>,
+    /// To whom.
+    pub recipients: Vec<Mention>,
+    /// The trigger's bytes.
+    pub trigger: Span,
+    /// The pattern's key.
+    pub pattern_id: String,
+    /// The pattern's `file:line`.
+    pub pattern_source: String,
+    /// Whether it happened.
+    pub aux: Aux,
+    /// 0..1; orders records by how sure the coder is.
+    pub confidence: f64,
+    /// Lexicon entries that fired (trigger, mode cues, aux cues, context cues).
+    pub entries: Vec<EntryRef>,
+    /// The clause the event sits in.
+    pub clause: Span,
+    /// Other sentences of the document reporting the same event.
+    pub also_reported: Vec<usize>,
+}
+
+/// The compiled event lexicon.
+#[derive(Debug, Clone, Default)]
+pub struct EventCoder {
+    triggers: Matcher<Pattern>,
+    modes: Matcher<ModeCue>,
+    aux: Matcher<AuxCue>,
+    contexts: Matcher<ContextCue>,
+    /// The kind of each aux cue, by its index in `aux`.
+    aux_kinds: Vec<Option<AuxKind>>,
+}
+
+macro_rules! builtin {
+    ($($file:literal),* $(,)?) => {
+        vec![$(Source::new(
+            concat!("builtin:events/", $file),
+            include_str!(concat!("../../../data/events/", $file)),
+        )),*]
+    };
+}
+
+impl EventCoder {
+    /// The built-in lexicon files.
+    pub fn builtin_sources() -> Vec<Source> {
+        builtin![
+            "agree.tsv",
+            "consult.tsv",
+            "support.tsv",
+            "concede.tsv",
+            "cooperate.tsv",
+            "aid.tsv",
+            "retreat.tsv",
+            "request.tsv",
+            "accuse.tsv",
+            "reject.tsv",
+            "threaten.tsv",
+            "protest.tsv",
+            "sanction.tsv",
+            "mobilize.tsv",
+            "coerce.tsv",
+            "assault.tsv",
+            "modes.tsv",
+            "aux.tsv",
+            "contexts.tsv",
+        ]
+    }
+
+    /// Compiles sources in order (later ones overlay earlier ones); every bad line is a
+    /// diagnostic and is skipped.
+    pub fn from_sources(sources: &[Source]) -> (EventCoder, Vec<Diagnostic>) {
+        let (entries, diags) = load(sources);
+        let mut coder = EventCoder::default();
+        for (_, (_, e)) in entries {
+            match e {
+                Entry::Pattern(p) => {
+                    let phs = p.phrase.clone();
+                    for ph in phs {
+                        coder.triggers.add(ph, p.clone());
+                    }
+                }
+                Entry::Mode(m) => {
+                    let phs = m.phrase.clone();
+                    for ph in phs {
+                        coder.modes.add(ph, m.clone());
+                    }
+                }
+                Entry::Aux(a) => {
+                    let phs = a.phrase.clone();
+                    for ph in phs {
+                        coder.aux.add(ph, a.clone());
+                    }
+                }
+                Entry::Context(c) => {
+                    let phs = c.phrase.clone();
+                    for ph in phs {
+                        coder.contexts.add(ph, c.clone());
+                    }
+                }
+            }
+        }
+        coder.aux_kinds = (0..coder.aux.len()).map(|i| coder.aux.item(i).map(|a| a.kind)).collect();
+        (coder, diags)
+    }
+
+    /// How many trigger patterns, mode cues, aux cues and context cues the coder holds.
+    pub fn sizes(&self) -> [usize; 4] {
+        [self.triggers.len(), self.modes.len(), self.aux.len(), self.contexts.len()]
+    }
+
+    /// Codes a document: `mentions[i]` are the actor mentions of `sentences[i]`.
+    pub fn code_document(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        mentions: &[Vec<Mention>],
+    ) -> Vec<EventCandidate> {
+        let _ = text;
+        let quotes = QuoteMap::build(self, sentences, mentions);
+        let max_year =
+            sentences.iter().flat_map(|s| s.tokens.iter()).filter_map(year_of).max().unwrap_or(0);
+        // Contexts are read at paragraph level: collect each paragraph's cues once.
+        let mut para_ctx: Vec<(usize, BTreeSet<Context>)> = Vec::new();
+        let mut sent_ctx: Vec<Vec<(Context, EntryRef)>> = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            let hits = self.contexts.find_all(&s.tokens);
+            let mut mine = Vec::new();
+            for h in hits {
+                if let Some(c) = self.contexts.item(h.item) {
+                    mine.push((c.context, entry_ref("context", &c.origin, s, h.start, h.end)));
+                }
+            }
+            match para_ctx.last_mut() {
+                Some((p, set)) if *p == s.paragraph => set.extend(mine.iter().map(|(c, _)| *c)),
+                _ => para_ctx.push((s.paragraph, mine.iter().map(|(c, _)| *c).collect())),
+            }
+            sent_ctx.push(mine);
+        }
+        let mut out: Vec<EventCandidate> = Vec::new();
+        static EMPTY: Vec<Mention> = Vec::new();
+        for (pos, s) in sentences.iter().enumerate() {
+            let ms = mentions.get(pos).unwrap_or(&EMPTY);
+            let view = View::new(self, pos, s, ms, &quotes, mentions, max_year);
+            let para = para_ctx
+                .iter()
+                .find(|(p, _)| *p == s.paragraph)
+                .map(|(_, c)| c.clone())
+                .unwrap_or_default();
+            let local = sent_ctx.get(pos).cloned().unwrap_or_default();
+            for (mut cand, flags) in view.candidates(self, &out) {
+                cand.contexts = para.iter().copied().collect();
+                for (_, e) in &local {
+                    cand.entries.push(e.clone());
+                }
+                if flags.party {
+                    party_to_agree(&mut cand, &out);
+                }
+                merge_into(&mut out, cand, flags.again);
+            }
+        }
+        out
+    }
+}
+
+/// "X called for an end to the fighting" is AGREE when X is a party to that fighting.
+fn party_to_agree(cand: &mut EventCandidate, earlier: &[EventCandidate]) {
+    let is_party = earlier.iter().filter(|e| e.event == EventType::Assault).any(|e| {
+        e.actors
+            .iter()
+            .chain(e.recipients.iter())
+            .any(|m| cand.actors.iter().any(|a| same_entity(a, m)))
+    });
+    if is_party {
+        cand.event = EventType::Agree;
+        cand.modes.clear();
+        cand.recipients.clear();
+    }
+}
+
+fn same_entity(a: &Mention, b: &Mention) -> bool {
+    a.entity.code == b.entity.code && a.entity.sector == b.entity.sector
+}
+
+fn entity_set(ms: &[Mention]) -> Vec<(Option<String>, Option<Sector>)> {
+    let mut v: Vec<_> = ms
+        .iter()
+        .map(|m| (m.entity.code.map(|c| c.as_str().to_string()), m.entity.sector))
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Adds a candidate, or folds it into an earlier report of the same event.
+fn merge_into(out: &mut Vec<EventCandidate>, cand: EventCandidate, again: bool) {
+    let a = entity_set(&cand.actors);
+    let r = entity_set(&cand.recipients);
+    let same = out.iter_mut().rev().find(|o| {
+        o.event == cand.event
+            && o.aux == cand.aux
+            && entity_set(&o.actors) == a
+            && entity_set(&o.recipients) == r
+            && (o.sentence == cand.sentence || !again)
+    });
+    match same {
+        Some(o) => {
+            if o.sentence != cand.sentence && !o.also_reported.contains(&cand.sentence) {
+                o.also_reported.push(cand.sentence);
+            }
+            for m in cand.modes {
+                if !o.modes.contains(&m) {
+                    o.modes.push(m);
+                }
+            }
+            if cand.confidence > o.confidence && o.sentence == cand.sentence {
+                o.confidence = cand.confidence;
+            }
+        }
+        None => out.push(cand),
+    }
+}
+
+fn year_of(t: &Token) -> Option<u32> {
+    if t.kind != TokenKind::Number || t.norm.len() != 4 {
+        return None;
+    }
+    let y: u32 = t.norm.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+fn entry_ref(role: &str, o: &crate::lexicon::Origin, s: &Sentence, a: usize, b: usize) -> EntryRef {
+    EntryRef {
+        role: role.to_string(),
+        entry: o.key.clone(),
+        source: o.source.clone(),
+        text: token_text(s, a, b),
+    }
+}
+
+fn token_text(s: &Sentence, a: usize, b: usize) -> String {
+    let toks = &s.tokens;
+    let mut out = String::new();
+    for (k, t) in toks.iter().enumerate().take(b).skip(a) {
+        if k > a && toks.get(k - 1).is_some_and(|p| p.span.end < t.span.start) {
+            out.push(' ');
+        }
+        out.push_str(&t.norm);
+    }
+    out
+}
+
+/// Prepositions: a mention right after one is not a bare subject or object.
+const PREPS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "of",
+    "from",
+    "to",
+    "into",
+    "with",
+    "by",
+    "for",
+    "against",
+    "near",
+    "across",
+    "inside",
+    "outside",
+    "within",
+    "between",
+    "among",
+    "toward",
+    "towards",
+    "around",
+    "over",
+    "under",
+    "through",
+    "throughout",
+    "via",
+    "upon",
+    "about",
+    "during",
+    "amid",
+    "amidst",
+    "despite",
+    "like",
+    "onto",
+    "along",
+    "beyond",
+    "behind",
+    "targeting",
+    "including",
+    "than",
+    "off",
+    "per",
+    "without",
+    "alongside",
+    "except",
+    "versus",
+    "vs",
+    "beside",
+    "besides",
+    "unlike",
+];
+
+/// Words that start a new clause.
+const BARRIERS: &[&str] = &[
+    ";",
+    ":",
+    "\"",
+    "(",
+    ")",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "after",
+    "before",
+    "when",
+    "while",
+    "because",
+    "since",
+    "although",
+    "though",
+    "whereas",
+    "until",
+    "but",
+    "if",
+    "unless",
+    "where",
+    "whether",
+    "--",
+    "following",
+    "prompting",
+    "leading",
+    "amid",
+];
+
+/// Determiners skipped between a preposition and its object.
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "its", "their", "his", "her", "our", "both", "all"];
+
+/// Words allowed between an event noun and the mention modifying it ("Israeli air strikes").
+const NOUN_MODIFIERS: &[&str] = &[
+    "air",
+    "aerial",
+    "drone",
+    "missile",
+    "rocket",
+    "artillery",
+    "new",
+    "fresh",
+    "deadly",
+    "heavy",
+    "renewed",
+    "latest",
+    "recent",
+    "overnight",
+    "fierce",
+    "continued",
+    "repeated",
+    "ongoing",
+    "massive",
+    "large",
+    "major",
+    "joint",
+    "bilateral",
+    "direct",
+    "further",
+    "retaliatory",
+    "military",
+    "armed",
+    "violent",
+    "bloody",
+    "alleged",
+    "suspected",
+    "apparent",
+    "coordinated",
+    "large-scale",
+    "cross-border",
+    "ground",
+    "naval",
+    "brutal",
+    "-",
+    "led",
+    "backed",
+    "peaceful",
+    "mass",
+    "nationwide",
+    "anti-government",
+    "police",
+    "security",
+    "humanitarian",
+    "economic",
+    "financial",
+    "formal",
+    "official",
+    "high-level",
+    "diplomatic",
+    "trade",
+    "peace",
+    "ceasefire",
+    "weekend",
+    "nightly",
+    "daily",
+    "first",
+    "second",
+    "third",
+    "two",
+    "three",
+    "several",
+];
+
+/// Adverbs skipped when looking at what stands right before a verb.
+const ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "reportedly",
+    "allegedly",
+    "repeatedly",
+    "again",
+    "once",
+    "further",
+    "subsequently",
+    "recently",
+    "previously",
+    "earlier",
+    "already",
+    "jointly",
+    "finally",
+    "immediately",
+    "quickly",
+    "swiftly",
+    "formally",
+    "officially",
+    "publicly",
+    "openly",
+    "strongly",
+    "sharply",
+    "firmly",
+    "still",
+    "apparently",
+    "now",
+    "since",
+    "briefly",
+    "twice",
+    "had",
+    "has",
+    "have",
+    "they",
+    "it",
+];
+
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
+
+fn is(t: Option<&Token>, words: &[&str]) -> bool {
+    t.is_some_and(|t| words.contains(&t.norm.as_str()))
+}
+
+/// Per token: `Some(speaker)` inside a quote, the speaker being a (sentence, mention) pair when
+/// known.
+type QuoteSlots = Vec<Option<Option<(usize, usize)>>>;
+
+/// Which tokens are inside quotes, and who spoke each quote.
+struct QuoteMap {
+    /// Per sentence, per token: the speaker of the quote the token is in, when inside one;
+    /// `Some(None)` inside a quote whose speaker is not known.
+    inside: Vec<QuoteSlots>,
+}
+
+impl QuoteMap {
+    fn build(coder: &EventCoder, sentences: &[Sentence], mentions: &[Vec<Mention>]) -> QuoteMap {
+        let mut inside: Vec<QuoteSlots> =
+            sentences.iter().map(|s| vec![None; s.tokens.len()]).collect();
+        // Open quote: (sentence, token) where it opened, with the paragraph.
+        let mut open: Option<(usize, usize, usize)> = None;
+        let mut spans: Vec<((usize, usize), (usize, usize))> = Vec::new();
+        for (si, s) in sentences.iter().enumerate() {
+            if let Some((_, _, p)) = open {
+                if p != s.paragraph {
+                    // A quote left open at a paragraph's end closes there (news style reopens it).
+                    if let Some(prev) = si.checked_sub(1) {
+                        let last = sentences.get(prev).map_or(0, |x| x.tokens.len());
+                        if let Some((os, ot, _)) = open.take() {
+                            spans.push(((os, ot), (prev, last)));
+                        }
+                    }
+                }
+            }
+            for (ti, t) in s.tokens.iter().enumerate() {
+                if t.norm != "\"" {
+                    continue;
+                }
+                match open.take() {
+                    None => open = Some((si, ti, s.paragraph)),
+                    Some((os, ot, _)) => spans.push(((os, ot), (si, ti))),
+                }
+            }
+        }
+        if let Some((os, ot, _)) = open {
+            let last = sentences.len().saturating_sub(1);
+            spans.push(((os, ot), (last, sentences.get(last).map_or(0, |s| s.tokens.len()))));
+        }
+        for ((os, ot), (cs, ct)) in spans {
+            let speaker = speaker_after(coder, sentences, mentions, cs, ct)
+                .or_else(|| speaker_before(sentences, mentions, os, ot));
+            for si in os..=cs {
+                let Some(row) = inside.get_mut(si) else { continue };
+                let from = if si == os { ot + 1 } else { 0 };
+                let to = if si == cs { ct } else { row.len() };
+                for slot in row.iter_mut().take(to).skip(from) {
+                    *slot = Some(speaker);
+                }
+            }
+        }
+        QuoteMap { inside }
+    }
+
+    fn speaker(&self, s: usize, t: usize) -> Option<Option<(usize, usize)>> {
+        self.inside.get(s).and_then(|r| r.get(t)).copied().flatten()
+    }
+}
+
+/// `"...," said X` / `"...," X said`: the first usable mention within a few tokens after the
+/// closing quote, when a speech verb is there too.
+fn speaker_after(
+    coder: &EventCoder,
+    sentences: &[Sentence],
+    mentions: &[Vec<Mention>],
+    s: usize,
+    close: usize,
+) -> Option<(usize, usize)> {
+    let sent = sentences.get(s)?;
+    let window = close + 1..(close + 8).min(sent.tokens.len());
+    let speech = coder.aux.find_all(&sent.tokens).into_iter().any(|h| {
+        window.contains(&h.start)
+            && coder.aux.item(h.item).is_some_and(|a| a.kind == AuxKind::Speech)
+    });
+    if !speech {
+        return None;
+    }
+    let ms = mentions.get(s)?;
+    ms.iter()
+        .enumerate()
+        .filter(|(_, m)| usable(m) && window.contains(&m.tokens.start))
+        .filter(|(_, m)| {
+            let p = m.tokens.start.checked_sub(1).and_then(|i| sent.tokens.get(i));
+            !is(p, &["in", "on", "to", "of"])
+        })
+        .min_by_key(|(_, m)| m.tokens.start)
+        .map(|(i, _)| (s, i))
+}
+
+/// `X said: "..."`: the mention nearest before the opening quote.
+fn speaker_before(
+    sentences: &[Sentence],
+    mentions: &[Vec<Mention>],
+    s: usize,
+    open: usize,
+) -> Option<(usize, usize)> {
+    let _ = sentences.get(s)?;
+    let ms = mentions.get(s)?;
+    ms.iter()
+        .enumerate()
+        .filter(|(_, m)| usable(m) && m.tokens.end <= open && open - m.tokens.end <= 4)
+        .max_by_key(|(_, m)| m.tokens.end)
+        .map(|(i, _)| (s, i))
+}
+
+/// Whether a mention codes anything: a code or at least a sector.
+fn usable(m: &Mention) -> bool {
+    m.entity.code.is_some() || m.entity.sector.is_some()
+}
+
+/// Per-mention facts the role rules use.
+#[derive(Debug, Clone, Copy)]
+struct MInfo {
+    start: usize,
+    end: usize,
+    /// Token index of the preposition governing it.
+    prep: Option<usize>,
+    /// Followed by "'s" and another mention: it modifies that one.
+    possessor_of: Option<usize>,
+}
+
+/// Flags the document pass needs besides the candidate.
+#[derive(Debug, Clone, Copy, Default)]
+struct CandFlags {
+    party: bool,
+    again: bool,
+}
+
+/// One sentence prepared for role assignment.
+struct View<'a> {
+    pos: usize,
+    s: &'a Sentence,
+    toks: &'a [Token],
+    ms: &'a [Mention],
+    info: Vec<MInfo>,
+    /// Mention indices sorted by start.
+    order: Vec<usize>,
+    clause: Vec<u32>,
+    quotes: &'a QuoteMap,
+    /// Every sentence's mentions, for quote speakers named in another sentence.
+    all: &'a [Vec<Mention>],
+    aux_hits: Vec<Hit>,
+    /// The kind of each aux cue, by matcher item index.
+    aux_kinds: &'a [Option<AuxKind>],
+    mode_hits: Vec<Hit>,
+    max_year: u32,
+}
+
+/// A trigger chosen in a sentence.
+struct Trig<'p> {
+    hit: Hit,
+    pat: &'p Pattern,
+    /// Other patterns matching exactly the same tokens ("clashes" verb or noun), tried in
+    /// order when the first finds no actor.
+    alts: Vec<(Hit, &'p Pattern)>,
+}
+
+impl<'a> View<'a> {
+    fn new(
+        coder: &'a EventCoder,
+        pos: usize,
+        s: &'a Sentence,
+        ms: &'a [Mention],
+        quotes: &'a QuoteMap,
+        all: &'a [Vec<Mention>],
+        max_year: u32,
+    ) -> View<'a> {
+        let toks = &s.tokens[..];
+        let mut clause = Vec::with_capacity(toks.len());
+        let mut c = 0u32;
+        for t in toks {
+            if BARRIERS.contains(&t.norm.as_str()) {
+                c += 1;
+            }
+            clause.push(c);
+        }
+        let mut order: Vec<usize> =
+            (0..ms.len()).filter(|&i| ms.get(i).is_some_and(usable)).collect();
+        order.sort_by_key(|&i| ms.get(i).map_or((0, 0), |m| (m.tokens.start, m.tokens.end)));
+        let mut info: Vec<MInfo> = ms
+            .iter()
+            .map(|m| {
+                let mut j = m.tokens.start;
+                while j > 0 && is(toks.get(j - 1), DETERMINERS) {
+                    j -= 1;
+                }
+                let prep = j.checked_sub(1).filter(|&p| is(toks.get(p), PREPS));
+                MInfo { start: m.tokens.start, end: m.tokens.end, prep, possessor_of: None }
+            })
+            .collect();
+        for k in 0..info.len() {
+            let Some(a) = info.get(k).copied() else { continue };
+            if is(toks.get(a.end), &["'s", "'"]) {
+                let next = order.iter().copied().find(|&j| {
+                    info.get(j).is_some_and(|b| b.start == a.end + 1 || b.start == a.end + 2)
+                });
+                if let Some(slot) = info.get_mut(k) {
+                    slot.possessor_of = next;
+                }
+            }
+        }
+        View {
+            pos,
+            s,
+            toks,
+            ms,
+            info,
+            order,
+            clause,
+            quotes,
+            all,
+            aux_hits: coder.aux.find_all(toks),
+            aux_kinds: &coder.aux_kinds,
+            mode_hits: coder.modes.find_all(toks),
+            max_year,
+        }
+    }
+
+    fn cl(&self, t: usize) -> u32 {
+        self.clause.get(t).copied().unwrap_or(u32::MAX)
+    }
+
+    fn norm(&self, t: usize) -> &str {
+        self.toks.get(t).map_or("", |t| t.norm.as_str())
+    }
+
+    fn prep_of(&self, m: usize) -> Option<&str> {
+        self.info.get(m).and_then(|i| i.prep).map(|p| self.norm(p))
+    }
+
+    fn mi(&self, m: usize) -> MInfo {
+        self.info.get(m).copied().unwrap_or(MInfo {
+            start: 0,
+            end: 0,
+            prep: None,
+            possessor_of: None,
+        })
+    }
+
+    /// A mention, with a possessor's code lent to the possessed when it has none
+    /// ("Syria's government").
+    fn resolved(&self, m: usize) -> Option<Mention> {
+        let mention = self.ms.get(m)?;
+        if let Some(next) = self.mi(m).possessor_of {
+            let mut b = self.ms.get(next)?.clone();
+            if b.entity.code.is_none() {
+                b.entity.code = mention.entity.code;
+            }
+            return Some(b);
+        }
+        Some(mention.clone())
+    }
+
+    /// The mention ending at `end` (exclusive) if any.
+    fn mention_ending(&self, end: usize) -> Option<usize> {
+        self.order.iter().copied().find(|&i| self.mi(i).end == end)
+    }
+
+    fn mention_starting(&self, start: usize) -> Option<usize> {
+        self.order.iter().copied().find(|&i| {
+            let m = self.mi(i);
+            let mut j = start;
+            while j < m.start && is(self.toks.get(j), DETERMINERS) {
+                j += 1;
+            }
+            m.start == j
+        })
+    }
+
+    /// Mentions coordinated to the left of `m` ("Israel and Syria", "A, B and C").
+    fn coord_left(&self, m: usize, out: &mut Vec<usize>) {
+        let mut cur = m;
+        for _ in 0..6 {
+            let st = self.mi(cur).start;
+            let mut j = st;
+            let mut skipped = false;
+            while j > 0 && is(self.toks.get(j - 1), &["and", ",", "&", "both"]) {
+                j -= 1;
+                skipped = true;
+            }
+            if !skipped {
+                return;
+            }
+            let Some(prev) = self.mention_ending(j) else { return };
+            if self.mi(prev).possessor_of.is_some() || self.prep_of(prev) != self.prep_of(cur) {
+                return;
+            }
+            out.push(prev);
+            cur = prev;
+        }
+    }
+
+    /// Mentions coordinated to the right of `m`.
+    fn coord_right(&self, m: usize, out: &mut Vec<usize>) {
+        let mut cur = m;
+        for _ in 0..6 {
+            let mut j = self.mi(cur).end;
+            if let Some(p) = self.mi(cur).possessor_of {
+                j = self.mi(p).end;
+            }
+            let mut skipped = false;
+            loop {
+                if is(self.toks.get(j), &["and", ",", "&", "or"]) {
+                    j += 1;
+                    skipped = true;
+                } else if is(self.toks.get(j), &["as"]) && is(self.toks.get(j + 1), &["well"]) {
+                    j += 3;
+                    skipped = true;
+                } else {
+                    break;
+                }
+            }
+            if !skipped {
+                return;
+            }
+            if is(self.toks.get(j), PREPS) && !is(self.toks.get(j), &["as"]) {
+                // "on X and on Y": same preposition repeated.
+                if self.norm(j) == self.prep_of(cur).unwrap_or("") {
+                    j += 1;
+                } else {
+                    return;
+                }
+            }
+            let Some(next) = self.mention_starting(j) else { return };
+            out.push(next);
+            cur = next;
+        }
+    }
+
+    /// The subject of a verb at token `t0`: nearest usable mention to its left in its clause
+    /// that is not governed by a preposition.
+    fn subject(&self, t0: usize) -> Vec<usize> {
+        let c = self.cl(t0);
+        for &i in self.order.iter().rev() {
+            let m = self.mi(i);
+            if m.end > t0 {
+                continue;
+            }
+            if m.end == 0 || self.cl(m.end - 1) != c {
+                break;
+            }
+            if m.prep.is_some() {
+                continue;
+            }
+            if m.possessor_of.is_some_and(|p| self.mi(p).end <= t0) {
+                continue;
+            }
+            let mut out = vec![i];
+            self.coord_left(i, &mut out);
+            return out;
+        }
+        // A relative clause: "the army, which withdrew" → the mention before the pronoun.
+        let start = (0..t0).rev().find(|&k| self.cl(k) != c).map_or(0, |k| k + 1);
+        if is(self.toks.get(start), &["which", "who", "that"]) {
+            let mut j = start;
+            if is(self.toks.get(j.wrapping_sub(1)), &[","]) {
+                j -= 1;
+            }
+            if let Some(m) = self.mention_ending(j) {
+                let mut out = vec![m];
+                self.coord_left(m, &mut out);
+                return out;
+            }
+        }
+        Vec::new()
+    }
+
+    /// The subject of the sentence's main clause before token `t` (for "..., killing 20").
+    fn main_subject(&self, t: usize) -> Vec<usize> {
+        let c = self.cl(t.saturating_sub(1));
+        for &i in &self.order {
+            let m = self.mi(i);
+            if m.end > t {
+                break;
+            }
+            if self.cl(m.start) == c && m.prep.is_none() {
+                let mut out = vec![i];
+                self.coord_right(i, &mut out);
+                out.retain(|&k| self.mi(k).end <= t);
+                return out;
+            }
+        }
+        Vec::new()
+    }
+
+    /// Objects after token `from` in its clause: the first bare mention when `direct`, or the
+    /// first one after one of `preps`.
+    fn objects(&self, from: usize, preps: &[String], direct: bool) -> Vec<usize> {
+        let c = self.cl(from.saturating_sub(1));
+        let mut scanned = from;
+        for &i in &self.order {
+            let m = self.mi(i);
+            if m.start < from {
+                continue;
+            }
+            if m.start > from + 9 || self.cl(m.start) != c {
+                break;
+            }
+            // Stop at punctuation or an infinitive between the trigger and the mention.
+            for k in scanned..m.start {
+                let n = self.norm(k);
+                let stop = match self.toks.get(k) {
+                    Some(t) if t.kind == TokenKind::Punct && n != "-" => true,
+                    _ => {
+                        matches!(n, "to" | "for" | "of" | "and" | "or" | "said" | "says")
+                            && !preps.iter().any(|p| p == n)
+                    }
+                };
+                if stop {
+                    return Vec::new();
+                }
+            }
+            scanned = scanned.max(m.end);
+            // A preposition that is part of the trigger ("called on X") leaves X a direct object.
+            let own_prep = self.mi(i).prep.is_some_and(|p| p < from);
+            let ok = own_prep
+                || match self.prep_of(i) {
+                    Some(p) => preps.iter().any(|x| x == p),
+                    None => direct,
+                };
+            if ok {
+                let mut out = vec![i];
+                self.coord_right(i, &mut out);
+                return out;
+            }
+        }
+        Vec::new()
+    }
+
+    /// Mentions after a preposition among `preps` within a few tokens after `from`.
+    fn pp_after(&self, from: usize, preps: &[&str], span: usize) -> Vec<usize> {
+        let c = self.cl(from.saturating_sub(1));
+        for &i in &self.order {
+            let m = self.mi(i);
+            if m.start < from {
+                continue;
+            }
+            if m.start > from + span || self.cl(m.start) != c {
+                break;
+            }
+            if self.prep_of(i).is_some_and(|p| preps.contains(&p)) {
+                let mut out = vec![i];
+                self.coord_right(i, &mut out);
+                return out;
+            }
+        }
+        Vec::new()
+    }
+
+    /// A mention modifying an event noun at `t0` ("Israeli strikes", "the IDF's raid").
+    fn premodifier(&self, t0: usize, mode_tokens: &[bool]) -> Vec<usize> {
+        let mut j = t0;
+        let mut steps = 0;
+        while j > 0 && steps < 3 {
+            let k = j - 1;
+            let n = self.norm(k);
+            if NOUN_MODIFIERS.contains(&n) || mode_tokens.get(k).copied().unwrap_or(false) {
+                j = k;
+                steps += 1;
+            } else {
+                break;
+            }
+        }
+        if is(self.toks.get(j.wrapping_sub(1)), &["'s", "'"]) {
+            j -= 1;
+        }
+        match self.mention_ending(j) {
+            Some(m) => {
+                let mut out = vec![m];
+                self.coord_left(m, &mut out);
+                out
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// Whether the verb at `t0` with `form` is passive ("was shelled", "killed by").
+    fn passive(&self, t0: usize, t_end: usize, form: Option<Form>) -> bool {
+        if form != Some(Form::Past) {
+            return false;
+        }
+        let mut k = t0;
+        for _ in 0..3 {
+            let Some(p) = k.checked_sub(1) else { break };
+            let n = self.norm(p);
+            if BE.contains(&n) {
+                return true;
+            }
+            if ADVERBS.contains(&n) || matches!(n, "not" | "n't" | "never" | "reportedly") {
+                k = p;
+                continue;
+            }
+            break;
+        }
+        self.norm(t_end) == "by" && self.mention_starting(t_end + 1).is_some()
+    }
+
+    fn aux_before(&self, t0: usize, kinds: &[AuxKind], window: usize) -> Option<&Hit> {
+        // "denied that its forces attacked": a negating verb reaches over "that".
+        let clause_start = (0..t0).rev().find(|&k| self.cl(k) != self.cl(t0)).map_or(0, |k| k + 1);
+        let over_that = self.norm(clause_start) == "that";
+        self.aux_hits.iter().rev().find(|h| {
+            h.end <= t0
+                && t0 - h.end <= window
+                && (self.cl(h.start) == self.cl(t0)
+                    || (over_that
+                        && h.end == clause_start
+                        && kinds.contains(&AuxKind::Negated)
+                        && self_kind(self, h) == Some(AuxKind::Negated)))
+                && self_kind(self, h).is_some_and(|k| kinds.contains(&k))
+        })
+    }
+
+    fn quote_speaker(&self, t: usize) -> Option<Option<(usize, usize)>> {
+        self.quotes.speaker(self.pos, t)
+    }
+
+    /// All triggers of the sentence, overlapping ones resolved longest first.
+    fn triggers<'c>(&self, coder: &'c EventCoder) -> Vec<Trig<'c>> {
+        let mut hits = coder.triggers.find_all(self.toks);
+        hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start, h.item));
+        let mut taken: Vec<Trig<'c>> = Vec::new();
+        for h in hits {
+            if let Some(t) = taken.iter_mut().find(|t| t.hit.start == h.start && t.hit.end == h.end)
+            {
+                if let Some(p) = coder.triggers.item(h.item) {
+                    t.alts.push((h, p));
+                }
+                continue;
+            }
+            if taken.iter().any(|t| t.hit.start < h.end && h.start < t.hit.end) {
+                continue;
+            }
+            // A trigger word inside a name ("Strike Force", "Peace Now") is part of the name.
+            let in_name = self.ms.iter().any(|m| {
+                m.kind == MentionKind::Name && m.tokens.start <= h.start && h.end <= m.tokens.end
+            });
+            if in_name {
+                continue;
+            }
+            if let Some(p) = coder.triggers.item(h.item) {
+                taken.push(Trig { hit: h, pat: p, alts: Vec::new() });
+            }
+        }
+        taken.sort_by_key(|t| t.hit.start);
+        taken
+    }
+
+    /// The candidates of this sentence; `earlier` are the document's candidates so far.
+    fn candidates(
+        &self,
+        coder: &EventCoder,
+        earlier: &[EventCandidate],
+    ) -> Vec<(EventCandidate, CandFlags)> {
+        let trigs = self.triggers(coder);
+        let mut mode_tokens = vec![false; self.toks.len()];
+        for h in &self.mode_hits {
+            for slot in mode_tokens.iter_mut().take(h.end).skip(h.start) {
+                *slot = true;
+            }
+        }
+        let mut out: Vec<(EventCandidate, CandFlags)> = Vec::new();
+        for (ti, tr) in trigs.iter().enumerate() {
+            let Some(event) = tr.pat.event else { continue };
+            if self.embedded(&trigs, ti, event) {
+                continue;
+            }
+            // Same words read as a verb or a noun ("clashes"): try the likelier reading first.
+            let mut order: Vec<(Hit, &Pattern)> = vec![(tr.hit, tr.pat)];
+            order.extend(tr.alts.iter().copied());
+            let nounish = self.noun_context(tr.hit.start, tr.hit.end);
+            order.sort_by_key(|(_, p)| p.frame.is_noun() != nounish);
+            let (first_hit, first_pat) = order.remove(0);
+            let Some(first_event) = first_pat.event else { continue };
+            let mut found = self.candidate(
+                coder,
+                first_hit,
+                first_pat,
+                first_event,
+                &mode_tokens,
+                &out,
+                earlier,
+            );
+            for (h, p) in &order {
+                if found.is_some() {
+                    break;
+                }
+                if let Some(ev) = p.event {
+                    found = self.candidate(coder, *h, p, ev, &mode_tokens, &out, earlier);
+                }
+            }
+            if let Some(c) = found {
+                // One candidate per event: the same category with the same parties in one
+                // sentence is one event told twice ("struck Gaza, killing 20").
+                let a = entity_set(&c.0.actors);
+                let r = entity_set(&c.0.recipients);
+                let dup = out.iter_mut().find(|(o, _)| {
+                    o.event == c.0.event
+                        && o.aux == c.0.aux
+                        && entity_set(&o.actors) == a
+                        && (entity_set(&o.recipients) == r
+                            || r.is_empty()
+                            || o.recipients.is_empty())
+                });
+                match dup {
+                    Some((o, _)) => {
+                        if o.recipients.is_empty() {
+                            o.recipients = c.0.recipients.clone();
+                        }
+                        for m in c.0.modes {
+                            if !o.modes.contains(&m) {
+                                o.modes.push(m);
+                            }
+                        }
+                    }
+                    None => out.push(c),
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether trigger `ti` only states the content of an earlier verbal event in its clause
+    /// ("called on Y to withdraw", "accused Y of attacking", "threatened strikes").
+    fn embedded(&self, trigs: &[Trig], ti: usize, event: EventType) -> bool {
+        let Some(t) = trigs.get(ti) else { return false };
+        trigs.iter().take(ti).any(|v| {
+            let Some(ve) = v.pat.event else { return false };
+            let verbal = matches!(
+                ve.quad(),
+                lapwing_core::plover::Quad::VerbalCooperation
+                    | lapwing_core::plover::Quad::VerbalConflict
+            );
+            if !verbal
+                || self.cl(v.hit.start) != self.cl(t.hit.start)
+                || t.hit.start < v.hit.end
+                || t.hit.start - v.hit.end > 14
+            {
+                return false;
+            }
+            if !t.pat.frame.is_noun() {
+                return true;
+            }
+            let future_oriented = matches!(
+                ve,
+                EventType::Request
+                    | EventType::Agree
+                    | EventType::Threaten
+                    | EventType::Reject
+                    | EventType::Concede
+            );
+            future_oriented && (event != EventType::Assault || ve == EventType::Threaten)
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn candidate(
+        &self,
+        coder: &EventCoder,
+        hit: Hit,
+        pat: &Pattern,
+        event: EventType,
+        mode_tokens: &[bool],
+        same_sentence: &[(EventCandidate, CandFlags)],
+        earlier: &[EventCandidate],
+    ) -> Option<(EventCandidate, CandFlags)> {
+        let (t0, t1) = (hit.start, hit.end);
+        let preps: &[String] = &pat.preps;
+        let mut entries = vec![entry_ref("trigger", &pat.origin, self.s, t0, t1)];
+        let mut actors: Vec<usize> = Vec::new();
+        let mut recips: Vec<usize> = Vec::new();
+        let mut conf = pat.confidence;
+        let mut flags = CandFlags { party: pat.has("party"), again: false };
+        let mut inherited: Option<(Vec<Mention>, Vec<Mention>)> = None;
+        let mut from_speaker: Option<Mention> = None;
+        let mut place_actor: Option<Mention> = None;
+
+        match pat.frame {
+            Frame::Verb | Frame::VerbIntrans | Frame::VerbMutual | Frame::VerbReverse => {
+                let passive = self.passive(t0, t1, hit.form);
+                let direct = pat.frame == Frame::Verb || pat.frame == Frame::VerbReverse;
+                let subj = self.verb_subject(t0, same_sentence);
+                if passive {
+                    actors = self.pp_after(t1, &["by"], 4);
+                    recips = subj;
+                    if pat.frame == Frame::VerbReverse {
+                        std::mem::swap(&mut actors, &mut recips);
+                    }
+                } else {
+                    let obj = self.objects(t1, preps, direct);
+                    match pat.frame {
+                        Frame::VerbReverse => {
+                            actors = obj;
+                            recips = subj;
+                        }
+                        Frame::VerbMutual => {
+                            actors = subj;
+                            actors.extend(self.pp_after(t1, &["with", "against"], 4));
+                            actors.extend(obj);
+                        }
+                        _ => {
+                            actors = subj;
+                            recips = obj;
+                        }
+                    }
+                }
+            }
+            Frame::Noun | Frame::NounMutual => {
+                let between = self.pp_after(t1, &["between", "among"], 6);
+                let by = self.pp_after(t1, &["by"], 4);
+                let pre = self.premodifier(t0, mode_tokens);
+                if pat.frame == Frame::NounMutual {
+                    actors.extend(pre);
+                    actors.extend(between);
+                    actors.extend(self.pp_after(t1, &["with"], 3));
+                    actors.extend(by);
+                } else {
+                    if !between.is_empty() {
+                        let mut it = between.into_iter();
+                        actors.extend(it.next());
+                        if event == EventType::Agree {
+                            actors.extend(it);
+                        } else {
+                            recips.extend(it);
+                        }
+                    }
+                    actors.extend(by);
+                    if actors.is_empty() && pat.has("ofagent") {
+                        actors.extend(self.pp_after(t1, &["of"], 2));
+                    }
+                    if actors.is_empty() {
+                        actors.extend(pre);
+                    }
+                    recips.extend(self.objects_pp(t1, preps));
+                }
+                if actors.is_empty() || recips.is_empty() {
+                    if let Some((kind, subj)) = self.light_subject(t0, mode_tokens, same_sentence) {
+                        match kind {
+                            AuxKind::Undergo if recips.is_empty() => recips = subj,
+                            AuxKind::Light if actors.is_empty() => actors = subj,
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+        actors.sort_unstable();
+        actors.dedup();
+        recips.retain(|r| !actors.contains(r));
+        recips.sort_unstable();
+        recips.dedup();
+
+        // Inside a quote, "we" and an empty subject are the speaker.
+        let speaker = self.quote_speaker(t0).flatten();
+        let first_person = (t0.saturating_sub(3)..t0).any(|k| matches!(self.norm(k), "we" | "i"));
+        if let Some((ss, mi)) = speaker {
+            let pronoun_only = actors.iter().all(|&a| {
+                self.ms
+                    .get(a)
+                    .is_some_and(|m| m.kind == MentionKind::Pronoun && m.entity.code.is_none())
+            });
+            if (actors.is_empty() && first_person) || (pronoun_only && !actors.is_empty()) {
+                if let Some(m) = self.all.get(ss).and_then(|v| v.get(mi)) {
+                    from_speaker = Some(m.clone());
+                    actors.clear();
+                }
+            }
+        }
+
+        // Protests with no named protesters are the civilians of the place they are in.
+        if actors.is_empty() && from_speaker.is_none() && event == EventType::Protest {
+            place_actor = self.place_civilians(t1);
+        }
+
+        if actors.is_empty() && from_speaker.is_none() && place_actor.is_none() {
+            if !pat.frame.is_noun() || pat.has("noinherit") {
+                return None;
+            }
+            let again = self.aux_before(t0, &[AuxKind::Again], 4).is_some()
+                || self.aux_hits.iter().any(|h| {
+                    h.start >= t1 && h.start <= t1 + 5 && self_kind(self, h) == Some(AuxKind::Again)
+                });
+            let definite = (t0.saturating_sub(3)..t0).any(|k| {
+                matches!(self.norm(k), "the" | "these" | "those" | "this" | "that" | "such")
+            });
+            if !(definite || again) {
+                return None;
+            }
+            let recent =
+                || earlier.iter().rev().take_while(|e| self.pos.saturating_sub(e.sentence) <= 6);
+            let two_sided = pat.frame == Frame::NounMutual;
+            let prev = recent()
+                .find(|e| e.event == event && e.pattern_id == pat.origin.key)
+                .or_else(|| {
+                    recent().find(|e| {
+                        e.event == event
+                            && (!two_sided || (e.recipients.is_empty() && !e.actors.is_empty()))
+                    })
+                })
+                .or_else(|| recent().find(|e| e.event == event))?;
+            inherited = Some((prev.actors.clone(), prev.recipients.clone()));
+            flags.again = again;
+            conf -= 0.15;
+        }
+
+        // Categories the actor decides: a strike by workers is a protest, not an attack; a
+        // government's "protest" is verbal disapproval.
+        let mut event = event;
+        let mut modes = pat.modes.clone();
+        let first_sector =
+            |ids: &[usize]| ids.first().and_then(|&i| self.ms.get(i)).and_then(|m| m.entity.sector);
+        let lead_sector = inherited
+            .as_ref()
+            .and_then(|(a, _)| a.first().and_then(|m| m.entity.sector))
+            .or_else(|| first_sector(&actors));
+        if pat.has("labour")
+            && matches!(lead_sector, Some(Sector::Lab | Sector::Cvl | Sector::Edu | Sector::Med))
+        {
+            event = EventType::Protest;
+            modes = vec![Mode::Strike];
+            recips.clear();
+        }
+        if event == EventType::Protest
+            && !pat.frame.is_noun()
+            && matches!(lead_sector, Some(Sector::Gov | Sector::Leg | Sector::Jud | Sector::Mil))
+        {
+            event = EventType::Accuse;
+            modes = vec![Mode::Disapprove];
+        }
+        // An "attack" by hackers is a cyber operation.
+        let cyber_cue = self.mode_hits.iter().any(|h| {
+            h.end + 8 >= t0
+                && h.start <= t1 + 10
+                && coder.modes.item(h.item).is_some_and(|c| c.mode == Mode::Cyber)
+        });
+        if event == EventType::Assault && cyber_cue {
+            event = EventType::Coerce;
+            modes = vec![Mode::Cyber];
+        }
+        modes.retain(|m| m.belongs_to(event));
+
+        // Modes: the pattern's own, then cues near the trigger.
+        for h in &self.mode_hits {
+            let near = (h.end <= t0 && t0 - h.end <= 8)
+                || (h.start >= t1 && h.start - t1 <= 10)
+                || (h.start >= t0 && h.end <= t1);
+            if !near {
+                continue;
+            }
+            let Some(cue) = coder.modes.item(h.item) else { continue };
+            if cue.event == event && !modes.contains(&cue.mode) && modes.len() < 2 {
+                modes.push(cue.mode);
+                entries.push(entry_ref("mode", &cue.origin, self.s, h.start, h.end));
+            }
+        }
+
+        let mut actor_ms: Vec<Mention> = match (&inherited, &from_speaker, &place_actor) {
+            (Some((a, _)), _, _) => a.clone(),
+            (_, Some(m), _) => vec![m.clone()],
+            (_, _, Some(m)) => vec![m.clone()],
+            _ => actors.iter().filter_map(|&i| self.resolved(i)).collect(),
+        };
+        let mut recip_ms: Vec<Mention> = match &inherited {
+            Some((_, r)) => r.clone(),
+            None => recips.iter().filter_map(|&i| self.resolved(i)).collect(),
+        };
+        // A country named as the actor of a statement or a sanction is its government.
+        let verbal = matches!(
+            event.quad(),
+            lapwing_core::plover::Quad::VerbalCooperation
+                | lapwing_core::plover::Quad::VerbalConflict
+        ) || event == EventType::Sanction;
+        if verbal {
+            for m in actor_ms.iter_mut() {
+                if m.kind == MentionKind::Country && m.entity.sector.is_none() {
+                    m.entity.sector = Some(Sector::Gov);
+                }
+            }
+        }
+        dedup_mentions(&mut actor_ms);
+        dedup_mentions(&mut recip_ms);
+        recip_ms.retain(|r| !actor_ms.iter().any(|a| same_entity(a, r) && a.span == r.span));
+        if actor_ms.is_empty() {
+            return None;
+        }
+        if pat.has("needrecip") && recip_ms.is_empty() {
+            return None;
+        }
+        if modes.is_empty() && event == EventType::Mobilize {
+            let sector = actor_ms.first().and_then(|m| m.entity.sector);
+            match sector {
+                Some(Sector::Mil) => modes.push(Mode::Troops),
+                Some(Sector::Cop) => modes.push(Mode::Police),
+                Some(Sector::Prm) | Some(Sector::Reb) => modes.push(Mode::Militia),
+                _ => {}
+            }
+        }
+        if pat.has("needmode") && modes.is_empty() {
+            return None;
+        }
+
+        // Did it happen?
+        let mut aux = Aux::default();
+        let window = 6;
+        if let Some(h) = self.aux_before(t0, &[AuxKind::Negated], window) {
+            aux.negated = true;
+            push_aux(self, coder, h, &mut entries);
+        }
+        if let Some(h) = self.aux_before(t0, &[AuxKind::Hypothetical], window) {
+            aux.hypothetical = true;
+            push_aux(self, coder, h, &mut entries);
+        }
+        if let Some(h) = self.aux_before(t0, &[AuxKind::Future], window) {
+            aux.future = true;
+            push_aux(self, coder, h, &mut entries);
+        }
+        if let Some(h) = self.aux_before(t0, &[AuxKind::Historical], 12) {
+            aux.historical = true;
+            push_aux(self, coder, h, &mut entries);
+        }
+        if !pat.frame.is_noun() {
+            // An infinitive or "from -ing" is only wanted or prevented, unless the verb before
+            // it says it happened ("prompted the army to intervene").
+            let mut k = t0;
+            while k > 0 && ADVERBS.contains(&self.norm(k - 1)) {
+                k -= 1;
+            }
+            let before = self.norm(k.wrapping_sub(1));
+            if before == "to" && self.aux_before(k - 1, &[AuxKind::Implicative], 5).is_none() {
+                if self.aux_before(k, &[AuxKind::Future], 2).is_none() {
+                    aux.hypothetical = true;
+                }
+            } else if before == "from" && hit.form == Some(Form::Gerund) {
+                aux.hypothetical = true;
+            }
+        }
+        {
+            // "prevent X from entering the area and carrying out massacres".
+            let c = self.cl(t0);
+            let lo = t0.saturating_sub(10);
+            aux.hypothetical |= (lo..t0).any(|k| {
+                self.norm(k) == "from"
+                    && self.cl(k) == c
+                    && self
+                        .toks
+                        .get(k + 1)
+                        .is_some_and(|t| t.norm.ends_with("ing") && t.norm.len() > 5)
+            });
+        }
+        if self.max_year > 0 {
+            let c = self.cl(t0);
+            let old = self.toks.iter().enumerate().any(|(k, t)| {
+                self.cl(k) == c
+                    && year_of(t).is_some_and(|y| y + 2 <= self.max_year)
+                    && is(self.toks.get(k.wrapping_sub(1)), &["in", "since"])
+            });
+            aux.historical |= old;
+        }
+
+        // An announced future withdrawal is a verbal concession (PLOVER's ambiguity notes).
+        if event == EventType::Retreat && aux.future {
+            event = EventType::Concede;
+            modes.clear();
+        }
+        if !recip_ms.is_empty() {
+            conf += 0.05;
+        }
+        if from_speaker.is_some() || place_actor.is_some() {
+            conf -= 0.1;
+        }
+        if aux.hypothetical || aux.negated {
+            conf -= 0.2;
+        }
+        let clause = self.clause_span(t0);
+        let cand = EventCandidate {
+            sentence: self.pos,
+            event,
+            modes,
+            contexts: Vec::new(),
+            actors: actor_ms,
+            recipients: recip_ms,
+            trigger: Span::new(
+                self.toks.get(t0).map_or(0, |t| t.span.start),
+                self.toks.get(t1.saturating_sub(1)).map_or(0, |t| t.span.end),
+            ),
+            pattern_id: pat.origin.key.clone(),
+            pattern_source: pat.origin.source.clone(),
+            aux,
+            confidence: conf.clamp(0.05, 0.99),
+            entries,
+            clause,
+            also_reported: Vec::new(),
+        };
+        Some((cand, flags))
+    }
+
+    /// Nominal recipients: the first mention after one of the pattern's prepositions.
+    fn objects_pp(&self, from: usize, preps: &[String]) -> Vec<usize> {
+        self.objects(from, preps, false)
+    }
+
+    /// Whether the words at `t0..t1` read as an event noun rather than a verb: after a
+    /// determiner, preposition, number or possessive, or before a preposition or a verb.
+    fn noun_context(&self, t0: usize, t1: usize) -> bool {
+        let prev = self.norm(t0.wrapping_sub(1));
+        let next = self.norm(t1);
+        t0 == 0
+            || DETERMINERS.contains(&prev)
+            || PREPS.contains(&prev)
+            || NOUN_MODIFIERS.contains(&prev)
+            || matches!(
+                prev,
+                "'s" | "'"
+                    | "of"
+                    | "after"
+                    | "amid"
+                    | "following"
+                    | "before"
+                    | "since"
+                    | "new"
+                    | "these"
+                    | "those"
+                    | "this"
+                    | "that"
+                    | "and"
+                    | "or"
+            )
+            || self.toks.get(t0.wrapping_sub(1)).is_some_and(|t| t.kind == TokenKind::Number)
+            || matches!(
+                next,
+                "on" | "against"
+                    | "of"
+                    | "between"
+                    | "by"
+                    | "in"
+                    | "targeting"
+                    | "near"
+                    | "at"
+                    | "that"
+                    | "which"
+                    | "have"
+                    | "has"
+                    | "were"
+                    | "was"
+                    | "killed"
+                    | "left"
+                    | "continued"
+                    | "erupted"
+                    | "broke"
+                    | "resumed"
+                    | "came"
+                    | "took"
+                    | "are"
+                    | "is"
+                    | "wounded"
+                    | "injured"
+                    | "destroyed"
+                    | "damaged"
+                    | "forced"
+                    | "prompted"
+                    | "across"
+                    | "along"
+                    | "with"
+                    | "over"
+                    | "since"
+                    | "."
+            )
+    }
+
+    /// A verb's subject, with coordination of verbs ("condemned X and called on Y") and
+    /// participle clauses ("struck Gaza, killing 20") taken into account.
+    fn verb_subject(&self, t0: usize, same_sentence: &[(EventCandidate, CandFlags)]) -> Vec<usize> {
+        let mut k = t0;
+        while k > 0 && ADVERBS.contains(&self.norm(k - 1)) {
+            k -= 1;
+        }
+        let prev = self.norm(k.wrapping_sub(1));
+        if prev == "and" || prev == "," {
+            // Shares the subject of the verb before it.
+            let shared = same_sentence.last().map(|(c, _)| c.actors.clone());
+            let subj_here = self.subject(k.saturating_sub(1));
+            if let Some(acts) = shared {
+                let ids: Vec<usize> = subj_here
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        self.ms.get(i).is_some_and(|m| acts.iter().any(|a| a.span == m.span))
+                    })
+                    .collect();
+                if !ids.is_empty() {
+                    return ids;
+                }
+            }
+            if prev == "," && self.toks.get(t0).is_some_and(|t| t.norm.ends_with("ing")) {
+                return self.main_subject(k.saturating_sub(1));
+            }
+            if prev == "and" {
+                // "X condemned Y and called on Z": Y is an object; the subject is before it.
+                let first = self.subject(k.saturating_sub(1));
+                if let Some(&f) = first.first() {
+                    let again = self.subject(self.mi(f).start);
+                    if !again.is_empty() {
+                        return again;
+                    }
+                }
+                return first;
+            }
+        }
+        self.subject(t0)
+    }
+
+    /// The subject of a light verb ("launched", "carried out") or an undergoing verb ("came
+    /// under", "faced") governing the event noun at `t0`.
+    fn light_subject(
+        &self,
+        t0: usize,
+        mode_tokens: &[bool],
+        same_sentence: &[(EventCandidate, CandFlags)],
+    ) -> Option<(AuxKind, Vec<usize>)> {
+        let mut j = t0;
+        let mut steps = 0;
+        while j > 0 && steps < 4 {
+            let n = self.norm(j - 1);
+            let skip = DETERMINERS.contains(&n)
+                || NOUN_MODIFIERS.contains(&n)
+                || mode_tokens.get(j - 1).copied().unwrap_or(false)
+                || self.toks.get(j - 1).is_some_and(|t| t.kind == TokenKind::Number)
+                || matches!(n, "series" | "wave" | "round" | "of" | "more" | "dozens" | "hundreds");
+            if !skip {
+                break;
+            }
+            j -= 1;
+            steps += 1;
+        }
+        let h = self.aux_hits.iter().find(|h| {
+            h.end == j
+                && matches!(self_kind(self, h), Some(AuxKind::Light) | Some(AuxKind::Undergo))
+        })?;
+        let kind = self_kind(self, h)?;
+        let passive = self.passive(h.start, h.end, h.form);
+        if passive {
+            return None;
+        }
+        let subj = self.verb_subject(h.start, same_sentence);
+        (!subj.is_empty()).then_some((kind, subj))
+    }
+
+    /// For a protest with no named protesters: the civilians of the country or capital the
+    /// clause places it in.
+    fn place_civilians(&self, t1: usize) -> Option<Mention> {
+        let c = self.cl(t1.saturating_sub(1));
+        let i = self.order.iter().copied().find(|&i| {
+            let m = self.mi(i);
+            self.ms
+                .get(i)
+                .is_some_and(|x| matches!(x.kind, MentionKind::Country | MentionKind::Capital))
+                && self.cl(m.start) == c
+                && m.start + 8 >= t1
+                && matches!(self.prep_of(i), Some("in" | "across" | "throughout" | "at"))
+        })?;
+        let mut m = self.ms.get(i)?.clone();
+        m.entity.sector = Some(Sector::Cvl);
+        m.entity.identifier_text = None;
+        m.entity.identifier_id = None;
+        Some(m)
+    }
+
+    fn clause_span(&self, t0: usize) -> Span {
+        let c = self.cl(t0);
+        let mut a = t0;
+        while a > 0 && self.cl(a - 1) == c {
+            a -= 1;
+        }
+        let mut b = t0;
+        while b + 1 < self.toks.len() && self.cl(b + 1) == c {
+            b += 1;
+        }
+        Span::new(
+            self.toks.get(a).map_or(self.s.span.start, |t| t.span.start),
+            self.toks.get(b).map_or(self.s.span.end, |t| t.span.end),
+        )
+    }
+}
+
+fn self_kind(v: &View, h: &Hit) -> Option<AuxKind> {
+    v.aux_kinds.get(h.item).copied().flatten()
+}
+
+fn push_aux(v: &View, coder: &EventCoder, h: &Hit, entries: &mut Vec<EntryRef>) {
+    if let Some(a) = coder.aux.item(h.item) {
+        entries.push(entry_ref("aux", &a.origin, v.s, h.start, h.end));
+    }
+}
+
+fn dedup_mentions(ms: &mut Vec<Mention>) {
+    let mut seen: Vec<(Option<String>, Option<Sector>)> = Vec::new();
+    ms.retain(|m| {
+        let k = (m.entity.code.map(|c| c.as_str().to_string()), m.entity.sector);
+        if seen.contains(&k) {
+            false
+        } else {
+            seen.push(k);
+            true
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lapwing_core::plover::ActorCode;
+    use lapwing_core::Entity;
+
+    /// Hand-built mentions: each (words, code, sector, kind) is found in the sentence's norms.
+    fn mentions(s: &Sentence, spec: &[(&str, &str, &str, MentionKind)]) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for (words, code, sector, kind) in spec {
+            let w = lapwing_text::normalize_phrase(words);
+            let n = s.tokens.len();
+            for i in 0..n {
+                if i + w.len() <= n
+                    && s.tokens[i..i + w.len()].iter().zip(&w).all(|(t, x)| t.norm == *x)
+                {
+                    let span =
+                        Span::new(s.tokens[i].span.start, s.tokens[i + w.len() - 1].span.end);
+                    out.push(Mention {
+                        span,
+                        tokens: i..i + w.len(),
+                        head: i + w.len() - 1,
+                        entity: Entity {
+                            entity_text: words.to_string(),
+                            code: ActorCode::new(code),
+                            sector: sector.parse().ok(),
+                            ..Default::default()
+                        },
+                        kind: *kind,
+                        entries: Vec::new(),
+                        antecedent: None,
+                    });
+                }
+            }
+        }
+        out.sort_by_key(|m| m.tokens.start);
+        out
+    }
+
+    fn code(text: &str, spec: &[(&str, &str, &str, MentionKind)]) -> Vec<String> {
+        let (coder, diags) = EventCoder::from_sources(&EventCoder::builtin_sources());
+        assert!(diags.is_empty(), "{diags:?}");
+        let sentences = lapwing_text::segment(text);
+        let ms: Vec<Vec<Mention>> = sentences.iter().map(|s| mentions(s, spec)).collect();
+        coder
+            .code_document(text, &sentences, &ms)
+            .iter()
+            .map(|c| {
+                let side = |v: &[Mention]| {
+                    v.iter()
+                        .map(|m| {
+                            format!(
+                                "{}{}",
+                                m.entity.code.map(|c| c.to_string()).unwrap_or_default(),
+                                m.entity.sector.map(|s| format!(":{s}")).unwrap_or_default()
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("+")
+                };
+                let mut s = format!("{} {} -> {}", c.event, side(&c.actors), side(&c.recipients));
+                if c.aux.negated {
+                    s.push_str(" [negated]");
+                }
+                if c.aux.hypothetical {
+                    s.push_str(" [hypothetical]");
+                }
+                if c.aux.future {
+                    s.push_str(" [future]");
+                }
+                s
+            })
+            .collect()
+    }
+
+    use MentionKind::*;
+
+    #[test]
+    fn request_with_object() {
+        let got = code(
+            "US Secretary of State Marco Rubio on Saturday called on the Syrian government to prevent jihadists from carrying out massacres.",
+            &[("Marco Rubio", "USA", "GOV", Name), ("the Syrian government", "SYR", "GOV", Nominal)],
+        );
+        assert_eq!(got, vec!["REQUEST USA:GOV -> SYR:GOV"]);
+    }
+
+    #[test]
+    fn reported_agreement_codes_the_parties() {
+        let got = code(
+            "Envoy Tom Barrack announced that Israel and Syria have agreed to a ceasefire.",
+            &[
+                ("Tom Barrack", "USA", "GOV", Name),
+                ("Israel", "ISR", "", Country),
+                ("Syria", "SYR", "", Country),
+            ],
+        );
+        assert_eq!(got, vec!["AGREE ISR:GOV+SYR:GOV -> "]);
+    }
+
+    #[test]
+    fn withdrawal_and_strikes_in_a_temporal_clause() {
+        let got = code(
+            "On Thursday, the Syrian army withdrew from Sweida after the IDF carried out strikes on the Syrian regime's central headquarters in Damascus.",
+            &[
+                ("the Syrian army", "SYR", "MIL", Nominal),
+                ("the IDF", "ISR", "MIL", Name),
+                ("the Syrian regime", "SYR", "GOV", Nominal),
+                ("Damascus", "SYR", "GOV", Capital),
+            ],
+        );
+        assert_eq!(got, vec!["RETREAT SYR:MIL -> ", "ASSAULT ISR:MIL -> SYR:GOV"]);
+    }
+
+    #[test]
+    fn two_sided_clashes_and_passive() {
+        let got = code(
+            "Clashes between Bedouin and Druze left dozens dead. The village was shelled by Russian forces.",
+            &[
+                ("Bedouin", "SYR", "CVL", Nominal),
+                ("Druze", "SYR", "CVL", Nominal),
+                ("Russian forces", "RUS", "MIL", Nominal),
+            ],
+        );
+        assert_eq!(got, vec!["ASSAULT SYR:CVL -> ", "ASSAULT RUS:MIL -> "]);
+    }
+
+    #[test]
+    fn negation_future_and_quotes() {
+        let got = code(
+            "Iran did not attack Israel. Syria's government will redeploy forces. \u{201c}We call upon Druze to put down their weapons,\u{201d} Barrack wrote.",
+            &[
+                ("Iran", "IRN", "", Country),
+                ("Israel", "ISR", "", Country),
+                ("Syria's government", "SYR", "GOV", Nominal),
+                ("Druze", "SYR", "CVL", Nominal),
+                ("Barrack", "USA", "GOV", Name),
+            ],
+        );
+        assert_eq!(
+            got,
+            vec![
+                "ASSAULT IRN -> ISR [negated]",
+                "MOBILIZE SYR:GOV ->  [future]",
+                "REQUEST USA:GOV -> SYR:CVL"
+            ]
+        );
+    }
+
+    #[test]
+    fn said_alone_is_no_event() {
+        let got = code("Putin said the economy was growing.", &[("Putin", "RUS", "GOV", Name)]);
+        assert!(got.is_empty());
+    }
+}

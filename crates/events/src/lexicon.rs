@@ -1,0 +1,458 @@
+//! The event lexicon: reading the pattern, mode-cue, auxiliary-cue and context-cue files into
+//! entries, with overlays (same key overrides, `@disable KEY` removes) and a diagnostic for
+//! every bad line. The format is documented in `data/events/README.md`.
+
+use crate::inflect::{noun_forms, verb_forms, Form};
+use lapwing_core::plover::{Context, EventType, Mode};
+use lapwing_lexicon::{list, read_rows, Diagnostic, Row, Source};
+use std::collections::BTreeMap;
+
+/// How the roles of a trigger are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// Transitive verb: subject → actor, direct object or prepositional object → recipient.
+    Verb,
+    /// Intransitive verb: subject → actor, only prepositional objects → recipient.
+    VerbIntrans,
+    /// Symmetric verb ("clashed"): subject and "with X" are all actors.
+    VerbMutual,
+    /// Reverse verb ("fled", "received"): subject → recipient, object → actor.
+    VerbReverse,
+    /// Event noun: modifier, possessor, "by X" or a light verb's subject → actor.
+    Noun,
+    /// Symmetric event noun ("clashes between X and Y"): every side is an actor.
+    NounMutual,
+}
+
+impl Frame {
+    fn parse(s: &str) -> Option<Frame> {
+        Some(match s {
+            "v" => Frame::Verb,
+            "vi" => Frame::VerbIntrans,
+            "v2" => Frame::VerbMutual,
+            "vr" => Frame::VerbReverse,
+            "n" => Frame::Noun,
+            "n2" => Frame::NounMutual,
+            _ => return None,
+        })
+    }
+
+    /// Whether the trigger is a noun.
+    pub fn is_noun(self) -> bool {
+        matches!(self, Frame::Noun | Frame::NounMutual)
+    }
+}
+
+/// One position of a phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Element {
+    /// One token out of these norms (with the verb form each one is, for verbs).
+    Words(Vec<(String, Option<Form>)>),
+    /// Up to this many tokens of anything but sentence punctuation.
+    Gap(usize),
+}
+
+/// A phrase: the sequence of elements a trigger or cue is matched with.
+pub type Phrase = Vec<Element>;
+
+/// Where an entry came from, for evidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The entry's key.
+    pub key: String,
+    /// `file:line`.
+    pub source: String,
+}
+
+/// An event pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// Key and source.
+    pub origin: Origin,
+    /// The category; `None` for a blocking pattern (event `-`), which only stops shorter
+    /// triggers inside it ("strike a deal" is not an attack).
+    pub event: Option<EventType>,
+    /// Modes the pattern itself implies.
+    pub modes: Vec<Mode>,
+    /// The trigger phrases (alternatives).
+    pub phrase: Vec<Phrase>,
+    /// How roles are found.
+    pub frame: Frame,
+    /// Prepositions that introduce a recipient after the trigger.
+    pub preps: Vec<String>,
+    /// Base confidence.
+    pub confidence: f64,
+    /// Flags: `needrecip` (no candidate without a recipient), `needmode` (nor without a mode),
+    /// `noinherit` (an event noun that never takes an earlier event's actors), `party` (a call
+    /// to end a conflict, AGREE when the caller fights in it), `ofagent` ("the withdrawal of X":
+    /// X is the actor), `labour` (a strike by workers or civilians is a PROTEST strike).
+    pub flags: Vec<String>,
+}
+
+impl Pattern {
+    /// Whether the pattern carries a flag.
+    pub fn has(&self, flag: &str) -> bool {
+        self.flags.iter().any(|f| f == flag)
+    }
+}
+
+/// A mode cue: words that set a mode of a category when they occur near its trigger.
+#[derive(Debug, Clone)]
+pub struct ModeCue {
+    /// Key and source.
+    pub origin: Origin,
+    /// The category the mode belongs to.
+    pub event: EventType,
+    /// The mode.
+    pub mode: Mode,
+    /// The cue phrases (alternatives).
+    pub phrase: Vec<Phrase>,
+}
+
+/// What an auxiliary cue signals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuxKind {
+    /// The event did not happen.
+    Negated,
+    /// The event is conditional or possible.
+    Hypothetical,
+    /// The event is announced or planned.
+    Future,
+    /// The event is background history.
+    Historical,
+    /// A light verb whose subject is the actor of the event noun it governs ("launched").
+    Light,
+    /// A verb whose subject undergoes the event noun it governs ("came under", "faced").
+    Undergo,
+    /// A verb whose infinitive complement happened ("prompted X to", "forced X to").
+    Implicative,
+    /// The event noun is a new occurrence of an earlier one ("again", "renewed").
+    Again,
+    /// A speech verb introducing or closing a quote ("said", "wrote").
+    Speech,
+}
+
+impl AuxKind {
+    fn parse(s: &str) -> Option<AuxKind> {
+        Some(match s {
+            "negated" => AuxKind::Negated,
+            "hypothetical" => AuxKind::Hypothetical,
+            "future" => AuxKind::Future,
+            "historical" => AuxKind::Historical,
+            "light" => AuxKind::Light,
+            "undergo" => AuxKind::Undergo,
+            "implicative" => AuxKind::Implicative,
+            "again" => AuxKind::Again,
+            "speech" => AuxKind::Speech,
+            _ => return None,
+        })
+    }
+}
+
+/// An auxiliary cue.
+#[derive(Debug, Clone)]
+pub struct AuxCue {
+    /// Key and source.
+    pub origin: Origin,
+    /// What it signals.
+    pub kind: AuxKind,
+    /// The cue phrases (alternatives).
+    pub phrase: Vec<Phrase>,
+}
+
+/// A context cue.
+#[derive(Debug, Clone)]
+pub struct ContextCue {
+    /// Key and source.
+    pub origin: Origin,
+    /// The context.
+    pub context: Context,
+    /// The cue phrases (alternatives).
+    pub phrase: Vec<Phrase>,
+}
+
+/// Any lexicon entry.
+#[derive(Debug, Clone)]
+pub enum Entry {
+    /// An event pattern.
+    Pattern(Pattern),
+    /// A mode cue.
+    Mode(ModeCue),
+    /// An auxiliary cue.
+    Aux(AuxCue),
+    /// A context cue.
+    Context(ContextCue),
+}
+
+/// Parses one phrase (a field may hold several separated by `|`): space-separated positions; `~lemma` is a verb in all its forms, `+lemma` a
+/// noun and its plural, `a/b` alternatives, `*` a gap of up to three tokens, `*N` up to N.
+pub fn parse_phrase(text: &str) -> Result<Phrase, String> {
+    let mut out = Vec::new();
+    for part in text.split_whitespace() {
+        if let Some(n) = part.strip_prefix('*') {
+            let max = if n.is_empty() {
+                3
+            } else {
+                n.parse().map_err(|_| format!("bad gap {part:?}"))?
+            };
+            if max > 8 {
+                return Err(format!("gap {part:?} longer than 8"));
+            }
+            out.push(Element::Gap(max));
+            continue;
+        }
+        // A multi-token literal ("n't", "u.s.") inside one position splits into positions;
+        // alternatives must then be single tokens.
+        let alts: Vec<&str> = part.split('/').filter(|a| !a.is_empty()).collect();
+        if alts.is_empty() {
+            return Err(format!("empty position in {text:?}"));
+        }
+        if alts.len() == 1 && !alts[0].starts_with(['~', '+']) {
+            let norms = lapwing_text::normalize_phrase(alts[0]);
+            if norms.is_empty() {
+                return Err(format!("empty position in {text:?}"));
+            }
+            for n in norms {
+                out.push(Element::Words(vec![(n, None)]));
+            }
+            continue;
+        }
+        let mut words = Vec::new();
+        for a in alts {
+            if let Some(lemma) = a.strip_prefix('~') {
+                for (f, form) in verb_forms(&norm_one(lemma)?) {
+                    words.push((f, Some(form)));
+                }
+            } else if let Some(lemma) = a.strip_prefix('+') {
+                for f in noun_forms(&norm_one(lemma)?) {
+                    words.push((f, None));
+                }
+            } else {
+                words.push((norm_one(a)?, None));
+            }
+        }
+        out.push(Element::Words(words));
+    }
+    match out.first() {
+        None => Err("empty phrase".into()),
+        Some(Element::Gap(_)) => Err("a phrase cannot start with a gap".into()),
+        _ if matches!(out.last(), Some(Element::Gap(_))) => {
+            Err("a phrase cannot end with a gap".into())
+        }
+        _ => Ok(out),
+    }
+}
+
+fn norm_one(word: &str) -> Result<String, String> {
+    let mut n = lapwing_text::normalize_phrase(word);
+    if n.len() == 1 {
+        Ok(n.remove(0))
+    } else {
+        Err(format!("{word:?} is not a single token"))
+    }
+}
+
+/// What kind of file a source is, from its name.
+fn file_kind(name: &str) -> &'static str {
+    let base = name.rsplit('/').next().unwrap_or(name);
+    match base {
+        "modes.tsv" => "modes",
+        "aux.tsv" => "aux",
+        "contexts.tsv" => "contexts",
+        _ => "patterns",
+    }
+}
+
+/// Reads all sources in order into keyed entries: a later entry with the same key overrides an
+/// earlier one and `@disable KEY` removes one.
+pub fn load(sources: &[Source]) -> (BTreeMap<String, (usize, Entry)>, Vec<Diagnostic>) {
+    let mut entries: BTreeMap<String, (usize, Entry)> = BTreeMap::new();
+    let mut diags = Vec::new();
+    let mut order = 0usize;
+    for src in sources {
+        let kind = file_kind(&src.name);
+        let min = match kind {
+            "patterns" => 5,
+            "modes" => 4,
+            _ => 3,
+        };
+        let (rows, d) = read_rows(src, min);
+        diags.extend(d);
+        let mut seen_here: BTreeMap<String, usize> = BTreeMap::new();
+        for row in rows {
+            let first = row.field(0).text;
+            if first == "@columns" {
+                continue;
+            }
+            if first == "@disable" {
+                let key = row.field(1).text;
+                if entries.remove(key).is_none() {
+                    diags.push(row.warning(1, format!("@disable: no entry {key:?}")));
+                }
+                continue;
+            }
+            if first.starts_with('@') {
+                diags.push(row.error(0, format!("unknown directive {first:?}")));
+                continue;
+            }
+            if first.is_empty() || first.contains(char::is_whitespace) {
+                diags.push(row.error(0, "a key is one word"));
+                continue;
+            }
+            if let Some(prev) = seen_here.insert(first.to_string(), row.line) {
+                diags.push(row.warning(0, format!("key {first:?} repeats line {prev}")));
+            }
+            let parsed = match kind {
+                "patterns" => parse_pattern(&row).map(Entry::Pattern),
+                "modes" => parse_mode(&row).map(Entry::Mode),
+                "aux" => parse_aux(&row).map(Entry::Aux),
+                _ => parse_context(&row).map(Entry::Context),
+            };
+            match parsed {
+                Ok(e) => {
+                    order += 1;
+                    entries.insert(first.to_string(), (order, e));
+                }
+                Err(d) => diags.push(d),
+            }
+        }
+    }
+    (entries, diags)
+}
+
+fn origin(row: &Row) -> Origin {
+    Origin { key: row.field(0).text.to_string(), source: row.location() }
+}
+
+/// A phrase field: one or more phrases separated by `|`.
+fn phrase_at(row: &Row, i: usize) -> Result<Vec<Phrase>, Diagnostic> {
+    let text = row.field(i).text;
+    let mut out = Vec::new();
+    for alt in text.split('|') {
+        out.push(parse_phrase(alt).map_err(|m| row.error(i, m))?);
+    }
+    Ok(out)
+}
+
+fn event_at(row: &Row, i: usize) -> Result<EventType, Diagnostic> {
+    row.field(i).text.parse::<EventType>().map_err(|e| row.error(i, e.to_string()))
+}
+
+fn modes_at(row: &Row, i: usize, event: Option<EventType>) -> Result<Vec<Mode>, Diagnostic> {
+    let mut out = Vec::new();
+    for m in list(row.field(i).text) {
+        let mode: Mode = m
+            .parse()
+            .map_err(|e: lapwing_core::plover::UnknownName| row.error(i, e.to_string()))?;
+        if let Some(ev) = event {
+            if !mode.belongs_to(ev) {
+                return Err(row.error(i, format!("mode {m:?} is not a mode of {ev}")));
+            }
+        }
+        out.push(mode);
+    }
+    Ok(out)
+}
+
+fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
+    let ev_text = row.field(1).text;
+    let event = if ev_text == "-" { None } else { Some(event_at(row, 1)?) };
+    let modes = modes_at(row, 2, event)?;
+    let phrase = phrase_at(row, 3)?;
+    let frame = Frame::parse(row.field(4).text)
+        .ok_or_else(|| row.error(4, format!("unknown frame {:?}", row.field(4).text)))?;
+    let preps = list(row.field(5).text)
+        .filter(|p| *p != "-")
+        .map(|p| norm_one(p).map_err(|m| row.error(5, m)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let conf_text = row.field(6).text;
+    let confidence = if conf_text.is_empty() {
+        0.7
+    } else {
+        match conf_text.parse::<f64>() {
+            Ok(c) if (0.0..=1.0).contains(&c) => c,
+            _ => return Err(row.error(6, format!("confidence {conf_text:?} is not in 0..1"))),
+        }
+    };
+    let flags: Vec<String> = list(row.field(7).text).map(str::to_string).collect();
+    for f in &flags {
+        if !matches!(
+            f.as_str(),
+            "needrecip" | "needmode" | "noinherit" | "party" | "ofagent" | "labour"
+        ) {
+            return Err(row.error(7, format!("unknown flag {f:?}")));
+        }
+    }
+    Ok(Pattern { origin: origin(row), event, modes, phrase, frame, preps, confidence, flags })
+}
+
+fn parse_mode(row: &Row) -> Result<ModeCue, Diagnostic> {
+    let event = event_at(row, 1)?;
+    let mut modes = modes_at(row, 2, Some(event))?;
+    if modes.len() != 1 {
+        return Err(row.error(2, "a mode cue sets exactly one mode"));
+    }
+    let mode = modes.remove(0);
+    Ok(ModeCue { origin: origin(row), event, mode, phrase: phrase_at(row, 3)? })
+}
+
+fn parse_aux(row: &Row) -> Result<AuxCue, Diagnostic> {
+    let kind = AuxKind::parse(row.field(1).text)
+        .ok_or_else(|| row.error(1, format!("unknown cue kind {:?}", row.field(1).text)))?;
+    Ok(AuxCue { origin: origin(row), kind, phrase: phrase_at(row, 2)? })
+}
+
+fn parse_context(row: &Row) -> Result<ContextCue, Diagnostic> {
+    let context = row
+        .field(1)
+        .text
+        .parse::<Context>()
+        .map_err(|e: lapwing_core::plover::UnknownName| row.error(1, e.to_string()))?;
+    Ok(ContextCue { origin: origin(row), context, phrase: phrase_at(row, 2)? })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_expand_inflections() {
+        let p = parse_phrase("~carry out +strike/+raid * on").unwrap_or_default();
+        assert_eq!(p.len(), 5);
+        match &p[0] {
+            Element::Words(w) => {
+                assert!(w.iter().any(|(s, f)| s == "carried" && *f == Some(Form::Past)))
+            }
+            Element::Gap(_) => panic!("expected words"),
+        }
+        match &p[2] {
+            Element::Words(w) => assert_eq!(w.len(), 4),
+            Element::Gap(_) => panic!("expected words"),
+        }
+        assert!(parse_phrase("* x").is_err());
+        assert!(parse_phrase("").is_err());
+    }
+
+    #[test]
+    fn overlays_override_and_disable() {
+        let base = Source::new(
+            "builtin:events/assault.tsv",
+            "a1\tASSAULT\taerial\t+airstrike\tn\ton\na2\tASSAULT\t\t~shell\tv\t\n",
+        );
+        let user = Source::new(
+            "user/assault.tsv",
+            "@disable\ta2\na1\tASSAULT\tdrone\t+airstrike\tn\ton\nbad\tASSAULT\tdemo\tx\tv\t\n",
+        );
+        let (entries, diags) = load(&[base, user]);
+        assert_eq!(entries.len(), 1);
+        match entries.get("a1") {
+            Some((_, Entry::Pattern(p))) => assert_eq!(p.modes, vec![Mode::Drone]),
+            _ => panic!("a1 missing"),
+        }
+        assert_eq!(diags.len(), 1);
+        assert_eq!(
+            diags[0].to_string(),
+            "user/assault.tsv:3:13: mode \"demo\" is not a mode of ASSAULT"
+        );
+    }
+}

@@ -1,0 +1,138 @@
+//! Phrase matching over token norms: every phrase is indexed by the norms its first position
+//! accepts, so a sentence costs one hash lookup per token plus a short check per candidate,
+//! never a loop over all patterns.
+
+use crate::inflect::Form;
+use crate::lexicon::{Element, Phrase};
+use lapwing_core::{Token, TokenKind};
+use std::collections::HashMap;
+
+/// Phrases compiled for matching; `T` is what each phrase stands for.
+#[derive(Debug, Clone)]
+pub struct Matcher<T> {
+    items: Vec<(Phrase, T)>,
+    // Lookup only; never iterated into output, so a HashMap keeps runs deterministic.
+    index: HashMap<String, Vec<usize>>,
+}
+
+/// One match of a phrase in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Which phrase (index into the matcher's items).
+    pub item: usize,
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The form of the first inflected verb of the phrase, when it has one.
+    pub form: Option<Form>,
+}
+
+impl<T> Default for Matcher<T> {
+    fn default() -> Self {
+        Matcher { items: Vec::new(), index: HashMap::new() }
+    }
+}
+
+impl<T> Matcher<T> {
+    /// Adds a phrase.
+    pub fn add(&mut self, phrase: Phrase, item: T) {
+        let id = self.items.len();
+        if let Some(Element::Words(first)) = phrase.first() {
+            for (w, _) in first {
+                let ids = self.index.entry(w.clone()).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        self.items.push((phrase, item));
+    }
+
+    /// The item of a hit.
+    pub fn item(&self, id: usize) -> Option<&T> {
+        self.items.get(id).map(|(_, t)| t)
+    }
+
+    /// How many phrases there are.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Every match in `tokens`, in token order.
+    pub fn find_all(&self, tokens: &[Token]) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            let Some(ids) = self.index.get(t.norm.as_str()) else { continue };
+            for &id in ids {
+                let Some((phrase, _)) = self.items.get(id) else { continue };
+                let mut form = None;
+                if let Some(end) = match_elems(phrase, tokens, i, &mut form) {
+                    out.push(Hit { item: id, start: i, end, form });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether a token stops a gap: sentence and clause punctuation and quotes.
+fn stops_gap(t: &Token) -> bool {
+    t.kind == TokenKind::Punct && t.norm != "-"
+}
+
+fn match_elems(el: &[Element], toks: &[Token], i: usize, form: &mut Option<Form>) -> Option<usize> {
+    match el.split_first() {
+        None => Some(i),
+        Some((Element::Words(ws), rest)) => {
+            let t = toks.get(i)?;
+            let (_, f) = ws.iter().find(|(w, _)| *w == t.norm)?;
+            let before = *form;
+            if form.is_none() {
+                *form = *f;
+            }
+            let r = match_elems(rest, toks, i + 1, form);
+            if r.is_none() {
+                *form = before;
+            }
+            r
+        }
+        Some((Element::Gap(max), rest)) => {
+            for k in 0..=*max {
+                if k > 0 && stops_gap(toks.get(i + k - 1)?) {
+                    return None;
+                }
+                if let Some(e) = match_elems(rest, toks, i + k, form) {
+                    return Some(e);
+                }
+            }
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::parse_phrase;
+
+    #[test]
+    fn finds_inflected_phrases_with_gaps() {
+        let mut m = Matcher::default();
+        m.add(parse_phrase("~agree to * ceasefire").unwrap_or_default(), "agree");
+        m.add(parse_phrase("~strike").unwrap_or_default(), "strike");
+        let toks = lapwing_text::tokenize("Israel and Syria agreed to a ceasefire and struck.", 0);
+        let hits = m.find_all(&toks);
+        assert_eq!(hits.len(), 2);
+        assert_eq!((hits[0].start, hits[0].end), (3, 7));
+        assert_eq!(hits[0].form, Some(Form::Past));
+        assert_eq!(m.item(hits[1].item), Some(&"strike"));
+        let toks = lapwing_text::tokenize("agreed to, ceasefire", 0);
+        assert!(m.find_all(&toks).is_empty());
+    }
+}
