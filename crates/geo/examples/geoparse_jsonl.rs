@@ -2,7 +2,8 @@
 //! as arguments, and prints one JSON object per place mention in the shape `lapwing geoparse`
 //! writes, with offsets in Unicode code points so that `score_geo.py` can read it.
 //!
-//! `--bench` prints load time and parse throughput to standard error as well.
+//! `--bench` prints load time and parse throughput to standard error as well;
+//! `--no-adjectives` leaves out demonyms ("Syrian") for corpora that do not annotate them.
 
 use lapwing_geo::{Gazetteer, Geoparser};
 use serde_json::{json, Value};
@@ -15,7 +16,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t0 = Instant::now();
     let gaz = Gazetteer::embedded()?;
     let load = t0.elapsed();
-    let parser = Geoparser::new(&gaz);
+    let parser = Geoparser::new(&gaz).with_adjectives(!args.iter().any(|a| a == "--no-adjectives"));
     let mut docs: Vec<(String, String)> = Vec::new();
     let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let mut readers: Vec<Box<dyn BufRead>> = Vec::new();

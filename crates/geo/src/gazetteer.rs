@@ -135,27 +135,43 @@ struct Builder {
     meta: Vec<Meta>,
     keys: Vec<(u64, u32, u8)>,
     /// iso2 -> country place index.
-    country_by_iso2: HashMap<String, u32>,
+    country_by_iso2: IdMap<u32>,
     /// (iso2, admin1 code) -> admin1 place index.
-    admin1_by_code: HashMap<(String, String), u32>,
+    admin1_by_code: IdMap<u32>,
     /// (iso2, capital name) of each country.
-    capitals: HashMap<(String, String), ()>,
+    capitals: std::collections::HashSet<u64, BuildHasherDefault<IdHasher>>,
     common: std::collections::HashSet<u64, BuildHasherDefault<IdHasher>>,
+}
+
+/// Key of a tuple of codes, so that the per-row look-ups of the loader allocate nothing.
+fn code_key(parts: &[&str]) -> u64 {
+    let mut h = norm::SEED;
+    for p in parts {
+        for &b in p.as_bytes() {
+            h = norm::feed_byte(h, b);
+        }
+        h = norm::feed_byte(h, 0xff);
+    }
+    h
 }
 
 fn err(file: &str, line: usize, message: impl Into<String>) -> GazetteerError {
     GazetteerError { file: file.to_string(), line, message: message.into() }
 }
 
+/// Most columns any table has; further columns are ignored.
+const MAX_COLS: usize = 10;
+
 struct Row<'a> {
     file: &'a str,
     line: usize,
-    cols: Vec<&'a str>,
+    cols: [&'a str; MAX_COLS],
+    n: usize,
 }
 
 impl<'a> Row<'a> {
     fn get(&self, i: usize) -> Result<&'a str, GazetteerError> {
-        self.cols.get(i).copied().ok_or_else(|| {
+        self.cols[..self.n].get(i).copied().ok_or_else(|| {
             err(
                 self.file,
                 self.line,
@@ -168,7 +184,7 @@ impl<'a> Row<'a> {
         })
     }
     fn opt(&self, i: usize) -> &'a str {
-        self.cols.get(i).copied().unwrap_or("")
+        self.cols[..self.n].get(i).copied().unwrap_or("")
     }
     fn f64(&self, i: usize, what: &str) -> Result<f64, GazetteerError> {
         let s = self.get(i)?;
@@ -193,7 +209,13 @@ fn rows<'a>(file: &'a str, text: &'a str) -> impl Iterator<Item = Row<'a>> {
         if l.trim().is_empty() || l.starts_with('#') {
             None
         } else {
-            Some(Row { file, line: i + 1, cols: l.split('\t').collect() })
+            let mut cols = [""; MAX_COLS];
+            let mut n = 0;
+            for (slot, c) in cols.iter_mut().zip(l.split('\t')) {
+                *slot = c;
+                n += 1;
+            }
+            Some(Row { file, line: i + 1, cols, n })
         }
     })
 }
@@ -256,10 +278,10 @@ impl Builder {
             };
             let id = self.add_place(place, Meta::default());
             self.meta[id as usize].country = Some(id);
-            self.country_by_iso2.insert(iso2.to_string(), id);
+            self.country_by_iso2.insert(code_key(&[iso2]), id);
             let capital = r.opt(7).trim();
             if !capital.is_empty() {
-                self.capitals.insert((iso2.to_string(), capital.to_string()), ());
+                self.capitals.insert(code_key(&[iso2, capital]));
             }
             self.add_name(id, name, 0);
             for n in split_names(r.opt(8)) {
@@ -273,7 +295,7 @@ impl Builder {
     }
 
     fn country_of(&self, r: &Row<'_>, iso2: &str) -> Result<(u32, String), GazetteerError> {
-        match self.country_by_iso2.get(iso2) {
+        match self.country_by_iso2.get(&code_key(&[iso2])) {
             Some(&c) => Ok((c, self.places[c as usize].country.clone())),
             None => Err(err(
                 r.file,
@@ -304,7 +326,7 @@ impl Builder {
             let id =
                 self.add_place(place, Meta { country: Some(cid), admin1: None, capital: false });
             self.meta[id as usize].admin1 = Some(id);
-            self.admin1_by_code.insert((iso2.to_string(), code.to_string()), id);
+            self.admin1_by_code.insert(code_key(&[iso2, code]), id);
             self.add_name(id, name, 0);
             for n in split_names(r.opt(6)) {
                 self.add_name(id, n, 0);
@@ -324,7 +346,7 @@ impl Builder {
             let (cid, iso3) = self.country_of(&r, iso2)?;
             let (lat, lon) = (r.f64(3, "lat")?, r.f64(4, "lon")?);
             check_latlon(&r, lat, lon)?;
-            let a1id = self.admin1_by_code.get(&(iso2.to_string(), a1.to_string())).copied();
+            let a1id = self.admin1_by_code.get(&code_key(&[iso2, a1])).copied();
             let place = Place {
                 name: name.to_string(),
                 country: iso3,
@@ -354,8 +376,8 @@ impl Builder {
             let (cid, iso3) = self.country_of(&r, iso2)?;
             let (lat, lon) = (r.f64(4, "lat")?, r.f64(5, "lon")?);
             check_latlon(&r, lat, lon)?;
-            let a1id = self.admin1_by_code.get(&(iso2.to_string(), a1.to_string())).copied();
-            let capital = self.capitals.contains_key(&(iso2.to_string(), name.to_string()));
+            let a1id = self.admin1_by_code.get(&code_key(&[iso2, a1])).copied();
+            let capital = self.capitals.contains(&code_key(&[iso2, name]));
             let place = Place {
                 name: name.to_string(),
                 country: iso3,
@@ -419,7 +441,7 @@ impl Builder {
 
     fn common_words(&mut self, file: &str, text: &str) {
         for r in rows(file, text) {
-            if let Some(k) = r.cols.first().and_then(|w| norm::key(w)) {
+            if let Some(k) = norm::key(r.opt(0)) {
                 self.common.insert(k);
             }
         }
@@ -471,9 +493,9 @@ impl Gazetteer {
             places: Vec::new(),
             meta: Vec::new(),
             keys: Vec::new(),
-            country_by_iso2: HashMap::new(),
-            admin1_by_code: HashMap::new(),
-            capitals: HashMap::new(),
+            country_by_iso2: IdMap::default(),
+            admin1_by_code: IdMap::default(),
+            capitals: Default::default(),
             common: Default::default(),
         };
         let mut sorted: Vec<&TsvSource<'_>> = sources.iter().collect();

@@ -22,6 +22,16 @@ pub(crate) enum Class {
 
 /// Classifies one character.
 pub(crate) fn class(c: char) -> Class {
+    if c.is_ascii() {
+        // Fast path: most text is ASCII.
+        return if c.is_ascii_alphanumeric() {
+            Class::Keep(c.to_ascii_lowercase())
+        } else if c == '\'' || c == '.' || c == '`' {
+            Class::Skip
+        } else {
+            Class::Sep
+        };
+    }
     if c.is_alphanumeric() {
         // `to_lowercase` may yield several chars (e.g. 'İ'); the first is enough for a key.
         return Class::Keep(c.to_lowercase().next().unwrap_or(c));
@@ -38,6 +48,12 @@ pub(crate) fn class(c: char) -> Class {
 /// Combining marks that may follow a base letter in decomposed text.
 fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F)
+}
+
+/// Feeds one byte into the hash.
+#[inline]
+pub(crate) fn feed_byte(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(PRIME)
 }
 
 /// Feeds one normalised character into the hash.

@@ -793,7 +793,6 @@ const FIRST_NAMES: &[&str] = &[
     "charlotte",
     "chelsea",
     "chester",
-    "china",
     "cleveland",
     "clifton",
     "clinton",
@@ -812,9 +811,7 @@ const FIRST_NAMES: &[&str] = &[
     "helena",
     "houston",
     "howard",
-    "india",
     "irving",
-    "israel",
     "jackson",
     "jersey",
     "jordan",
@@ -1269,8 +1266,9 @@ fn tokenize(text: &str) -> Vec<Token> {
     let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut it = text.char_indices().peekable();
     let mut sent_start = true;
+    let alnum = |c: char| c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric());
     while let Some((i, c)) = it.next() {
-        if !c.is_alphanumeric() {
+        if !alnum(c) {
             if matches!(
                 c,
                 '.' | '!' | '?' | '\n' | ':' | ';' | '"' | '“' | '”' | '(' | '[' | '|' | '—' | '–'
@@ -1296,7 +1294,7 @@ fn tokenize(text: &str) -> Vec<Token> {
         };
         count(c);
         while let Some(&(j, d)) = it.peek() {
-            if d.is_alphanumeric() {
+            if alnum(d) {
                 count(d);
                 end = j + d.len_utf8();
                 it.next();
@@ -1404,12 +1402,21 @@ struct Raw<'g> {
 #[derive(Debug)]
 pub struct Geoparser<'g> {
     gaz: &'g Gazetteer,
+    adjectives: bool,
 }
 
 impl<'g> Geoparser<'g> {
     /// A parser over the given gazetteer.
     pub fn new(gaz: &'g Gazetteer) -> Self {
-        Geoparser { gaz }
+        Geoparser { gaz, adjectives: true }
+    }
+
+    /// Whether demonyms and adjectives ("Syrian", "European") are reported as mentions of their
+    /// place (default true). Corpora differ: some annotate them as toponyms, some do not. They
+    /// still inform the resolution of other names either way.
+    pub fn with_adjectives(mut self, on: bool) -> Self {
+        self.adjectives = on;
+        self
     }
 
     /// The gazetteer this parser resolves against.
@@ -1477,7 +1484,11 @@ impl<'g> Geoparser<'g> {
         while i < toks.len() {
             let t = toks[i];
             let word = &text[t.start..t.end];
-            let dir_start = !t.cap && lower_in(word, DIRECTIONS);
+            // Lower-case words start a match only as directions ("southern Syria"); test the
+            // first letter before searching the list, as most words fail there.
+            let dir_start = !t.cap
+                && matches!(word.as_bytes().first(), Some(b'n' | b's' | b'e' | b'w' | b'c'))
+                && lower_in(word, DIRECTIONS);
             if !t.cap && !dir_start {
                 i += 1;
                 continue;
@@ -1492,7 +1503,7 @@ impl<'g> Geoparser<'g> {
                     if !toks[j - 1].joins_next {
                         break;
                     }
-                    if !tj.cap && !lower_in(w, CONNECTORS) {
+                    if !tj.cap && (w.len() > 5 || !lower_in(w, CONNECTORS)) {
                         break;
                     }
                     kh.sep();
@@ -1817,6 +1828,9 @@ impl<'g> Geoparser<'g> {
             if r.t0 == r.t1 && !sup.pattern && persons.contains(&r.key) {
                 continue;
             }
+            if !self.adjectives && e.flags & F_ADJ != 0 {
+                continue;
+            }
             if !self.plausible(text, toks, r, place, sup) {
                 continue;
             }
@@ -1888,7 +1902,7 @@ impl<'g> Geoparser<'g> {
             next.is_some_and(|(_, w)| toks[r.t1].joins_next && lower_in(w, DIVISION_WORDS));
         if single && lower_in(span, NEVER) {
             // Months and weekdays are never places; other common words only after "in", "near"...
-            if lower_in(span, MONTHS_DAYS) || !town || !locative {
+            if lower_in(span, MONTHS_DAYS) || !town || !(locative || sup.pattern) {
                 return false;
             }
         }
@@ -1914,7 +1928,7 @@ impl<'g> Geoparser<'g> {
         }
         // Ordinary words ("Drug", "Over", "Human", "Lakes") and lone first names ("David") are
         // places only with a cue: "in Nice", "Reading, Berkshire", or a big town near others.
-        let big_province = feature == Feature::Admin1 && sup.country && pop >= 1_000_000;
+        let big_province = feature == Feature::Admin1 && pop >= 1_000_000;
         if single
             && feature != Feature::Country
             && !big_province
@@ -1923,7 +1937,7 @@ impl<'g> Geoparser<'g> {
             let strong = (locative && !toks[r.t0].sent_start)
                 || sup.pattern
                 || division
-                || (town && pop >= 100_000 && sup.near);
+                || (town && pop >= 100_000 && (sup.near || sup.country || sup.admin1));
             if !strong {
                 return false;
             }
