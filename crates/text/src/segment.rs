@@ -201,16 +201,13 @@ fn flush(
         k += 1;
     }
     let mut start = 0;
+    let mut rest = toks.into_iter();
     for b in 1..=n {
         if b == n || boundaries[b] || b - start >= max_tokens {
-            let piece = &toks[start..b];
+            let piece: Vec<Token> = rest.by_ref().take(b - start).collect();
             if let (Some(first), Some(last)) = (piece.first(), piece.last()) {
-                out.push(Sentence {
-                    index: out.len(),
-                    paragraph,
-                    span: Span::new(first.span.start, last.span.end),
-                    tokens: piece.to_vec(),
-                });
+                let span = Span::new(first.span.start, last.span.end);
+                out.push(Sentence { index: out.len(), paragraph, span, tokens: piece });
             }
             start = b;
         }

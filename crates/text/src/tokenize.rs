@@ -92,16 +92,22 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             }
             let word_end = end_of(j);
             let word = &text[start..word_end];
-            // Split possessive 's and n't off the word.
-            let split = split_clitic(word);
-            let lower = word.to_lowercase();
-            let attach_dot = j < n
-                && chars[j].1 == '.'
-                && (TITLES.contains(&lower.as_str())
+            // Split possessive 's and n't off the word (only words with an apostrophe can have one).
+            let split = if j - i > 2 && word.contains(['\'', '\u{2019}']) {
+                split_clitic(word)
+            } else {
+                None
+            };
+            // Only a short word right before a dot can be an abbreviation; checking that first
+            // keeps the common case free of allocation.
+            let attach_dot = j < n && chars[j].1 == '.' && j - i <= 7 && {
+                let lower = word.to_lowercase();
+                TITLES.contains(&lower.as_str())
                     || (OTHER_ABBREVIATIONS.contains(&lower.as_str())
                         && c.is_uppercase()
                         && (lower != "no" || next_is_digit(&chars, j + 1)))
-                    || (word.chars().count() == 1 && c.is_uppercase()));
+                    || (j - i == 1 && c.is_uppercase())
+            };
             if let Some(at) = split {
                 push(&mut out, text, base, start, start + at, TokenKind::Word);
                 push(&mut out, text, base, start + at, word_end, TokenKind::Word);
