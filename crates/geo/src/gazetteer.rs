@@ -82,6 +82,8 @@ pub(crate) struct Meta {
     pub(crate) admin1: Option<u32>,
     /// A national capital.
     pub(crate) capital: bool,
+    /// Context-free plausibility from feature type and population, computed once at load.
+    pub(crate) prior: f64,
 }
 
 /// Hashes are already well mixed, so the map uses them as they are.
@@ -323,8 +325,10 @@ impl Builder {
                 feature: Feature::Admin1,
                 population: r.u64(5, "population")?,
             };
-            let id =
-                self.add_place(place, Meta { country: Some(cid), admin1: None, capital: false });
+            let id = self.add_place(
+                place,
+                Meta { country: Some(cid), admin1: None, capital: false, prior: 0.0 },
+            );
             self.meta[id as usize].admin1 = Some(id);
             self.admin1_by_code.insert(code_key(&[iso2, code]), id);
             self.add_name(id, name, 0);
@@ -357,8 +361,10 @@ impl Builder {
                 feature: Feature::Admin2,
                 population: r.u64(5, "population")?,
             };
-            let id =
-                self.add_place(place, Meta { country: Some(cid), admin1: a1id, capital: false });
+            let id = self.add_place(
+                place,
+                Meta { country: Some(cid), admin1: a1id, capital: false, prior: 0.0 },
+            );
             self.add_name(id, name, 0);
             for n in split_names(r.opt(6)) {
                 self.add_name(id, n, 0);
@@ -388,7 +394,8 @@ impl Builder {
                 feature: Feature::City,
                 population: r.u64(6, "population")?,
             };
-            let id = self.add_place(place, Meta { country: Some(cid), admin1: a1id, capital });
+            let id = self
+                .add_place(place, Meta { country: Some(cid), admin1: a1id, capital, prior: 0.0 });
             self.add_name(id, name, 0);
             for n in split_names(r.opt(7)) {
                 self.add_name(id, n, F_ALT);
@@ -427,7 +434,8 @@ impl Builder {
                 feature: Feature::Region,
                 population: 0,
             };
-            let id = self.add_place(place, Meta { country: cid, admin1: None, capital: false });
+            let id = self
+                .add_place(place, Meta { country: cid, admin1: None, capital: false, prior: 0.0 });
             self.add_name(id, name, 0);
             for n in split_names(r.opt(4)) {
                 self.add_name(id, n, 0);
@@ -448,6 +456,17 @@ impl Builder {
     }
 
     fn finish(mut self) -> Gazetteer {
+        for (p, m) in self.places.iter().zip(self.meta.iter_mut()) {
+            let pop = (p.population as f64 + 10.0).log10();
+            m.prior = match p.feature {
+                // Shared demonyms ("American") go to the most populous country.
+                Feature::Country => 100.0 + pop / 10.0,
+                Feature::Region => 95.0,
+                Feature::Admin1 => 62.0,
+                Feature::Admin2 => 30.0 + 5.0 * pop,
+                Feature::City | Feature::Other => 10.0 * pop + if m.capital { 8.0 } else { 0.0 },
+            };
+        }
         self.keys.sort_unstable();
         let mut entries: Vec<Entry> = Vec::with_capacity(self.keys.len());
         let mut index: IdMap<(u32, u32)> = IdMap::default();

@@ -1436,6 +1436,7 @@ impl<'g> Geoparser<'g> {
     pub fn explain(&self, text: &str) -> Vec<(String, Vec<Scored>)> {
         let toks = tokenize(text);
         let raws = self.find(text, &toks);
+        // Context as in `resolve`, without the plausibility mask (a diagnosis approximation).
         let p1 = self.choose(text, &toks, &raws, None);
         let p2 = self.choose(text, &toks, &raws, Some(&p1));
         let scored = self.choose_all(text, &toks, &raws, Some(&p2));
@@ -1487,6 +1488,7 @@ impl<'g> Geoparser<'g> {
             // Lower-case words start a match only as directions ("southern Syria"); test the
             // first letter before searching the list, as most words fail there.
             let dir_start = !t.cap
+                && (4..=15).contains(&word.len())
                 && matches!(word.as_bytes().first(), Some(b'n' | b's' | b'e' | b'w' | b'c'))
                 && lower_in(word, DIRECTIONS);
             if !t.cap && !dir_start {
@@ -1590,25 +1592,12 @@ impl<'g> Geoparser<'g> {
     }
 
     fn base_score(&self, e: &Entry) -> f64 {
-        let (Some(p), Some(m)) =
-            (self.gaz.places.get(e.place as usize), self.gaz.meta.get(e.place as usize))
-        else {
+        let Some(m) = self.gaz.meta.get(e.place as usize) else {
             return f64::MIN;
         };
-        match p.feature {
-            // Shared demonyms ("American") go to the most populous country.
-            Feature::Country => 100.0 + (p.population as f64 + 1.0).log10() / 10.0,
-            Feature::Region => 95.0,
-            Feature::Admin1 => 62.0,
-            Feature::Admin2 => 30.0 + 5.0 * ((p.population as f64) + 10.0).log10(),
-            Feature::City | Feature::Other => {
-                10.0 * ((p.population as f64) + 10.0).log10()
-                    + if m.capital { 8.0 } else { 0.0 }
-                    // GeoNames alternate names include former names ("Pokrovsk" for Engels): a town
-                    // whose current name it is should win over one that once bore it.
-                    - if e.flags & F_ALT != 0 { 15.0 } else { 0.0 }
-            }
-        }
+        // GeoNames alternate names include former names ("Pokrovsk" for Engels): a town whose
+        // current name it is should win over one that once bore it.
+        m.prior - if e.flags & F_ALT != 0 { 15.0 } else { 0.0 }
     }
 
     /// Scores every candidate of every raw match. `ctx` (countries and divisions the text
@@ -1802,15 +1791,24 @@ impl<'g> Geoparser<'g> {
 
     fn resolve(&self, text: &str, toks: &[Token], raws: Vec<Raw<'g>>) -> Vec<PlaceMention> {
         let g = self.gaz;
-        // Pass 1 is context-free; pass 2 adds the countries/provinces pass 1 found; pass 3 adds
-        // closeness to the places pass 2 chose.
-        let p1 = self.choose(text, toks, &raws, None);
-        let p2 = self.choose(text, toks, &raws, Some(&p1));
-        let p3 = self.choose(text, toks, &raws, Some(&p2));
         // A name once seen as part of a person's name ("Christopher Steele") is that person
-        // wherever it stands alone in the same text ("Steele said").
+        // wherever it stands alone in the same text ("Steele said"), unless it is a country or
+        // province the text is otherwise about ("China Daily" in a story on China).
         let mut persons: Vec<u64> = Vec::new();
-        for (r, best) in raws.iter().zip(&p3) {
+        let keep = |persons: &[u64], r: &Raw<'_>, c: &Choice<'g>| -> bool {
+            let Some((e, _, sup)) = c else { return false };
+            let Some(place) = g.places.get(e.place as usize) else { return false };
+            let town = matches!(place.feature, Feature::City | Feature::Admin2 | Feature::Other);
+            if r.t0 == r.t1 && !sup.pattern && (town || !sup.country) && persons.contains(&r.key) {
+                return false;
+            }
+            self.plausible(text, toks, r, place, *sup)
+        };
+        // Pass 1 is context-free; pass 2 adds the countries/provinces pass 1 found; pass 3 adds
+        // closeness to the places pass 2 chose. Only mentions that pass the plausibility checks
+        // count as context, so that a surname or a common word does not vote.
+        let p1 = self.choose(text, toks, &raws, None);
+        for (r, best) in raws.iter().zip(&p1) {
             if let Some(place) = best.and_then(|(e, _, _)| g.places.get(e.place as usize)) {
                 if r.t0 == r.t1
                     && self.person(text, toks, r, place)
@@ -1821,17 +1819,19 @@ impl<'g> Geoparser<'g> {
                 }
             }
         }
+        let mask = |p: Vec<Choice<'g>>| -> Vec<Choice<'g>> {
+            raws.iter().zip(p).map(|(r, c)| if keep(&persons, r, &c) { c } else { None }).collect()
+        };
+        let p2 = self.choose(text, toks, &raws, Some(&mask(p1)));
+        let p3 = self.choose(text, toks, &raws, Some(&mask(p2)));
         let mut out = Vec::with_capacity(raws.len());
         for (r, best) in raws.iter().zip(p3) {
-            let Some((e, _, sup)) = best else { continue };
+            if !keep(&persons, r, &best) {
+                continue;
+            }
+            let Some((e, _, _)) = best else { continue };
             let Some(place) = g.places.get(e.place as usize) else { continue };
-            if r.t0 == r.t1 && !sup.pattern && persons.contains(&r.key) {
-                continue;
-            }
             if !self.adjectives && e.flags & F_ADJ != 0 {
-                continue;
-            }
-            if !self.plausible(text, toks, r, place, sup) {
                 continue;
             }
             out.push(PlaceMention {
@@ -1947,7 +1947,7 @@ impl<'g> Geoparser<'g> {
             && !sup.pattern
             && !locative
             && !division
-            && pop < 500_000
+            && pop < 1_500_000
         {
             // Minor provinces need their country nearby.
             return false;
