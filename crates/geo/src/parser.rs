@@ -1682,18 +1682,25 @@ impl<'g> Geoparser<'g> {
             });
             // A city and the province named after it ("Aleppo", "As-Suwayda"): the city is meant
             // unless the province is said, or the province dwarfs the city (Quebec).
-            let suppressed_division: Option<u32> = if division {
-                None
-            } else {
-                r.cands.iter().find_map(|e| {
-                    let (p, m) = (g.places.get(e.place as usize)?, g.meta.get(e.place as usize)?);
-                    let a = m.admin1?;
-                    let big = g.places.get(a as usize)?.population;
-                    (p.feature == Feature::City
-                        && r.cands.iter().any(|c| c.place == a)
-                        && p.population * 5 >= big)
-                        .then_some(a)
-                })
+            // The province's population here is the sum of its towns, so a tenth is already a
+            // dominant city ("Donetsk"); a city under another spelling ("Kiev" for Kyiv next to
+            // the Kiev oblast) counts when it is in the same country.
+            let suppressed_division = |a: u32| -> bool {
+                !division
+                    && r.cands.iter().any(|e| {
+                        let (Some(p), Some(m), Some(ap), Some(am)) = (
+                            g.places.get(e.place as usize),
+                            g.meta.get(e.place as usize),
+                            g.places.get(a as usize),
+                            g.meta.get(a as usize),
+                        ) else {
+                            return false;
+                        };
+                        p.feature == Feature::City
+                            && (m.admin1 == Some(a)
+                                || (m.country == am.country && p.population >= 1_000_000))
+                            && p.population.saturating_mul(10) >= ap.population
+                    })
             };
             let many = r.cands.len() > 1;
             // "Mexico", "Georgia": when the words name a country, towns that once bore the name
@@ -1710,7 +1717,7 @@ impl<'g> Geoparser<'g> {
                 else {
                     return (s, sup);
                 };
-                if suppressed_division == Some(e.place) {
+                if p.feature == Feature::Admin1 && suppressed_division(e.place) {
                     s -= 100.0;
                 }
                 if names_country && matches!(p.feature, Feature::City | Feature::Admin2) {
