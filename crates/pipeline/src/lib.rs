@@ -105,7 +105,11 @@ impl<'g> Coder<'g> {
         let sentence_dates = dating::sentence_dates(&sentences, &timexes, anchor);
         let mentions = self.actors.code_document(text, &sentences, &sentence_dates);
         let candidates = self.events.code_document(text, &sentences, &mentions);
-        let places = if candidates.is_empty() { Vec::new() } else { self.geoparser.parse(text) };
+        let places = if candidates.is_empty() {
+            Vec::new()
+        } else {
+            event_places(self.geoparser.parse(text), &mentions)
+        };
         let dater = dating::Dater::new(text, &sentences, &timexes, anchor);
         let char_index = lapwing_core::text::CharIndex::new(text);
         let ctx = record::Context {
@@ -131,4 +135,30 @@ impl<'g> Coder<'g> {
         });
         DocOutput { records, n_sentences: sentences.len() }
     }
+}
+
+/// The place mentions that may locate an event: a place named inside an actor's description
+/// ("US Secretary of State", "the Syrian army", "Ambassador to Turkey") says who acted, not
+/// where, so it is left out. Country and capital mentions stay: "in Damascus" is a place even
+/// when "Damascus" elsewhere stands for a government.
+fn event_places(
+    places: Vec<lapwing_geo::PlaceMention>,
+    mentions: &[Vec<lapwing_core::Mention>],
+) -> Vec<lapwing_geo::PlaceMention> {
+    use lapwing_core::MentionKind;
+    let descriptive: Vec<lapwing_core::Span> = mentions
+        .iter()
+        .flatten()
+        .filter(|m| {
+            matches!(m.kind, MentionKind::Name | MentionKind::Nominal | MentionKind::Pronoun)
+        })
+        .map(|m| m.span)
+        .collect();
+    places
+        .into_iter()
+        .filter(|p| {
+            let span = lapwing_core::Span::new(p.start, p.end);
+            !descriptive.iter().any(|d| d.overlaps(&span))
+        })
+        .collect()
 }

@@ -56,12 +56,24 @@ pub(crate) fn assemble(ctx: &Context<'_>, cand: &EventCandidate, dater: &Dater<'
     let sentence = ctx.sentences.get(cand.sentence);
     let sentence_span = sentence.map(|s| s.span).unwrap_or(cand.clause);
     let date = dater.choose(cand.sentence, cand.clause, cand.trigger, cand.aux.future);
+    // A locative phrase in the event's own clause beats one elsewhere in the sentence ("withdrew
+    // from Sweida after the IDF carried out strikes on ... Damascus": the strikes are in Damascus).
+    let trigger_range = cand.trigger.start..cand.trigger.end;
     let place = lapwing_geo::event_place(
         ctx.text,
         ctx.places,
-        sentence_span.start..sentence_span.end,
-        cand.trigger.start..cand.trigger.end,
-    );
+        cand.clause.start..cand.clause.end,
+        trigger_range.clone(),
+    )
+    .filter(|(_, basis)| *basis == lapwing_geo::PlaceBasis::Locative)
+    .or_else(|| {
+        lapwing_geo::event_place(
+            ctx.text,
+            ctx.places,
+            sentence_span.start..sentence_span.end,
+            trigger_range,
+        )
+    });
     let trigger = ctx.text_span(cand.trigger);
     let id = format!(
         "{:016x}",
@@ -108,7 +120,7 @@ pub(crate) fn assemble(ctx: &Context<'_>, cand: &EventCandidate, dater: &Dater<'
         });
     }
     let event_loc = place.map(|(m, basis)| {
-        notes.push(format!("place {:?} chosen by {:?}", m.text, basis));
+        notes.push(format!("place {:?} chosen by {}", m.text, basis.as_str()));
         entries.push(EntryRef {
             role: "place".into(),
             entry: m
