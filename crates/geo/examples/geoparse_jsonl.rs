@@ -10,12 +10,21 @@ use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Write};
 use std::time::Instant;
 
+/// Nanoseconds this thread has spent on a CPU (Linux), so that throughput can be reported
+/// independently of other processes competing for the cores; `None` elsewhere.
+fn cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let bench = args.iter().any(|a| a == "--bench");
     let t0 = Instant::now();
+    let c0 = cpu_ns();
     let gaz = Gazetteer::embedded()?;
     let load = t0.elapsed();
+    let load_cpu = cpu_ns().zip(c0).map(|(b, a)| (b - a) as f64 / 1e6);
     let parser = Geoparser::new(&gaz).with_adjectives(!args.iter().any(|a| a == "--no-adjectives"));
     let mut docs: Vec<(String, String)> = Vec::new();
     let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
@@ -68,6 +77,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if bench {
         // Repeat to get a stable throughput figure on small corpora.
         let t2 = Instant::now();
+        let c2 = cpu_ns();
         let mut n = 0usize;
         let mut rounds = 0usize;
         while t2.elapsed().as_secs_f64() < 2.0 {
@@ -77,6 +87,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             rounds += 1;
         }
         let secs = t2.elapsed().as_secs_f64();
+        if let (Some(l), Some(c)) = (load_cpu, cpu_ns().zip(c2).map(|(b, a)| (b - a) as f64 / 1e9))
+        {
+            eprintln!(
+                "cpu time: load {l:.0} ms; parse {:.1} MB/s per core",
+                (bytes * rounds) as f64 / c / 1e6
+            );
+        }
         eprintln!(
             "load {:.0} ms ({} places); first pass {:.1} ms for {} bytes; {:.1} MB/s over {} rounds ({} mentions)",
             load.as_secs_f64() * 1000.0,

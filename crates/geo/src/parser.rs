@@ -1114,6 +1114,13 @@ const PAPER_WORDS: &[&str] = &[
     "tribune",
 ];
 
+/// Kinds of place that may precede a name without making it a person's.
+const PLACE_WORDS: &[&str] = &[
+    "airport", "bay", "camp", "cape", "city", "county", "district", "downtown", "fort", "gulf",
+    "island", "lake", "mount", "port", "province", "region", "river", "state", "town", "valley",
+    "village",
+];
+
 /// Honorifics written with a period before a surname.
 const TITLES: &[&str] = &[
     "adm", "capt", "col", "cpl", "cst", "det", "dr", "fr", "gen", "gov", "hon", "insp", "lt",
@@ -1818,7 +1825,11 @@ impl<'g> Geoparser<'g> {
         for (r, best) in raws.iter().zip(&p1) {
             if let Some(place) = best.and_then(|(e, _, _)| g.places.get(e.place as usize)) {
                 if r.t0 == r.t1
-                    && self.person(text, toks, r, place)
+                    && match self.person(text, toks, r, place) {
+                        Person::Sure => true,
+                        Person::Likely => place.population < 100_000,
+                        Person::No => false,
+                    }
                     && !persons.contains(&r.key)
                     && persons.len() < MAX_POINTS
                 {
@@ -1855,7 +1866,7 @@ impl<'g> Geoparser<'g> {
     /// Rejects common words and person names that happen to be place names.
     /// The words around a match show it is part of a person's name: "Mr. Steele",
     /// "Hillary Clinton", "Georgia Stevens".
-    fn person(&self, text: &str, toks: &[Token], r: &Raw<'_>, place: &crate::Place) -> bool {
+    fn person(&self, text: &str, toks: &[Token], r: &Raw<'_>, place: &crate::Place) -> Person {
         let town = matches!(place.feature, Feature::City | Feature::Admin2 | Feature::Other);
         let single = r.t0 == r.t1;
         let first = &text[toks[r.t0].start..toks[r.t0].end];
@@ -1864,10 +1875,21 @@ impl<'g> Geoparser<'g> {
             let (pt, w) = (toks[p], &text[toks[p].start..toks[p].end]);
             let title =
                 !pt.joins_next && lower_in(w, TITLES) && text.get(pt.end..pt.end + 1) == Some(".");
-            // A capitalised word that is neither a function word nor an acronym.
-            let name_before = pt.cap && !pt.caps && pt.joins_next && !lower_in(w, SOFT_PREV);
-            if town && (title || (name_before && place.population < 1_000_000)) {
-                return true;
+            let given =
+                pt.cap && pt.joins_next && (lower_in(w, LONE_NAMES) || lower_in(w, FIRST_NAMES));
+            if town && (title || given) {
+                return Person::Sure;
+            }
+            // A capitalised word that is neither a function word, an acronym nor a kind of
+            // place ("Village Malakal", "Camp Bastion").
+            let name_before = pt.cap
+                && !pt.caps
+                && pt.joins_next
+                && !lower_in(w, SOFT_PREV)
+                && !lower_in(w, PLACE_WORDS)
+                && !lower_in(w, DIVISION_WORDS);
+            if town && name_before && place.population < 1_000_000 {
+                return Person::Likely;
             }
         }
         if let Some(nt) = toks.get(r.t1 + 1) {
@@ -1876,15 +1898,16 @@ impl<'g> Geoparser<'g> {
                 && !all_caps
                 && toks[r.t1].joins_next
                 && nt.cap
-                && lower_in(first, FIRST_NAMES)
+                && (lower_in(first, FIRST_NAMES) || lower_in(first, LONE_NAMES))
                 && !lower_in(w, NEVER)
                 && !lower_in(w, SOFT_PREV)
                 && !lower_in(w, DIVISION_WORDS)
+                && !lower_in(w, PLACE_WORDS)
             {
-                return true;
+                return Person::Sure;
             }
         }
-        false
+        Person::No
     }
 
     /// Rejects common words and person names that happen to be place names.
@@ -1930,7 +1953,7 @@ impl<'g> Geoparser<'g> {
                 return false;
             }
         }
-        if self.person(text, toks, r, place) && !sup.pattern {
+        if self.person(text, toks, r, place) != Person::No && !sup.pattern {
             return false;
         }
         // Ordinary words ("Drug", "Over", "Human", "Lakes") and lone first names ("David") are
@@ -1984,6 +2007,17 @@ impl<'g> Geoparser<'g> {
 
 /// The chosen candidate of a match, its score and what supported it.
 type Choice<'g> = Option<(&'g Entry, f64, Support)>;
+
+/// How surely the words around a match make it part of a person's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Person {
+    No,
+    /// After an unexplained capitalised word: drop this mention only.
+    Likely,
+    /// After a title or a given name, or a given-name-like place before a surname: the name is
+    /// a person's throughout the text.
+    Sure,
+}
 
 /// A candidate place of a span and its score, as [`Geoparser::explain`] reports it.
 #[derive(Clone, Debug, PartialEq)]
