@@ -170,7 +170,7 @@ impl EventCoder {
         static EMPTY: Vec<Mention> = Vec::new();
         for (pos, s) in sentences.iter().enumerate() {
             let ms = mentions.get(pos).unwrap_or(&EMPTY);
-            let view = View::new(self, pos, s, ms, &quotes, mentions, max_year);
+            let mut view = View::new(self, pos, s, ms, &quotes, mentions, max_year);
             let para = para_ctx
                 .iter()
                 .find(|(p, _)| *p == s.paragraph)
@@ -219,6 +219,24 @@ fn entity_set(ms: &[Mention]) -> Vec<(Option<String>, Option<Sector>)> {
     v.sort();
     v.dedup();
     v
+}
+
+/// Whether two candidates of one sentence are one event: same category, parties and aux, and
+/// recipients that agree or are missing on one side; besides attacks ("struck Gaza, killing
+/// 20"), also the same modes, so that "seized the tanker and detained its crew" stays two.
+fn same_event_in_sentence(o: &EventCandidate, c: &EventCandidate) -> bool {
+    let assault = o.event == EventType::Assault;
+    let modes_ok = assault
+        || o.modes == c.modes
+        || ((o.modes.is_empty() || c.modes.is_empty()) && o.event != EventType::Coerce);
+    o.event == c.event
+        && o.aux == c.aux
+        && entity_set(&o.actors) == entity_set(&c.actors)
+        && (assault
+            || entity_set(&o.recipients) == entity_set(&c.recipients)
+            || c.recipients.is_empty()
+            || o.recipients.is_empty())
+        && modes_ok
 }
 
 /// Adds a candidate, or folds it into an earlier report of the same event.
@@ -479,9 +497,119 @@ const ADVERBS: &[&str] = &[
     "had",
     "has",
     "have",
-    "they",
-    "it",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "can",
+    "did",
+    "does",
+    "do",
+    "not",
+    "n't",
+    "never",
+    "yesterday",
+    "today",
+    "overnight",
+    "tonight",
+    "reportedly",
 ];
+
+/// Words that may stand between a subject and its verb.
+const FUNCTION_WORDS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "who",
+    "which",
+    "that",
+    "then",
+    "also",
+    "to",
+    "not",
+    "n't",
+    "never",
+    "had",
+    "has",
+    "have",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "can",
+    "did",
+    "does",
+    "do",
+    "reportedly",
+    "allegedly",
+    "later",
+    "again",
+    "jointly",
+    "first",
+    "finally",
+    "immediately",
+    "quickly",
+    "formally",
+    "officially",
+    "publicly",
+    "openly",
+    "strongly",
+    "sharply",
+    "firmly",
+    "still",
+    "now",
+    "further",
+    "yesterday",
+    "today",
+    "overnight",
+    "tonight",
+    "earlier",
+    "recently",
+    "previously",
+    "already",
+    "once",
+    "we",
+    "i",
+    "you",
+    "themselves",
+    "itself",
+    "where",
+    "when",
+    "while",
+    "as",
+    "if",
+    "so",
+    "thus",
+    "since",
+    "until",
+    "after",
+    "before",
+    "because",
+    "though",
+    "although",
+    "whether",
+    "only",
+    "even",
+    "just",
+    "all",
+    "both",
+    "each",
+    "reportedly",
+    "repeatedly",
+    "twice",
+    "late",
+    "early",
+];
+
+/// Pronouns: a subject pronoun the actor coder did not resolve is followed to the nearest
+/// earlier mention ("Syria's government announced that it will redeploy").
+const PRONOUNS: &[&str] = &["it", "they", "he", "she"];
 
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
 
@@ -640,6 +768,8 @@ struct View<'a> {
     aux_kinds: &'a [Option<AuxKind>],
     mode_hits: Vec<Hit>,
     max_year: u32,
+    /// Token indices right after a verb trigger: a mention starting there is its object.
+    verb_ends: Vec<usize>,
 }
 
 /// A trigger chosen in a sentence.
@@ -709,6 +839,7 @@ impl<'a> View<'a> {
             aux_kinds: &coder.aux_kinds,
             mode_hits: coder.modes.find_all(toks),
             max_year,
+            verb_ends: Vec::new(),
         }
     }
 
@@ -766,15 +897,18 @@ impl<'a> View<'a> {
     /// Mentions coordinated to the left of `m` ("Israel and Syria", "A, B and C").
     fn coord_left(&self, m: usize, out: &mut Vec<usize>) {
         let mut cur = m;
+        let mut seen_and = false;
         for _ in 0..6 {
             let st = self.mi(cur).start;
             let mut j = st;
             let mut skipped = false;
             while j > 0 && is(self.toks.get(j - 1), &["and", ",", "&", "both"]) {
+                seen_and |= self.norm(j - 1) != ",";
                 j -= 1;
                 skipped = true;
             }
-            if !skipped {
+            // A bare comma joins a list only once an "and" has been seen ("A, B and C").
+            if !skipped || !seen_and {
                 return;
             }
             let Some(prev) = self.mention_ending(j) else { return };
@@ -795,8 +929,10 @@ impl<'a> View<'a> {
                 j = self.mi(p).end;
             }
             let mut skipped = false;
+            let mut comma_only = true;
             loop {
                 if is(self.toks.get(j), &["and", ",", "&", "or"]) {
+                    comma_only &= self.norm(j) == ",";
                     j += 1;
                     skipped = true;
                 } else if is(self.toks.get(j), &["as"]) && is(self.toks.get(j + 1), &["well"]) {
@@ -818,6 +954,11 @@ impl<'a> View<'a> {
                 }
             }
             let Some(next) = self.mention_starting(j) else { return };
+            // "If Iran attacks Israel, the United States will respond": a comma not followed
+            // by more of a list ends the phrase.
+            if comma_only && !is(self.toks.get(self.mi(next).end), &[",", "and", "or"]) {
+                return;
+            }
             out.push(next);
             cur = next;
         }
@@ -1038,70 +1179,120 @@ impl<'a> View<'a> {
                 taken.push(Trig { hit: h, pat: p, alts: Vec::new() });
             }
         }
-        taken.sort_by_key(|t| t.hit.start);
-        taken
+        // Same words read as a verb or a noun ("clashes", "sanctions"): put the likelier
+        // reading first, and drop verb readings where only a noun fits ("the sanctions",
+        // "despite sanctions", "the detained journalists").
+        let mut out = Vec::with_capacity(taken.len());
+        for t in taken {
+            let mut readings: Vec<(Hit, &'c Pattern)> = vec![(t.hit, t.pat)];
+            readings.extend(t.alts);
+            let nounish = self.noun_context(t.hit.start, t.hit.end);
+            let strong = self.strong_noun_context(t.hit.start);
+            let after_prep = is(self.toks.get(t.hit.start.wrapping_sub(1)), PREPS);
+            let has_noun = readings.iter().any(|(_, p)| p.frame.is_noun());
+            readings.retain(|(h, p)| {
+                p.frame.is_noun()
+                    || (!strong && !(nounish && has_noun))
+                    || (after_prep && h.form == Some(Form::Gerund))
+            });
+            readings.sort_by_key(|(_, p)| p.frame.is_noun() != nounish);
+            if readings.is_empty() {
+                continue;
+            }
+            let (hit, pat) = readings.remove(0);
+            out.push(Trig { hit, pat, alts: readings });
+        }
+        out.sort_by_key(|t| t.hit.start);
+        out
+    }
+
+    /// Whether only a noun can stand at `t0`: after a determiner, a preposition other than
+    /// "to", a possessive or a number.
+    fn strong_noun_context(&self, t0: usize) -> bool {
+        let Some(p) = t0.checked_sub(1) else { return false };
+        let prev = self.norm(p);
+        (DETERMINERS.contains(&prev) && prev != "all" && prev != "both")
+            || (PREPS.contains(&prev) && prev != "to")
+            || matches!(prev, "'s" | "'" | "these" | "those" | "new" | "fresh" | "renewed")
+            || self.toks.get(p).is_some_and(|t| t.kind == TokenKind::Number)
     }
 
     /// The candidates of this sentence; `earlier` are the document's candidates so far.
     fn candidates(
-        &self,
+        &mut self,
         coder: &EventCoder,
         earlier: &[EventCandidate],
     ) -> Vec<(EventCandidate, CandFlags)> {
         let trigs = self.triggers(coder);
+        self.verb_ends =
+            trigs.iter().filter(|t| !t.pat.frame.is_noun()).map(|t| t.hit.end).collect();
         let mut mode_tokens = vec![false; self.toks.len()];
         for h in &self.mode_hits {
             for slot in mode_tokens.iter_mut().take(h.end).skip(h.start) {
                 *slot = true;
             }
         }
+        let spans: Vec<(usize, usize)> = trigs
+            .iter()
+            .filter(|t| t.pat.event.is_some())
+            .map(|t| (t.hit.start, t.hit.end))
+            .collect();
         let mut out: Vec<(EventCandidate, CandFlags)> = Vec::new();
+        // Which candidate each trigger became, for statements whose recipient is the target
+        // of the event they state ("threatened to attack South Korea").
+        let mut cand_of: Vec<Option<usize>> = vec![None; trigs.len()];
         for (ti, tr) in trigs.iter().enumerate() {
             let Some(event) = tr.pat.event else { continue };
-            if self.embedded(&trigs, ti, event) {
+            if let Some(vi) = self.embedded(&trigs, ti, event) {
+                let target = if tr.pat.frame.is_noun() {
+                    self.objects_pp(tr.hit.end, &tr.pat.preps)
+                } else {
+                    self.objects(tr.hit.end, &tr.pat.preps, tr.pat.frame == Frame::Verb)
+                };
+                let holder = cand_of.get(vi).copied().flatten().and_then(|ci| out.get_mut(ci));
+                if let Some((c, _)) = holder {
+                    let statement = matches!(
+                        c.event,
+                        EventType::Threaten
+                            | EventType::Reject
+                            | EventType::Agree
+                            | EventType::Request
+                            | EventType::Concede
+                    );
+                    if c.recipients.is_empty() && statement {
+                        c.recipients = target
+                            .iter()
+                            .filter_map(|&i| self.resolved(i))
+                            .filter(|m| !c.actors.iter().any(|a| same_entity(a, m)))
+                            .collect();
+                        dedup_mentions(&mut c.recipients);
+                    }
+                }
                 continue;
             }
-            // Same words read as a verb or a noun ("clashes"): try the likelier reading first.
-            let mut order: Vec<(Hit, &Pattern)> = vec![(tr.hit, tr.pat)];
-            order.extend(tr.alts.iter().copied());
-            let nounish = self.noun_context(tr.hit.start, tr.hit.end);
-            order.sort_by_key(|(_, p)| p.frame.is_noun() != nounish);
-            let (first_hit, first_pat) = order.remove(0);
-            let Some(first_event) = first_pat.event else { continue };
-            let mut found = self.candidate(
-                coder,
-                first_hit,
-                first_pat,
-                first_event,
-                &mode_tokens,
-                &out,
-                earlier,
-            );
-            for (h, p) in &order {
+            let mut found =
+                self.candidate(coder, tr.hit, tr.pat, event, &mode_tokens, &spans, &out, earlier);
+            for (h, p) in &tr.alts {
                 if found.is_some() {
                     break;
                 }
                 if let Some(ev) = p.event {
-                    found = self.candidate(coder, *h, p, ev, &mode_tokens, &out, earlier);
+                    found = self.candidate(coder, *h, p, ev, &mode_tokens, &spans, &out, earlier);
                 }
             }
             if let Some(c) = found {
                 // One candidate per event: the same category with the same parties in one
                 // sentence is one event told twice ("struck Gaza, killing 20").
-                let a = entity_set(&c.0.actors);
-                let r = entity_set(&c.0.recipients);
-                let dup = out.iter_mut().find(|(o, _)| {
-                    o.event == c.0.event
-                        && o.aux == c.0.aux
-                        && entity_set(&o.actors) == a
-                        && (entity_set(&o.recipients) == r
-                            || r.is_empty()
-                            || o.recipients.is_empty())
-                });
-                match dup {
+                let dup_at = out.iter().position(|(o, _)| same_event_in_sentence(o, &c.0));
+                if let Some(slot) = cand_of.get_mut(ti) {
+                    *slot = Some(dup_at.unwrap_or(out.len()));
+                }
+                match dup_at.and_then(|i| out.get_mut(i)) {
                     Some((o, _)) => {
-                        if o.recipients.is_empty() {
-                            o.recipients = c.0.recipients.clone();
+                        for r in c.0.recipients {
+                            if !o.recipients.iter().any(|x| same_entity(x, &r)) {
+                                o.recipients.push(r);
+                            }
                         }
                         for m in c.0.modes {
                             if !o.modes.contains(&m) {
@@ -1118,9 +1309,9 @@ impl<'a> View<'a> {
 
     /// Whether trigger `ti` only states the content of an earlier verbal event in its clause
     /// ("called on Y to withdraw", "accused Y of attacking", "threatened strikes").
-    fn embedded(&self, trigs: &[Trig], ti: usize, event: EventType) -> bool {
-        let Some(t) = trigs.get(ti) else { return false };
-        trigs.iter().take(ti).any(|v| {
+    fn embedded(&self, trigs: &[Trig], ti: usize, event: EventType) -> Option<usize> {
+        let t = trigs.get(ti)?;
+        trigs.iter().take(ti).rposition(|v| {
             let Some(ve) = v.pat.event else { return false };
             let verbal = matches!(
                 ve.quad(),
@@ -1135,6 +1326,15 @@ impl<'a> View<'a> {
                 return false;
             }
             if !t.pat.frame.is_noun() {
+                return true;
+            }
+            // "ratified the agreement with X": the agreement is what is signed.
+            let between = (t.hit.end..t.hit.end + 2).any(|k| self.norm(k) == "between");
+            if ve == EventType::Support
+                && event == EventType::Agree
+                && t.hit.start - v.hit.end <= 4
+                && !between
+            {
                 return true;
             }
             let future_oriented = matches!(
@@ -1157,6 +1357,7 @@ impl<'a> View<'a> {
         pat: &Pattern,
         event: EventType,
         mode_tokens: &[bool],
+        spans: &[(usize, usize)],
         same_sentence: &[(EventCandidate, CandFlags)],
         earlier: &[EventCandidate],
     ) -> Option<(EventCandidate, CandFlags)> {
@@ -1176,6 +1377,9 @@ impl<'a> View<'a> {
                 let passive = self.passive(t0, t1, hit.form);
                 let direct = pat.frame == Frame::Verb || pat.frame == Frame::VerbReverse;
                 let subj = self.verb_subject(t0, same_sentence);
+                if !passive && self.uncoded_subject(t0) {
+                    return None;
+                }
                 if passive {
                     actors = self.pp_after(t1, &["by"], 4);
                     recips = subj;
@@ -1199,16 +1403,35 @@ impl<'a> View<'a> {
                             recips = obj;
                         }
                     }
+                    // "warned Taiwan of consequences": the object inside a gapped trigger.
+                    if recips.is_empty() && direct && t1 > t0 + 2 {
+                        recips = self
+                            .order
+                            .iter()
+                            .copied()
+                            .find(|&i| {
+                                let m = self.mi(i);
+                                m.start > t0
+                                    && m.start <= t0 + 2
+                                    && m.end < t1
+                                    && m.prep.is_none_or(|p| p <= t0)
+                            })
+                            .into_iter()
+                            .collect();
+                    }
                 }
             }
             Frame::Noun | Frame::NounMutual => {
-                let between = self.pp_after(t1, &["between", "among"], 6);
-                let by = self.pp_after(t1, &["by"], 4);
+                // Role phrases follow the head noun, also inside a gapped trigger ("a ceasefire
+                // between Israel and Hezbollah took effect").
+                let th = t0 + 1;
+                let between = self.pp_after(th, &["between", "among"], 6);
+                let by = self.pp_after(th, &["by"], 4);
                 let pre = self.premodifier(t0, mode_tokens);
                 if pat.frame == Frame::NounMutual {
                     actors.extend(pre);
                     actors.extend(between);
-                    actors.extend(self.pp_after(t1, &["with"], 3));
+                    actors.extend(self.pp_after(th, &["with"], 3));
                     actors.extend(by);
                 } else {
                     if !between.is_empty() {
@@ -1248,7 +1471,8 @@ impl<'a> View<'a> {
 
         // Inside a quote, "we" and an empty subject are the speaker.
         let speaker = self.quote_speaker(t0).flatten();
-        let first_person = (t0.saturating_sub(3)..t0).any(|k| matches!(self.norm(k), "we" | "i"));
+        let first_person = !pat.frame.is_noun()
+            && (t0.saturating_sub(3)..t0).any(|k| matches!(self.norm(k), "we" | "i"));
         if let Some((ss, mi)) = speaker {
             let pronoun_only = actors.iter().all(|&a| {
                 self.ms
@@ -1264,7 +1488,11 @@ impl<'a> View<'a> {
         }
 
         // Protests with no named protesters are the civilians of the place they are in.
-        if actors.is_empty() && from_speaker.is_none() && event == EventType::Protest {
+        if actors.is_empty()
+            && from_speaker.is_none()
+            && event == EventType::Protest
+            && matches!(pat.frame, Frame::Noun | Frame::NounMutual | Frame::VerbIntrans)
+        {
             place_actor = self.place_civilians(t1);
         }
 
@@ -1316,12 +1544,27 @@ impl<'a> View<'a> {
             modes = vec![Mode::Strike];
             recips.clear();
         }
+        let lead_kind = actors.first().and_then(|&i| self.ms.get(i)).map(|m| m.kind);
         if event == EventType::Protest
             && !pat.frame.is_noun()
-            && matches!(lead_sector, Some(Sector::Gov | Sector::Leg | Sector::Jud | Sector::Mil))
+            && (matches!(lead_sector, Some(Sector::Gov | Sector::Leg | Sector::Jud | Sector::Mil))
+                || (lead_sector.is_none() && lead_kind == Some(MentionKind::Country)))
         {
             event = EventType::Accuse;
             modes = vec![Mode::Disapprove];
+            if recips.is_empty() {
+                recips = self.objects(t1, preps, true);
+            }
+        }
+        // Civilians doing damage amid riot cues are rioting.
+        let riot_cue = self.mode_hits.iter().any(|h| {
+            self.cl(h.start) == self.cl(t0)
+                && coder.modes.item(h.item).is_some_and(|c| c.mode == Mode::Riot)
+        });
+        if event == EventType::Assault && lead_sector == Some(Sector::Cvl) && riot_cue {
+            event = EventType::Protest;
+            modes = vec![Mode::Riot];
+            recips.clear();
         }
         // An "attack" by hackers is a cyber operation.
         let cyber_cue = self.mode_hits.iter().any(|h| {
@@ -1340,7 +1583,9 @@ impl<'a> View<'a> {
             let near = (h.end <= t0 && t0 - h.end <= 8)
                 || (h.start >= t1 && h.start - t1 <= 10)
                 || (h.start >= t0 && h.end <= t1);
-            if !near {
+            let same_clause = self.cl(h.start) == self.cl(t0)
+                || self.cl(h.start) == self.cl(t1.saturating_sub(1));
+            if !near || !same_clause {
                 continue;
             }
             let Some(cue) = coder.modes.item(h.item) else { continue };
@@ -1398,21 +1643,35 @@ impl<'a> View<'a> {
         // Did it happen?
         let mut aux = Aux::default();
         let window = 6;
-        if let Some(h) = self.aux_before(t0, &[AuxKind::Negated], window) {
+        // A cue modifies the nearest event after it: "did not condemn Russia's invasion"
+        // negates the condemning, not the invasion.
+        let no_trigger_between =
+            |h: &Hit| !spans.iter().any(|&(a, b)| a >= h.end && b <= t0 && a < t0);
+        let cue = |kind: AuxKind, w: usize| {
+            self.aux_before(t0, &[kind], w).filter(|h| no_trigger_between(h)).copied()
+        };
+        if let Some(h) = cue(AuxKind::Negated, window) {
             aux.negated = true;
-            push_aux(self, coder, h, &mut entries);
+            push_aux(self, coder, &h, &mut entries);
         }
-        if let Some(h) = self.aux_before(t0, &[AuxKind::Hypothetical], window) {
+        if let Some(h) = cue(AuxKind::Hypothetical, window) {
             aux.hypothetical = true;
-            push_aux(self, coder, h, &mut entries);
+            push_aux(self, coder, &h, &mut entries);
         }
-        if let Some(h) = self.aux_before(t0, &[AuxKind::Future], window) {
+        if let Some(h) = cue(AuxKind::Future, window) {
             aux.future = true;
-            push_aux(self, coder, h, &mut entries);
+            push_aux(self, coder, &h, &mut entries);
         }
-        if let Some(h) = self.aux_before(t0, &[AuxKind::Historical], 12) {
+        // Historical cues may also follow ("attacked us since the fall of the regime").
+        let hist_after = self.aux_hits.iter().find(|h| {
+            h.start >= t1
+                && h.start - t1 <= 8
+                && self.cl(h.start) == self.cl(t0)
+                && self_kind(self, h) == Some(AuxKind::Historical)
+        });
+        if let Some(h) = cue(AuxKind::Historical, 12).or(hist_after.copied()) {
             aux.historical = true;
-            push_aux(self, coder, h, &mut entries);
+            push_aux(self, coder, &h, &mut entries);
         }
         if !pat.frame.is_noun() {
             // An infinitive or "from -ing" is only wanted or prevented, unless the verb before
@@ -1422,10 +1681,19 @@ impl<'a> View<'a> {
                 k -= 1;
             }
             let before = self.norm(k.wrapping_sub(1));
-            if before == "to" && self.aux_before(k - 1, &[AuxKind::Implicative], 5).is_none() {
-                if self.aux_before(k, &[AuxKind::Future], 2).is_none() {
-                    aux.hypothetical = true;
-                }
+            // "failed to", "has yet to", "plans to" already say what became of it.
+            let cue_ends_here = self.aux_hits.iter().any(|h| {
+                h.end == k
+                    && matches!(
+                        self_kind(self, h),
+                        Some(AuxKind::Negated | AuxKind::Future | AuxKind::Hypothetical)
+                    )
+            });
+            if before == "to"
+                && !cue_ends_here
+                && self.aux_before(k - 1, &[AuxKind::Implicative], 5).is_none()
+            {
+                aux.hypothetical = true;
             } else if before == "from" && hit.form == Some(Form::Gerund) {
                 aux.hypothetical = true;
             }
@@ -1444,9 +1712,14 @@ impl<'a> View<'a> {
             });
         }
         if self.max_year > 0 {
+            // A year at least two years older than the newest one the document names, close
+            // to this trigger with no other trigger in between.
             let c = self.cl(t0);
             let old = self.toks.iter().enumerate().any(|(k, t)| {
+                let (lo, hi) = if k < t0 { (k, t0) } else { (t1, k) };
                 self.cl(k) == c
+                    && hi.saturating_sub(lo) <= 8
+                    && !spans.iter().any(|&(a, b)| a >= lo && b <= hi && (a, b) != (t0, t1))
                     && year_of(t).is_some_and(|y| y + 2 <= self.max_year)
                     && is(self.toks.get(k.wrapping_sub(1)), &["in", "since"])
             });
@@ -1454,7 +1727,7 @@ impl<'a> View<'a> {
         }
 
         // An announced future withdrawal is a verbal concession (PLOVER's ambiguity notes).
-        if event == EventType::Retreat && aux.future {
+        if event == EventType::Retreat && (aux.future || aux.hypothetical) {
             event = EventType::Concede;
             modes.clear();
         }
@@ -1571,6 +1844,26 @@ impl<'a> View<'a> {
             k -= 1;
         }
         let prev = self.norm(k.wrapping_sub(1));
+        if let Some(p) = k.checked_sub(1) {
+            let covered = self.order.iter().any(|&i| self.mi(i).start <= p && p < self.mi(i).end);
+            if !covered && matches!(prev, "we" | "i" | "you") {
+                return Vec::new();
+            }
+            if !covered && PRONOUNS.contains(&prev) {
+                // Nearest earlier mention of the sentence, across clauses, not after a
+                // preposition.
+                let found = self.order.iter().rev().copied().find(|&i| {
+                    let m = self.mi(i);
+                    let object = m.start > 0 && self.verb_ends.contains(&m.start);
+                    m.end <= p
+                        && p - m.end <= 15
+                        && m.prep.is_none()
+                        && m.possessor_of.is_none()
+                        && !object
+                });
+                return found.map(|i| vec![i]).unwrap_or_default();
+            }
+        }
         if prev == "and" || prev == "," {
             // Shares the subject of the verb before it.
             let shared = same_sentence.last().map(|(c, _)| c.actors.clone());
@@ -1603,6 +1896,41 @@ impl<'a> View<'a> {
             }
         }
         self.subject(t0)
+    }
+
+    /// Whether the word right before a verb is a common noun no mention covers ("a man
+    /// convicted of", "unknown assailants attacked"): then its subject is not coded, and the
+    /// nearest mention further left would be the wrong one.
+    fn uncoded_subject(&self, t0: usize) -> bool {
+        let mut k = t0;
+        while k > 0 && ADVERBS.contains(&self.norm(k - 1)) {
+            k -= 1;
+        }
+        let Some(p) = k.checked_sub(1) else { return false };
+        let Some(t) = self.toks.get(p) else { return false };
+        if t.kind != TokenKind::Word || t.capitalised {
+            return false;
+        }
+        let covered = self.ms.iter().any(|m| m.tokens.start <= p && p < m.tokens.end);
+        // "Israeli jets struck": a noun right after a mention is that mention's phrase.
+        let after_mention = self.mention_ending(p).is_some();
+        // Verbs and participles before a verb ("denied carrying out") are no subject.
+        let verbish = t.norm.ends_with("ed")
+            || t.norm.ends_with("ing")
+            || self.aux_hits.iter().any(|h| h.start <= p && p < h.end);
+        if covered
+            || after_mention
+            || verbish
+            || FUNCTION_WORDS.contains(&t.norm.as_str())
+            || PRONOUNS.contains(&t.norm.as_str())
+            || BE.contains(&t.norm.as_str())
+            || DETERMINERS.contains(&t.norm.as_str())
+            || PREPS.contains(&t.norm.as_str())
+        {
+            return false;
+        }
+        // A noun inside a prepositional phrase of the subject ("troops in the city killed").
+        !(p.saturating_sub(3)..p).any(|j| is(self.toks.get(j), PREPS))
     }
 
     /// The subject of a light verb ("launched", "carried out") or an undergoing verb ("came
