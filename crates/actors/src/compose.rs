@@ -1,0 +1,2010 @@
+//! Composition within a sentence: turns lexicon atoms and the words around them into draft
+//! mentions ("Syrian" + "army" → SYR MIL, "US" + "Ambassador" + "Tom Barrack" → USA GOV,
+//! "Israeli" + "strikes" → an ISR MIL actor, "authorities in Damascus" → SYR GOV).
+//!
+//! Whatever needs the rest of the document (pronouns, "the army", surnames, the country of a
+//! bare "protesters") is left marked on the draft for the document pass in `document.rs`.
+
+use crate::lexicon::{Entry, Form, Kind, Lexicon, Target};
+use crate::matcher::{find_atoms, Atom};
+use lapwing_core::plover::{ActorCode, Sector};
+use lapwing_core::{Entity, EntryRef, MentionKind, Token, TokenKind};
+use std::ops::Range;
+
+/// What a reference word needs from the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pron {
+    /// he, she, his, her, him: the last person.
+    Person,
+    /// they, them, their: the last group.
+    Plural,
+    /// "the group", "the movement": the last named organisation.
+    Group,
+    /// "the country": the last country.
+    Country,
+    /// "the ministry": the last ministry.
+    Ministry,
+}
+
+/// A mention before the document pass.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub tokens: Range<usize>,
+    pub head: usize,
+    pub entity: Entity,
+    pub kind: MentionKind,
+    pub entries: Vec<EntryRef>,
+    pub person: bool,
+    pub plural: bool,
+    pub org: bool,
+    /// Code to come from the document's dominant country.
+    pub needs_code: bool,
+    /// "the army", "the president": may refer to an earlier mention.
+    pub definite: bool,
+    pub pron: Option<Pron>,
+    /// A lone capitalised word that is an actor only if it is an earlier person's surname.
+    pub surname_only: bool,
+    /// Last-name forms of a person, for later surname references.
+    pub surnames: Vec<String>,
+    pub person_key: Option<String>,
+    /// The coding came from a title or apposition in the text.
+    pub text_title: bool,
+    /// The organisation a member mention belongs to ("Hamas" in "Hamas leader X"), which
+    /// "the group" may refer to.
+    pub group: Option<Entity>,
+}
+
+impl Draft {
+    fn new(tokens: Range<usize>, head: usize, kind: MentionKind) -> Draft {
+        Draft {
+            tokens,
+            head,
+            entity: Entity {
+                entity_text: String::new(),
+                identifier_text: None,
+                identifier_id: None,
+                code: None,
+                sector: None,
+                other_sector_codes: Vec::new(),
+                ethnicity: None,
+                religion: None,
+                office: None,
+            },
+            kind,
+            entries: Vec::new(),
+            person: false,
+            plural: false,
+            org: false,
+            needs_code: false,
+            definite: false,
+            pron: None,
+            surname_only: false,
+            surnames: Vec::new(),
+            person_key: None,
+            text_title: false,
+            group: None,
+        }
+    }
+}
+
+/// How an atom acts, from its entry's kind and the phrase list it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Country,
+    Adj,
+    Demonym,
+    Capital,
+    Name,
+    Person,
+    Agent,
+    Title,
+    Ethnic,
+    Attack,
+    Place,
+    Stop,
+}
+
+const DETERMINERS: &[&str] = &["the", "a", "an"];
+const QUANTIFIERS: &[&str] = &[
+    "some",
+    "several",
+    "many",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
+    "tens",
+    "millions",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "other",
+    "more",
+    "most",
+    "all",
+    "both",
+    "few",
+    "numerous",
+    "various",
+    "least",
+    "at",
+    "of",
+    "its",
+    "his",
+    "their",
+    "her",
+    "our",
+    "these",
+    "those",
+    "this",
+    "that",
+    "any",
+    "no",
+    "one",
+    "every",
+    "each",
+];
+const MODIFIERS: &[&str] = &[
+    "senior",
+    "top",
+    "local",
+    "former",
+    "ex",
+    "acting",
+    "interim",
+    "new",
+    "then",
+    "outgoing",
+    "incoming",
+    "retired",
+    "unidentified",
+    "unknown",
+    "masked",
+    "suspected",
+    "alleged",
+    "armed",
+    "rival",
+    "allied",
+    "hardline",
+    "radical",
+    "young",
+    "elderly",
+    "foreign",
+    "federal",
+    "national",
+    "regional",
+    "provincial",
+    "fellow",
+    "current",
+    "longtime",
+    "veteran",
+    "powerful",
+    "influential",
+    "prominent",
+    "exiled",
+    "jailed",
+    "detained",
+    "slain",
+    "late",
+    "self-styled",
+    "so-called",
+    "de",
+    "facto",
+    "transitional",
+    "caretaker",
+    "newly",
+    "elected",
+    "appointed",
+    "sunni",
+    "shiite",
+    "christian",
+    "muslim",
+    "jewish",
+    "islamist",
+    "jihadist",
+    "extremist",
+    "separatist",
+    "violent",
+    "innocent",
+    "ordinary",
+    "angry",
+    "peaceful",
+    "unarmed",
+    "ethnic",
+    "minority",
+    "majority",
+    "main",
+    "key",
+    "chief",
+    "central",
+    "military-backed",
+    "government-backed",
+    "state-backed",
+    "state-run",
+    "state-owned",
+    "ruling",
+    "governing",
+    "opposition-held",
+    "political",
+    "first",
+    "second",
+    "third",
+    "top-ranking",
+    "high-ranking",
+    "embattled",
+    "beleaguered",
+    "besieged",
+    "wounded",
+    "civilian",
+    "syrian-backed",
+];
+const BACKED_SUFFIXES: &[&str] = &[
+    "backed",
+    "aligned",
+    "allied",
+    "affiliated",
+    "linked",
+    "supported",
+    "sponsored",
+    "funded",
+    "trained",
+    "armed",
+    "controlled",
+    "friendly",
+    "leaning",
+    "held",
+];
+const OWN_SUFFIXES: &[&str] = &["led", "based", "run", "born", "origin"];
+
+/// Capitalised words that are not names.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "but",
+    "and",
+    "or",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "as",
+    "for",
+    "with",
+    "from",
+    "by",
+    "of",
+    "to",
+    "so",
+    "yet",
+    "also",
+    "then",
+    "there",
+    "here",
+    "what",
+    "who",
+    "whom",
+    "which",
+    "where",
+    "why",
+    "how",
+    "some",
+    "many",
+    "most",
+    "all",
+    "no",
+    "not",
+    "one",
+    "two",
+    "three",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "meanwhile",
+    "however",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "earlier",
+    "later",
+    "separately",
+    "still",
+    "instead",
+    "although",
+    "though",
+    "because",
+    "until",
+    "during",
+    "despite",
+    "amid",
+    "according",
+    "asked",
+    "speaking",
+    "under",
+    "over",
+    "about",
+    "against",
+    "between",
+    "without",
+    "within",
+    "through",
+    "across",
+    "around",
+    "last",
+    "next",
+    "this",
+    "each",
+    "every",
+    "both",
+    "our",
+    "my",
+    "your",
+    "you",
+    "me",
+    "us",
+    "them",
+    "him",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "must",
+    "may",
+    "might",
+    "such",
+    "other",
+    "another",
+    "more",
+    "less",
+    "few",
+    "several",
+    "only",
+    "even",
+    "now",
+    "just",
+    "once",
+    "again",
+    "further",
+    "furthermore",
+    "moreover",
+    "thus",
+    "therefore",
+    "indeed",
+    "overall",
+    "nearly",
+    "almost",
+    "about",
+    "above",
+    "below",
+    "up",
+    "down",
+    "out",
+    "off",
+    "into",
+    "onto",
+    "upon",
+    "like",
+    "unlike",
+    "per",
+    "via",
+    "among",
+    "whether",
+    "whose",
+    "although",
+    "breaking",
+    "update",
+    "updated",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "editorial",
+    "photo",
+    "video",
+    "watch",
+    "read",
+    "ap",
+    "afp",
+    "reuters",
+    "x",
+    "facebook",
+    "telegram",
+    "twitter",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "whatsapp",
+    "islam",
+    "god",
+    "allah",
+    "covid-19",
+    "christmas",
+    "ramadan",
+    "eid",
+    "easter",
+    "new",
+    "old",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "english",
+    "arabic",
+    "french",
+    "spanish",
+    "russian",
+    "chinese",
+    "hebrew",
+    "persian",
+];
+
+/// Words in a capitalised run that make it a place or a thing, not an actor.
+const PLACE_WORDS: &[&str] = &[
+    "city",
+    "street",
+    "province",
+    "region",
+    "river",
+    "sea",
+    "mountains",
+    "mountain",
+    "square",
+    "airport",
+    "hospital",
+    "university",
+    "bridge",
+    "valley",
+    "island",
+    "islands",
+    "gulf",
+    "strait",
+    "road",
+    "park",
+    "lake",
+    "county",
+    "district",
+    "governorate",
+    "camp",
+    "crossing",
+    "port",
+    "base",
+    "airbase",
+    "palace",
+    "mosque",
+    "church",
+    "cathedral",
+    "stadium",
+    "hotel",
+    "school",
+    "college",
+    "peninsula",
+    "desert",
+    "coast",
+    "highway",
+    "avenue",
+    "plaza",
+    "canal",
+    "dam",
+    "prison",
+    "border",
+    "strip",
+    "bank",
+    "heights",
+    "hills",
+    "oblast",
+    "state",
+    "day",
+    "war",
+    "prize",
+    "award",
+    "cup",
+    "games",
+    "olympics",
+    "summit",
+    "conference",
+    "forum",
+    "accords",
+    "accord",
+    "agreement",
+    "treaty",
+    "act",
+    "law",
+    "bill",
+    "plan",
+    "initiative",
+    "times",
+    "post",
+    "news",
+    "journal",
+    "tribune",
+    "herald",
+    "gazette",
+];
+
+/// Words in a capitalised run that make it an organisation rather than a person.
+const ORG_WORDS: &[&str] = &[
+    "ministry",
+    "council",
+    "forces",
+    "force",
+    "army",
+    "front",
+    "brigade",
+    "brigades",
+    "movement",
+    "group",
+    "party",
+    "committee",
+    "commission",
+    "agency",
+    "authority",
+    "company",
+    "corporation",
+    "organisation",
+    "organization",
+    "association",
+    "union",
+    "federation",
+    "institute",
+    "foundation",
+    "bureau",
+    "office",
+    "department",
+    "service",
+    "services",
+    "guard",
+    "corps",
+    "battalion",
+    "division",
+    "regiment",
+    "police",
+    "court",
+    "assembly",
+    "parliament",
+    "congress",
+    "senate",
+    "league",
+    "alliance",
+    "coalition",
+    "network",
+    "centre",
+    "center",
+    "society",
+    "watch",
+    "fund",
+    "bank",
+    "inc",
+    "ltd",
+    "corp",
+    "co",
+    "group",
+    "observatory",
+];
+
+/// Nouns after which a singular agent word is a modifier, not an actor.
+const NON_ACTOR_HEADS: &[&str] = &[
+    "camp",
+    "camps",
+    "base",
+    "bases",
+    "operation",
+    "exercise",
+    "exercises",
+    "drills",
+    "aid",
+    "equipment",
+    "vehicle",
+    "vehicles",
+    "checkpoint",
+    "checkpoints",
+    "post",
+    "posts",
+    "position",
+    "positions",
+    "source",
+    "sources",
+    "facility",
+    "facilities",
+    "station",
+    "stations",
+    "hospital",
+    "budget",
+    "spending",
+    "service",
+    "rule",
+    "coup",
+    "ties",
+    "cooperation",
+    "support",
+    "action",
+    "actions",
+    "campaign",
+    "buildup",
+    "build-up",
+    "presence",
+    "hardware",
+    "assistance",
+    "law",
+    "laws",
+    "plan",
+    "plans",
+    "policy",
+    "policies",
+    "decision",
+    "decree",
+    "statement",
+    "statements",
+    "data",
+    "figures",
+    "report",
+    "reports",
+    "building",
+    "buildings",
+    "headquarters",
+    "compound",
+    "property",
+    "site",
+    "sites",
+    "target",
+    "targets",
+    "infrastructure",
+    "jet",
+    "jets",
+    "aircraft",
+    "helicopter",
+    "helicopters",
+    "truck",
+    "trucks",
+    "uniform",
+    "uniforms",
+    "custody",
+    "cell",
+    "cells",
+    "car",
+    "cars",
+    "van",
+    "officer",
+    "funding",
+    "bonds",
+    "debt",
+    "revenue",
+    "revenues",
+    "contracts",
+    "contract",
+    "account",
+    "website",
+    "channel",
+    "television",
+    "tv",
+    "media",
+    "newspaper",
+    "radio",
+    "agency",
+    "order",
+    "orders",
+    "ban",
+    "tactics",
+    "strategy",
+    "doctrine",
+    "academy",
+    "college",
+    "school",
+    "prison",
+    "jail",
+    "detention",
+    "records",
+    "documents",
+    "files",
+    "negotiations",
+    "talks",
+    "meeting",
+];
+
+const ARTICLES_AFTER_COMMA: &[&str] = &["a", "an", "the"];
+
+/// The result of parsing a title and what follows it.
+struct TitleChain {
+    end: usize,
+    /// End of the titles and their "of X" phrases, without "to Turkey", "in Baghdad".
+    core_end: usize,
+    /// The office as written up to `core_end`.
+    core_office: String,
+    office: String,
+    sector: Option<Sector>,
+    of: Option<(ActorCode, Option<Sector>, EntryRef)>,
+    honorific: bool,
+    entries: Vec<EntryRef>,
+}
+
+/// Context words before a head: country adjectives, possessive countries, organisations.
+#[derive(Default, Clone)]
+struct Ctx {
+    start: Option<usize>,
+    code: Option<ActorCode>,
+    sector: Option<Sector>,
+    org: Option<usize>,
+    ethnicity: Option<String>,
+    religion: Option<String>,
+    entries: Vec<EntryRef>,
+    /// The tokens of a country word usable as an attacker ("Israeli" in "Israeli strikes").
+    country_span: Option<Range<usize>>,
+    /// From a hyphenated compound ("Russian-backed"): not the actor's own country.
+    backed: bool,
+}
+
+/// One sentence being composed.
+pub(crate) struct SentenceComposer<'a> {
+    lex: &'a Lexicon,
+    text: &'a str,
+    tokens: &'a [Token],
+    date: Option<&'a str>,
+    /// atom index starting at each token, if any.
+    atom_at: Vec<Option<usize>>,
+    atoms: Vec<Atom>,
+    /// Chosen entry per atom.
+    chosen: Vec<usize>,
+}
+
+fn armed(sector: Option<Sector>) -> bool {
+    matches!(sector, Some(Sector::Reb | Sector::Prm | Sector::Uaf | Sector::Crm))
+}
+
+impl<'a> SentenceComposer<'a> {
+    pub(crate) fn new(
+        lex: &'a Lexicon,
+        text: &'a str,
+        tokens: &'a [Token],
+        date: Option<&'a str>,
+    ) -> SentenceComposer<'a> {
+        let atoms = find_atoms(lex, text, tokens);
+        let mut atom_at = vec![None; tokens.len()];
+        for (k, a) in atoms.iter().enumerate() {
+            if let Some(slot) = atom_at.get_mut(a.start) {
+                *slot = Some(k);
+            }
+        }
+        let chosen = atoms.iter().map(|a| choose(lex, &a.targets, date)).collect();
+        SentenceComposer { lex, text, tokens, date, atom_at, atoms, chosen }
+    }
+
+    fn norm(&self, i: usize) -> &str {
+        self.tokens.get(i).map(|t| t.norm.as_str()).unwrap_or("")
+    }
+
+    fn surface(&self, r: Range<usize>) -> String {
+        match (self.tokens.get(r.start), r.end.checked_sub(1).and_then(|e| self.tokens.get(e))) {
+            (Some(a), Some(b)) if r.start < r.end => {
+                self.text.get(a.span.start..b.span.end).unwrap_or("").to_string()
+            }
+            _ => String::new(),
+        }
+    }
+
+    fn atom(&self, i: usize) -> Option<(usize, &Atom, &Entry, Form)> {
+        let k = (*self.atom_at.get(i)?)?;
+        let atom = self.atoms.get(k)?;
+        let t = *self.chosen.get(k)?;
+        let target = atom.targets.get(t)?;
+        let entry = self.lex.entries.get(target.entry)?;
+        Some((k, atom, entry, target.form))
+    }
+
+    fn role(&self, i: usize) -> Option<Role> {
+        let (_, _, e, form) = self.atom(i)?;
+        Some(role_of(e, form))
+    }
+
+    fn entry_ref(&self, k: usize) -> Option<EntryRef> {
+        let atom = self.atoms.get(k)?;
+        let t = atom.targets.get(*self.chosen.get(k)?)?;
+        let e = self.lex.entries.get(t.entry)?;
+        Some(EntryRef {
+            role: "actor".into(),
+            entry: e.key.clone(),
+            source: e.source.clone(),
+            text: self.surface(atom.start..atom.end),
+        })
+    }
+
+    /// Country codes that places and datelines point at, which no mention carries (for the
+    /// dominant country; mentions vote in the document pass).
+    pub(crate) fn country_votes(&self) -> Vec<(ActorCode, usize)> {
+        let dateline = self.dateline_end();
+        (0..self.atoms.len())
+            .filter_map(|k| {
+                let atom = self.atoms.get(k)?;
+                let e = self.lex.entries.get(atom.targets.get(*self.chosen.get(k)?)?.entry)?;
+                let w = match e.kind {
+                    Kind::Place => 2,
+                    Kind::Country if atom.start < dateline => 2,
+                    Kind::Country => 1,
+                    _ => 0,
+                };
+                e.code.filter(|c| w > 0 && !c.is_non_state()).map(|c| (c, w))
+            })
+            .collect()
+    }
+
+    /// First token after a dateline ("DAMASCUS, Syria (AP) —").
+    fn dateline_end(&self) -> usize {
+        let toks = self.tokens;
+        let Some(first) = toks.first() else { return 0 };
+        let first_text = first.span.slice(self.text);
+        let letters: Vec<char> = first_text.chars().filter(|c| c.is_alphabetic()).collect();
+        let all_caps = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+        if !all_caps {
+            return 0;
+        }
+        for (k, t) in toks.iter().enumerate().take(14).skip(1) {
+            if matches!(t.norm.as_str(), "-" | "--" | ":") && t.kind == TokenKind::Punct {
+                let prev = toks.get(k - 1).map(|p| p.norm.as_str()).unwrap_or("");
+                let has_comma = toks.iter().take(k).any(|x| x.norm == "," || x.norm == "(");
+                if has_comma || prev == ")" || k <= 3 {
+                    return k + 1;
+                }
+            }
+        }
+        0
+    }
+
+    /// All drafts of the sentence, in token order.
+    pub(crate) fn drafts(&self) -> Vec<Draft> {
+        let n = self.tokens.len();
+        let mut out = Vec::new();
+        let mut i = self.dateline_end();
+        while i < n {
+            match self.parse_at(i) {
+                Some((mut ds, next)) => {
+                    out.append(&mut ds);
+                    i = next.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        for d in &mut out {
+            d.entity.entity_text = self.surface(d.tokens.clone());
+        }
+        out
+    }
+
+    fn skip_modifiers(&self, j: usize, ctx: &mut Ctx, former: &mut bool) -> usize {
+        self.skip_words(j, ctx, former, false)
+    }
+
+    /// Skips modifiers inside a phrase ("Hamas senior official"): no determiners there.
+    fn skip_inner(&self, j: usize, ctx: &mut Ctx, former: &mut bool) -> usize {
+        self.skip_words(j, ctx, former, true)
+    }
+
+    fn skip_words(&self, mut j: usize, ctx: &mut Ctx, former: &mut bool, inner: bool) -> usize {
+        let mut guard = 0;
+        while j < self.tokens.len() && guard < 12 {
+            guard += 1;
+            let t = &self.tokens[j];
+            let w = t.norm.as_str();
+            if self.atom_at.get(j).copied().flatten().is_some() {
+                break;
+            }
+            if t.kind == TokenKind::Number {
+                j += 1;
+                continue;
+            }
+            if t.kind != TokenKind::Word {
+                break;
+            }
+            if w == "former" || w == "ex" || w == "retired" || w == "late" || w == "exiled" {
+                *former = true;
+            }
+            // "of" only after a quantifier ("dozens of protesters"), "at" only in "at least".
+            let prev = j.checked_sub(1).map(|p| self.norm(p)).unwrap_or("");
+            let ok = match w {
+                "of" => QUANTIFIERS.contains(&prev) && prev != "of" && prev != "at",
+                "at" => self.norm(j + 1) == "least",
+                // Verbs that are also modifiers only after "newly" ("newly appointed").
+                "appointed" | "elected" => prev == "newly" || prev == "democratically",
+                _ if inner => MODIFIERS.contains(&w),
+                _ => MODIFIERS.contains(&w) || QUANTIFIERS.contains(&w) || DETERMINERS.contains(&w),
+            };
+            if ok {
+                j += 1;
+                continue;
+            }
+            if w.starts_with("pro-") || w.starts_with("anti-") {
+                j += 1;
+                continue;
+            }
+            if let Some((pre, suf)) = w.rsplit_once('-') {
+                if BACKED_SUFFIXES.contains(&suf) || OWN_SUFFIXES.contains(&suf) {
+                    if OWN_SUFFIXES.contains(&suf) && ctx.code.is_none() {
+                        if let Some(code) = self.single_country(pre) {
+                            ctx.code = Some(code);
+                            ctx.start.get_or_insert(j);
+                        }
+                    } else if BACKED_SUFFIXES.contains(&suf) {
+                        ctx.backed = true;
+                    }
+                    j += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        j
+    }
+
+    fn single_country(&self, norm: &str) -> Option<ActorCode> {
+        let ts = self.lex.single.get(norm)?;
+        let t: &Target = ts.last()?;
+        self.lex.entries.get(t.entry)?.code
+    }
+
+    /// Parses an actor phrase starting at token `i`.
+    fn parse_at(&self, i: usize) -> Option<(Vec<Draft>, usize)> {
+        let w = self.norm(i);
+        // Pronouns.
+        let pron = match w {
+            "he" | "she" | "his" | "him" | "her" => Some(Pron::Person),
+            "they" | "them" | "their" => Some(Pron::Plural),
+            _ => None,
+        };
+        if let Some(p) = pron {
+            let mut d = Draft::new(i..i + 1, i, MentionKind::Pronoun);
+            d.pron = Some(p);
+            return Some((vec![d], i + 1));
+        }
+        let bare_noun = match self.atom(i + 1) {
+            None => true,
+            Some((_, a, _, _)) => a.end == i + 2 && self.role(i + 1) == Some(Role::Agent),
+        };
+        if w == "the" && bare_noun {
+            let p = match self.norm(i + 1) {
+                "group" | "movement" | "organisation" | "organization" | "outfit" => {
+                    Some(Pron::Group)
+                }
+                "country" | "nation" | "kingdom" => Some(Pron::Country),
+                "ministry" => Some(Pron::Ministry),
+                _ => None,
+            };
+            if let Some(p) = p {
+                let mut d = Draft::new(i..i + 2, i + 1, MentionKind::Pronoun);
+                d.pron = Some(p);
+                return Some((vec![d], i + 2));
+            }
+        }
+        let mut ctx = Ctx::default();
+        let mut former = false;
+        let definite = w == "the";
+        let mut j = self.skip_modifiers(i, &mut ctx, &mut former);
+        // Context words.
+        let mut guard = 0;
+        while guard < 8 {
+            guard += 1;
+            let Some((k, atom, entry, form)) = self.atom(j) else { break };
+            let role = role_of(entry, form);
+            let after = if self.norm(atom.end) == "'s" { atom.end + 1 } else { atom.end };
+            let mut f2 = false;
+            let mut probe = ctx.clone();
+            let next = self.skip_inner(after, &mut probe, &mut f2);
+            let next_role = self.role(next);
+            // A country's name before an attack noun is its attacker only when written as an
+            // abbreviation or possessive ("US strikes", "Israel's strikes"), not in "in Syria
+            // attacks killed ...".
+            let attack_ok = role != Role::Country
+                || after > atom.end
+                || self.tokens.get(atom.start..atom.end).is_some_and(|ts| {
+                    ts.iter().all(|t| !t.span.slice(self.text).chars().any(char::is_lowercase))
+                });
+            let leads_to_head = matches!(next_role, Some(Role::Agent | Role::Title | Role::Ethnic))
+                || (next_role == Some(Role::Attack) && attack_ok)
+                || (role == Role::Adj && matches!(next_role, Some(Role::Adj)));
+            if role == Role::Adj && !leads_to_head {
+                if let Some(res) = self.coordinated_adjective(k, atom, entry, &ctx) {
+                    return Some(res);
+                }
+            }
+            match role {
+                Role::Adj | Role::Country | Role::Capital if leads_to_head || role == Role::Adj => {
+                    ctx.start.get_or_insert(j);
+                    if ctx.code.is_none() || ctx.backed {
+                        ctx.code = entry.code;
+                        ctx.backed = false;
+                        if role == Role::Capital {
+                            ctx.sector = ctx.sector.or(Some(Sector::Gov));
+                        }
+                        if entry.sector == Some(Sector::Pre) {
+                            ctx.sector = Some(Sector::Pre);
+                        }
+                    }
+                    if ctx.country_span.is_none() {
+                        ctx.country_span = Some(atom.start..atom.end);
+                    }
+                    if let Some(r) = self.entry_ref(k) {
+                        ctx.entries.push(r);
+                    }
+                    j = next;
+                    if role == Role::Adj && !leads_to_head {
+                        break;
+                    }
+                }
+                Role::Name | Role::Person
+                    if matches!(next_role, Some(Role::Agent))
+                        || (role == Role::Name && next_role == Some(Role::Title)) =>
+                {
+                    ctx.start.get_or_insert(j);
+                    ctx.code = entry.code.or(ctx.code);
+                    ctx.sector = entry.sector.or(ctx.sector);
+                    ctx.org = Some(k);
+                    if let Some(r) = self.entry_ref(k) {
+                        ctx.entries.push(r);
+                    }
+                    j = next;
+                }
+                Role::Ethnic if matches!(next_role, Some(Role::Title)) => {
+                    ctx.start.get_or_insert(j);
+                    ctx.ethnicity = entry.ethnicity.clone();
+                    ctx.religion = entry.religion.clone();
+                    if ctx.code.is_none() {
+                        ctx.code = entry.code;
+                    }
+                    if let Some(r) = self.entry_ref(k) {
+                        ctx.entries.push(r);
+                    }
+                    j = next;
+                }
+                _ => break,
+            }
+        }
+        self.head(i, j, ctx, former, definite)
+    }
+
+    /// "Qatari and Egyptian mediators": the first adjective is an actor of the same kind as
+    /// the phrase it is coordinated with.
+    fn coordinated_adjective(
+        &self,
+        k: usize,
+        atom: &Atom,
+        entry: &Entry,
+        ctx: &Ctx,
+    ) -> Option<(Vec<Draft>, usize)> {
+        let mut m = atom.end;
+        match (self.norm(m), self.norm(m + 1)) {
+            (",", "and" | "or") => m += 2,
+            ("and" | "or" | ",", _) => m += 1,
+            _ => return None,
+        }
+        if self.role(m) != Some(Role::Adj) {
+            return None;
+        }
+        let (mut ds, next) = self.parse_at(m)?;
+        let first = ds.first()?;
+        if first.tokens.start != m
+            || first.kind != MentionKind::Nominal
+            || first.entity.sector.is_none()
+        {
+            return None;
+        }
+        let start = ctx.start.unwrap_or(atom.start).min(atom.start);
+        let mut d = Draft::new(start..atom.end, atom.start, MentionKind::Nominal);
+        d.entity.code = entry.code;
+        d.entity.sector = first.entity.sector;
+        d.entity.office = first.entity.office.clone();
+        d.entries = ctx.entries.clone();
+        d.entries.extend(self.entry_ref(k));
+        d.plural = first.plural;
+        ds.insert(0, d);
+        Some((ds, next))
+    }
+
+    fn head(
+        &self,
+        i: usize,
+        j: usize,
+        ctx: Ctx,
+        former: bool,
+        definite: bool,
+    ) -> Option<(Vec<Draft>, usize)> {
+        let Some((k, atom, entry, form)) = self.atom(j) else {
+            // No lexicon word: perhaps a name.
+            return self.unknown_name(i, j, ctx, former);
+        };
+        let role = role_of(entry, form);
+        let own_ref = self.entry_ref(k);
+        let start = if ctx.start.is_some() || definite || i < j { i } else { j };
+        // Names, countries and capitals keep only a preceding "the", not modifiers.
+        let name_start =
+            if j > i && self.norm(j - 1) == "the" && ctx.start.is_none() { j - 1 } else { j };
+        let start = match role {
+            Role::Country | Role::Capital | Role::Name | Role::Person if ctx.start.is_none() => {
+                name_start
+            }
+            _ => start,
+        };
+        match role {
+            Role::Stop | Role::Place => Some((Vec::new(), atom.end)),
+            Role::Agent => {
+                let mut d =
+                    Draft::new(start..atom.end, atom.end.saturating_sub(1), MentionKind::Nominal);
+                d.entries = ctx.entries.clone();
+                d.entries.extend(own_ref);
+                d.plural = plural_noun(self.norm(atom.end.saturating_sub(1)));
+                let mut end = atom.end;
+                // "military camp", "police station": the agent word only modifies a thing.
+                let singular = !self.norm(end.saturating_sub(1)).ends_with('s');
+                if singular && ctx.start.is_none() && NON_ACTOR_HEADS.contains(&self.norm(end)) {
+                    return Some((Vec::new(), end + 1));
+                }
+                // "National Guard troops", "police officers": one actor, the first word's kind.
+                if let Some((k2, a2, e2, f2)) = self.atom(end) {
+                    if role_of(e2, f2) == Role::Agent {
+                        if d.entity.sector.is_none() {
+                            d.entity.sector = e2.sector;
+                        }
+                        d.entries.extend(self.entry_ref(k2));
+                        d.plural = plural_noun(self.norm(a2.end.saturating_sub(1)));
+                        end = a2.end;
+                        d.tokens = start..end;
+                        d.head = end.saturating_sub(1);
+                    }
+                }
+                let org_is_person = ctx.org.is_some_and(|o| self.is_person_atom(o));
+                // A person's men are armed if the person is ("Haftar's forces"); a person's
+                // government is a government ("the Assad regime").
+                let org_sector = ctx
+                    .org
+                    .and_then(|o| self.org_sector(o))
+                    .filter(|s| !org_is_person || armed(Some(*s)))
+                    .filter(|s| {
+                        // "Republican lawmakers" are legislators, "Hamas officials" are Hamas.
+                        entry.sector.is_none()
+                            || !matches!(
+                                s,
+                                Sector::Pty | Sector::Opp | Sector::Jrn | Sector::Bus | Sector::Soc
+                            )
+                    });
+                d.entity.sector = if org_sector.is_some() {
+                    org_sector
+                } else if ctx.sector == Some(Sector::Pre) {
+                    Some(Sector::Pre)
+                } else {
+                    entry.sector.or(ctx.sector)
+                };
+                if let Some(o) = ctx.org.filter(|_| !org_is_person) {
+                    self.copy_identity(o, &mut d.entity);
+                    d.group = self.org_entity(o);
+                }
+                d.entity.code = if ctx.backed { None } else { ctx.code }.or(entry.code);
+                if d.entity.code.is_none() {
+                    // "authorities in Damascus", "the government of Sudan", "members of Hamas".
+                    if let Some((code, sector, r, e2)) = self.of_phrase(end, d.entity.sector) {
+                        d.entity.code = Some(code);
+                        if d.entity.sector.is_none() || armed(sector) {
+                            d.entity.sector = sector.or(d.entity.sector);
+                        }
+                        d.entries.push(r);
+                        end = e2;
+                        d.tokens = start..end;
+                    }
+                }
+                if d.entity.code.is_none() {
+                    if d.entity.sector.is_none() && self.role(end) != Some(Role::Title) {
+                        // "groups", "members" alone say nothing.
+                        return Some((Vec::new(), end));
+                    }
+                    d.needs_code = true;
+                    d.definite = definite && ctx.start.is_none();
+                }
+                if former && !armed(d.entity.sector) {
+                    d.entity.sector = Some(Sector::Eli);
+                }
+                // "the army spokesman Ali": an agent followed by a title is a title chain.
+                if self.role(end) == Some(Role::Title) {
+                    let mut c2 = ctx.clone();
+                    c2.start.get_or_insert(j);
+                    c2.sector = d.entity.sector;
+                    c2.code = d.entity.code;
+                    c2.entries = d.entries.clone();
+                    return self.title_head(i, end, c2, former, definite);
+                }
+                Some((vec![d], end))
+            }
+            Role::Title => self.title_head(start, j, ctx, former, definite),
+            Role::Attack => {
+                if let (Some(span), Some(code)) = (ctx.country_span.clone(), ctx.code) {
+                    if ctx.org.is_none() && !ctx.backed {
+                        let mut d = Draft::new(span.clone(), span.start, MentionKind::Nominal);
+                        d.entity.code = Some(code);
+                        d.entity.sector = entry.sector.or(Some(Sector::Mil));
+                        d.entries = ctx.entries.clone();
+                        d.entries.extend(own_ref);
+                        return Some((vec![d], atom.end));
+                    }
+                }
+                None
+            }
+            Role::Ethnic => self.ethnic_head(start, j, ctx),
+            Role::Demonym => {
+                let mut d = Draft::new(start..atom.end, atom.start, MentionKind::Nominal);
+                d.entity.code = entry.code;
+                d.entity.sector = Some(Sector::Cvl);
+                d.plural = true;
+                d.entries = ctx.entries.clone();
+                d.entries.extend(own_ref);
+                Some((vec![d], atom.end))
+            }
+            Role::Country | Role::Capital => {
+                let kind =
+                    if role == Role::Country { MentionKind::Country } else { MentionKind::Capital };
+                let mut d = Draft::new(start..atom.end, atom.start, kind);
+                d.entity.code = entry.code;
+                d.entity.sector = if role == Role::Capital {
+                    entry.sector.or(Some(Sector::Gov))
+                } else {
+                    entry.sector
+                };
+                d.entity.identifier_text = entry.name.clone();
+                d.entity.identifier_id = entry.qid.clone();
+                if role == Role::Capital {
+                    d.entity.identifier_text =
+                        entry.name.as_ref().map(|n| format!("Government of {n}"));
+                    d.entity.identifier_id = None;
+                }
+                d.entries.extend(own_ref);
+                Some((vec![d], atom.end))
+            }
+            Role::Adj => None,
+            Role::Name => {
+                let mut d =
+                    Draft::new(start..atom.end, atom.end.saturating_sub(1), MentionKind::Name);
+                self.fill_from_entry(entry, &mut d.entity);
+                d.org = true;
+                d.plural = entry.plural;
+                d.entries.extend(own_ref);
+                if d.entity.code.is_none() && !ctx.backed {
+                    d.entity.code = ctx.code;
+                }
+                Some((vec![d], atom.end))
+            }
+            Role::Person => {
+                let mut d = self.person_draft(start..atom.end, k, entry);
+                if former {
+                    d.entity.sector = Some(Sector::Eli);
+                }
+                let end = self.apposition(atom.end, &mut d);
+                Some((vec![d], end))
+            }
+        }
+    }
+
+    /// The entity an organisation atom codes as on its own.
+    fn org_entity(&self, k: usize) -> Option<Entity> {
+        let atom = self.atoms.get(k)?;
+        let e = self.lex.entries.get(atom.targets.get(*self.chosen.get(k)?)?.entry)?;
+        if e.kind != Kind::Name {
+            return None;
+        }
+        let mut d = Draft::new(atom.start..atom.end, atom.start, MentionKind::Name);
+        self.fill_from_entry(e, &mut d.entity);
+        d.entity.entity_text = self.surface(atom.start..atom.end);
+        Some(d.entity)
+    }
+
+    fn is_person_atom(&self, k: usize) -> bool {
+        self.atoms
+            .get(k)
+            .and_then(|a| a.targets.get(*self.chosen.get(k)?))
+            .and_then(|t| self.lex.entries.get(t.entry))
+            .is_some_and(|e| e.kind == Kind::Person)
+    }
+
+    fn org_sector(&self, k: usize) -> Option<Sector> {
+        let atom = self.atoms.get(k)?;
+        let e = self.lex.entries.get(atom.targets.get(*self.chosen.get(k)?)?.entry)?;
+        e.sector
+    }
+
+    fn copy_identity(&self, k: usize, entity: &mut Entity) {
+        let Some(e) = self
+            .atoms
+            .get(k)
+            .and_then(|a| a.targets.get(*self.chosen.get(k)?))
+            .and_then(|t| self.lex.entries.get(t.entry))
+        else {
+            return;
+        };
+        entity.identifier_text = e.name.clone();
+        entity.identifier_id = e.qid.clone();
+    }
+
+    fn fill_from_entry(&self, e: &Entry, entity: &mut Entity) {
+        entity.code = e.code;
+        entity.sector = e.sector;
+        entity.other_sector_codes = e.others.clone();
+        entity.identifier_text = e.name.clone();
+        entity.identifier_id = e.qid.clone();
+        entity.office = e.office.clone();
+        entity.ethnicity = e.ethnicity.clone();
+        entity.religion = e.religion.clone();
+        // A role that ended before the date: a former official is an elite.
+        if e.kind == Kind::Person {
+            if let (Some(date), Some(to)) = (self.date, e.to.as_deref()) {
+                if date >= to && !armed(e.sector) {
+                    entity.sector = Some(Sector::Eli);
+                    entity.office = e.office.as_ref().map(|o| format!("former {o}"));
+                }
+            }
+        }
+    }
+
+    fn person_draft(&self, r: Range<usize>, k: usize, entry: &Entry) -> Draft {
+        let mut d = Draft::new(r.clone(), r.end.saturating_sub(1), MentionKind::Name);
+        self.fill_from_entry(entry, &mut d.entity);
+        d.person = true;
+        d.person_key = Some(entry.base().to_string());
+        d.entries.extend(self.entry_ref(k));
+        if let Some(last) = r.end.checked_sub(1).map(|e| self.norm(e).to_string()) {
+            push_surnames(&mut d.surnames, &last);
+        }
+        d
+    }
+
+    /// `in|of|from [the] Country|Capital|Org` after an agent.
+    fn of_phrase(
+        &self,
+        k: usize,
+        sector: Option<Sector>,
+    ) -> Option<(ActorCode, Option<Sector>, EntryRef, usize)> {
+        let prep = self.norm(k);
+        let mut m = k + 1;
+        if self.norm(m) == "the" {
+            m += 1;
+        }
+        let (ak, atom, entry, form) = self.atom(m)?;
+        let role = role_of(entry, form);
+        let ok_in = matches!(
+            sector,
+            Some(
+                Sector::Gov
+                    | Sector::Cop
+                    | Sector::Jud
+                    | Sector::Leg
+                    | Sector::Cvl
+                    | Sector::Opp
+                    | Sector::Jrn
+                    | Sector::Med
+                    | Sector::Edu
+                    | Sector::Lab
+                    | Sector::Bus
+                    | Sector::Rel
+            )
+        );
+        let allowed = match prep {
+            "of" => true,
+            "from" => true,
+            "in" => ok_in,
+            _ => false,
+        };
+        if !allowed {
+            return None;
+        }
+        match role {
+            Role::Country | Role::Capital | Role::Place => {
+                Some((entry.code?, None, self.entry_ref(ak)?, atom.end))
+            }
+            Role::Name if prep == "of" || prep == "from" => {
+                Some((entry.code?, entry.sector, self.entry_ref(ak)?, atom.end))
+            }
+            _ => None,
+        }
+    }
+
+    fn title_chain(&self, j: usize) -> Option<TitleChain> {
+        let (k, atom, entry, _) = self.atom(j)?;
+        let mut chain = TitleChain {
+            end: atom.end,
+            core_end: atom.end,
+            core_office: String::new(),
+            office: String::new(),
+            sector: entry.sector,
+            of: None,
+            honorific: entry.honorific,
+            entries: self.entry_ref(k).into_iter().collect(),
+        };
+        let office_start = atom.start;
+        let mut office_end = atom.end;
+        let mut guard = 0;
+        loop {
+            guard += 1;
+            if guard > 6 {
+                break;
+            }
+            let p = chain.end;
+            let w = self.norm(p);
+            if matches!(w, "of" | "to" | "for" | "in" | "at" | "on") {
+                let mut m = p + 1;
+                if self.norm(m) == "the" {
+                    m += 1;
+                }
+                if let Some((ak, a2, e2, f2)) = self.atom(m) {
+                    let r2 = role_of(e2, f2);
+                    if matches!(r2, Role::Country | Role::Capital | Role::Name | Role::Place) {
+                        if w == "of" && chain.of.is_none() {
+                            if let (Some(code), Some(r)) = (e2.code, self.entry_ref(ak)) {
+                                let sec = if r2 == Role::Name { e2.sector } else { None };
+                                chain.of = Some((code, sec, r));
+                            }
+                        }
+                        chain.end = a2.end;
+                        office_end = a2.end;
+                        if w == "of" {
+                            chain.core_end = a2.end;
+                        }
+                        continue;
+                    }
+                }
+                break;
+            }
+            if matches!(w, "and" | ",") {
+                let mut m = p + 1;
+                let mut probe = Ctx::default();
+                let mut f = false;
+                m = self.skip_modifiers(m, &mut probe, &mut f);
+                while matches!(self.role(m), Some(Role::Adj | Role::Country)) {
+                    m = self.atom(m).map(|(_, a, _, _)| a.end).unwrap_or(m + 1);
+                }
+                if let Some((k2, a2, e2, f2)) = self.atom(m) {
+                    if role_of(e2, f2) == Role::Title && !e2.honorific {
+                        chain.sector = chain.sector.or(e2.sector);
+                        chain.entries.extend(self.entry_ref(k2));
+                        chain.end = a2.end;
+                        chain.core_end = a2.end;
+                        office_end = a2.end;
+                        continue;
+                    }
+                }
+                break;
+            }
+            // Two titles in a row ("Lt. Gen.", "Interior Minister Gen.").
+            if let Some((k2, a2, e2, f2)) = self.atom(p) {
+                if role_of(e2, f2) == Role::Title {
+                    chain.sector = chain.sector.or(e2.sector);
+                    chain.entries.extend(self.entry_ref(k2));
+                    chain.end = a2.end;
+                    chain.core_end = a2.end;
+                    if !e2.honorific {
+                        office_end = a2.end;
+                    }
+                    continue;
+                }
+            }
+            break;
+        }
+        chain.office = if chain.honorific {
+            String::new()
+        } else {
+            entry.office.clone().unwrap_or_else(|| self.surface(office_start..office_end))
+        };
+        chain.core_office = if chain.honorific {
+            String::new()
+        } else {
+            entry
+                .office
+                .clone()
+                .unwrap_or_else(|| self.surface(office_start..chain.core_end.min(office_end)))
+        };
+        Some(chain)
+    }
+
+    fn title_head(
+        &self,
+        i: usize,
+        j: usize,
+        ctx: Ctx,
+        former: bool,
+        definite: bool,
+    ) -> Option<(Vec<Draft>, usize)> {
+        let chain = self.title_chain(j)?;
+        let k = chain.end;
+        // The name: a lexicon person or a capitalised run, perhaps after a comma.
+        let mut name: Option<(Range<usize>, Option<usize>)> = None;
+        for skip_comma in [false, true] {
+            let at = if skip_comma {
+                if self.norm(k) != "," {
+                    break;
+                }
+                k + 1
+            } else {
+                k
+            };
+            if let Some((ak, a, e, f)) = self.atom(at) {
+                if role_of(e, f) == Role::Person {
+                    name = Some((a.start..a.end, Some(ak)));
+                    break;
+                }
+                continue;
+            }
+            let end = self.name_run(at);
+            if end > at {
+                name = Some((at..end, None));
+                break;
+            }
+        }
+        let start = ctx.start.unwrap_or(j).min(i);
+        let code = if ctx.backed { None } else { ctx.code }.or(chain.of.as_ref().map(|o| o.0));
+        let org_armed = ctx.org.is_some() && armed(ctx.sector);
+        let sector = if org_armed || ctx.sector == Some(Sector::Pre) {
+            ctx.sector
+        } else if ctx.ethnicity.is_some() || ctx.religion.is_some() {
+            chain.sector.or(Some(Sector::Cvl))
+        } else {
+            chain.sector.or(chain.of.as_ref().and_then(|o| o.1)).or(ctx.sector)
+        };
+        let mut entries = ctx.entries.clone();
+        entries.extend(chain.entries.iter().cloned());
+        if let Some(o) = &chain.of {
+            entries.push(o.2.clone());
+        }
+        let office = (!chain.office.is_empty()).then(|| chain.office.clone());
+        let group = ctx.org.and_then(|o| self.org_entity(o));
+        match name {
+            Some((r, Some(ak))) => {
+                let entry = self.atoms.get(ak).and_then(|a| {
+                    let t = a.targets.get(*self.chosen.get(ak)?)?;
+                    self.lex.entries.get(t.entry)
+                })?;
+                let mut d = self.person_draft(r.clone(), ak, entry);
+                d.tokens = start..r.end;
+                let mut all = entries;
+                all.append(&mut d.entries);
+                d.entries = all;
+                if code.is_some() {
+                    d.entity.code = code;
+                }
+                if sector.is_some() {
+                    d.entity.sector = sector;
+                }
+                if office.is_some() {
+                    d.entity.office = office;
+                }
+                d.text_title = !chain.honorific;
+                if former {
+                    d.entity.sector = Some(Sector::Eli);
+                }
+                d.entity.ethnicity = ctx.ethnicity.clone().or(d.entity.ethnicity);
+                d.group = group;
+                let end = self.apposition(r.end, &mut d);
+                Some((vec![d], end))
+            }
+            Some((r, None)) => {
+                let mut d = Draft::new(start..r.end, r.end.saturating_sub(1), MentionKind::Name);
+                d.entity.code = code;
+                d.entity.sector = sector;
+                d.entity.office = office;
+                d.entity.ethnicity = ctx.ethnicity.clone();
+                d.entity.religion = ctx.religion.clone();
+                if let Some(o) = ctx.org {
+                    if !org_armed {
+                        let _ = o;
+                    }
+                }
+                d.entries = entries;
+                d.person = true;
+                d.text_title = !chain.honorific;
+                d.needs_code = code.is_none() && !chain.honorific;
+                if former {
+                    d.entity.sector = Some(Sector::Eli);
+                }
+                if let Some(last) = r.end.checked_sub(1) {
+                    push_surnames(&mut d.surnames, self.norm(last));
+                }
+                d.group = group;
+                let end = self.apposition(r.end, &mut d);
+                Some((vec![d], end))
+            }
+            None => {
+                if chain.honorific {
+                    return None;
+                }
+                // Without a name, "to Turkey" or "in Baghdad" is no part of the phrase.
+                let end = chain.core_end;
+                let mut d = Draft::new(start..end, end.saturating_sub(1), MentionKind::Nominal);
+                d.entity.code = code;
+                d.entity.sector = if former { Some(Sector::Eli) } else { sector };
+                d.entity.office =
+                    (!chain.core_office.is_empty()).then(|| chain.core_office.clone());
+                d.entity.ethnicity = ctx.ethnicity.clone();
+                d.entity.religion = ctx.religion.clone();
+                d.entries = entries;
+                d.person = true;
+                d.needs_code = code.is_none();
+                d.definite = definite && ctx.start.is_none();
+                d.group = group;
+                Some((vec![d], end))
+            }
+        }
+    }
+
+    /// ", a Syrian army colonel," after a name: codes the name, returns where parsing goes on.
+    fn apposition(&self, end: usize, d: &mut Draft) -> usize {
+        if self.norm(end) != "," || !ARTICLES_AFTER_COMMA.contains(&self.norm(end + 1)) {
+            // "Ali, Syria's foreign minister," has no article.
+            if self.norm(end) != "," {
+                return end;
+            }
+        }
+        let Some((ds, next)) = self.parse_at(end + 1) else { return end };
+        let Some(ap) = ds.first() else { return end };
+        if ds.len() != 1 || ap.kind != MentionKind::Nominal || ap.plural {
+            return end;
+        }
+        if !ap.person && ap.entity.sector.is_none() {
+            return end;
+        }
+        if ap.entity.code.is_some() {
+            d.entity.code = ap.entity.code;
+            d.needs_code = false;
+        }
+        if ap.entity.sector.is_some() {
+            d.entity.sector = ap.entity.sector;
+        }
+        if ap.entity.office.is_some() {
+            d.entity.office = ap.entity.office.clone();
+        }
+        if ap.entity.ethnicity.is_some() {
+            d.entity.ethnicity = ap.entity.ethnicity.clone();
+        }
+        d.entries.extend(ap.entries.iter().cloned());
+        d.person = true;
+        d.text_title = true;
+        next
+    }
+
+    fn is_name_token(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else { return false };
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let w = t.norm.as_str();
+        if has_particle_prefix(w) {
+            return true;
+        }
+        t.capitalised
+            && !NOT_NAMES.contains(&w)
+            && w.chars().next().is_some_and(char::is_alphabetic)
+    }
+
+    /// End of a run of name tokens starting at `i` (== `i` when there is none).
+    fn name_run(&self, i: usize) -> usize {
+        let mut k = i;
+        let mut guard = 0;
+        while guard < 6 {
+            guard += 1;
+            if k > i && self.atom_at.get(k).copied().flatten().is_some() {
+                break;
+            }
+            if self.is_name_token(k) {
+                if k == i && has_particle_prefix(self.norm(k)) && !self.tokens[k].capitalised {
+                    // "al-Sharaa" alone after a title is a name; elsewhere it may be too.
+                }
+                k += 1;
+                continue;
+            }
+            let w = self.norm(k);
+            if k > i
+                && matches!(
+                    w,
+                    "bin"
+                        | "ibn"
+                        | "bint"
+                        | "de"
+                        | "da"
+                        | "di"
+                        | "del"
+                        | "van"
+                        | "von"
+                        | "der"
+                        | "la"
+                        | "le"
+                        | "du"
+                        | "dos"
+                        | "das"
+                        | "abu"
+                        | "ould"
+                )
+                && self.is_name_token(k + 1)
+            {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if k > i && self.atom_at.get(i).copied().flatten().is_some() {
+            return i;
+        }
+        k
+    }
+
+    fn unknown_name(
+        &self,
+        i: usize,
+        j: usize,
+        ctx: Ctx,
+        former: bool,
+    ) -> Option<(Vec<Draft>, usize)> {
+        if !self.is_name_token(j) || self.atom_at.get(j).copied().flatten().is_some() {
+            return None;
+        }
+        let end = self.name_run(j);
+        if end <= j {
+            return None;
+        }
+        let words: Vec<&str> = (j..end).map(|k| self.norm(k)).collect();
+        if words.iter().any(|w| PLACE_WORDS.contains(w)) {
+            return Some((Vec::new(), end));
+        }
+        let org = words.iter().any(|w| ORG_WORDS.contains(w));
+        let start = if ctx.start.is_some() { i } else { j };
+        let mut d = Draft::new(start..end, end - 1, MentionKind::Name);
+        d.entity.code = if ctx.backed { None } else { ctx.code };
+        d.entries = ctx.entries.clone();
+        d.org = org;
+        d.person = !org && words.len() <= 4;
+        if former {
+            d.entity.sector = Some(Sector::Eli);
+        }
+        if d.person {
+            if let Some(last) = words.last() {
+                push_surnames(&mut d.surnames, last);
+            }
+        }
+        let after = self.apposition(end, &mut d);
+        let coded = after > end;
+        if words.len() == 1 && !coded {
+            // A lone capitalised word: an actor only as an earlier person's surname.
+            if j == 0 && !has_particle_prefix(words[0]) && !self.tokens[j].capitalised {
+                return None;
+            }
+            d.surname_only = true;
+            return Some((vec![d], end));
+        }
+        if words.len() == 1 && j == 0 && !coded {
+            return None;
+        }
+        Some((vec![d], after))
+    }
+
+    fn ethnic_head(&self, start: usize, j: usize, ctx: Ctx) -> Option<(Vec<Draft>, usize)> {
+        // "Druze and Bedouin groups": each group is a mention sharing the final noun.
+        let mut members: Vec<(usize, Range<usize>)> = Vec::new();
+        let mut k = j;
+        let mut guard = 0;
+        while guard < 8 {
+            guard += 1;
+            let Some((ak, a, e, f)) = self.atom(k) else { break };
+            if role_of(e, f) != Role::Ethnic {
+                break;
+            }
+            members.push((ak, a.start..a.end));
+            let nxt = a.end;
+            let w = self.norm(nxt);
+            let w2 = self.norm(nxt + 1);
+            if matches!(w, "and" | "or" | ",") && self.role(nxt + 1) == Some(Role::Ethnic) {
+                k = nxt + 1;
+            } else if w == ","
+                && matches!(w2, "and" | "or")
+                && self.role(nxt + 2) == Some(Role::Ethnic)
+            {
+                k = nxt + 2;
+            } else {
+                k = nxt;
+                break;
+            }
+        }
+        let mut probe = ctx.clone();
+        let mut f = false;
+        let after = self.skip_inner(k, &mut probe, &mut f);
+        let mut sector = Some(Sector::Cvl);
+        let mut end = k;
+        let mut agent_ref = None;
+        if let Some((ak, a, e, form)) = self.atom(after) {
+            if role_of(e, form) == Role::Agent {
+                sector = match e.sector {
+                    Some(Sector::Mil) => Some(Sector::Reb),
+                    Some(Sector::Cvl) | None => Some(Sector::Cvl),
+                    s => s,
+                };
+                end = a.end;
+                agent_ref = self.entry_ref(ak);
+            }
+        }
+        if agent_ref.is_none() {
+            // "Kurdish", "Sunni" alone modify something else ("Kurdish region").
+            let last_adj = members.last().and_then(|(ak, _)| {
+                let a = self.atoms.get(*ak)?;
+                a.targets.get(*self.chosen.get(*ak)?).map(|t| t.form == Form::Adj)
+            });
+            if last_adj != Some(false) {
+                return Some((Vec::new(), k));
+            }
+        }
+        let n = members.len();
+        let mut out = Vec::new();
+        for (idx, (ak, r)) in members.into_iter().enumerate() {
+            let Some(entry) = self.atoms.get(ak).and_then(|a| {
+                let t = a.targets.get(*self.chosen.get(ak)?)?;
+                self.lex.entries.get(t.entry)
+            }) else {
+                continue;
+            };
+            let last = idx + 1 == n;
+            let s = if idx == 0 { start.min(r.start) } else { r.start };
+            let e_end = if last { end.max(r.end) } else { r.end };
+            let mut d = Draft::new(s..e_end, r.start, MentionKind::Nominal);
+            d.entity.code = if ctx.backed { None } else { ctx.code }.or(entry.code);
+            d.entity.sector = if ctx.sector == Some(Sector::Pre) { ctx.sector } else { sector };
+            d.entity.ethnicity = entry.ethnicity.clone();
+            d.entity.religion = entry.religion.clone();
+            d.entity.identifier_text = entry.name.clone();
+            d.entity.identifier_id = entry.qid.clone();
+            d.entries = ctx.entries.clone();
+            d.entries.extend(self.entry_ref(ak));
+            if last {
+                d.entries.extend(agent_ref.clone());
+            }
+            d.plural = true;
+            d.needs_code = d.entity.code.is_none();
+            out.push(d);
+        }
+        Some((out, end.max(k)))
+    }
+}
+
+/// Whether an agent noun is plural ("authorities", "people", "police").
+fn plural_noun(w: &str) -> bool {
+    (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+        || matches!(
+            w,
+            "people"
+                | "police"
+                | "personnel"
+                | "clergy"
+                | "staff"
+                | "military"
+                | "militia"
+                | "army"
+                | "government"
+                | "regime"
+                | "administration"
+                | "leadership"
+                | "men"
+                | "women"
+                | "children"
+                | "youth"
+                | "press"
+                | "media"
+                | "judiciary"
+                | "junta"
+                | "cabinet"
+                | "opposition"
+        )
+}
+
+fn has_particle_prefix(w: &str) -> bool {
+    ["al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "ath-", "adh-"]
+        .iter()
+        .any(|p| w.len() > p.len() + 1 && w.starts_with(p))
+}
+
+fn push_surnames(out: &mut Vec<String>, last: &str) {
+    out.push(last.to_string());
+    for p in ["al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-"] {
+        if let Some(rest) = last.strip_prefix(p) {
+            out.push(rest.to_string());
+        }
+    }
+}
+
+fn role_of(e: &Entry, form: Form) -> Role {
+    match (e.kind, form) {
+        (Kind::Country, Form::Adj) => Role::Adj,
+        (Kind::Country, Form::Demonym) => Role::Demonym,
+        (Kind::Country, Form::Seat) => Role::Capital,
+        (Kind::Country, Form::Main) => Role::Country,
+        (Kind::Name, _) => Role::Name,
+        (Kind::Person, _) => Role::Person,
+        (Kind::Agent, _) => Role::Agent,
+        (Kind::Title, _) => Role::Title,
+        (Kind::Ethnic | Kind::Religion, _) => Role::Ethnic,
+        (Kind::Attack, _) => Role::Attack,
+        (Kind::Place, _) => Role::Place,
+        (Kind::Stop, _) => Role::Stop,
+    }
+}
+
+/// Which of an atom's targets applies: the latest-defined actor, and of its roles the one
+/// that holds on `date` (without a date, the most recent role).
+pub(crate) fn choose(lex: &Lexicon, targets: &[Target], date: Option<&str>) -> usize {
+    let entry = |t: &Target| lex.entries.get(t.entry);
+    let Some(last) = targets.iter().enumerate().max_by_key(|(_, t)| t.entry) else { return 0 };
+    let Some(base) = entry(last.1).map(|e| e.base().to_string()) else { return last.0 };
+    let same: Vec<(usize, &Entry)> = targets
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| entry(t).filter(|e| e.base() == base).map(|e| (i, e)))
+        .collect();
+    if same.len() <= 1 {
+        return last.0;
+    }
+    if let Some(d) = date {
+        if let Some((i, _)) = same.iter().find(|(_, e)| e.holds_on(d)) {
+            return *i;
+        }
+        // Past every role: the last one (coded as a former holder); before all: the first.
+        let latest = same.iter().max_by(|a, b| a.1.to.cmp(&b.1.to).then(a.1.from.cmp(&b.1.from)));
+        let earliest = same.iter().min_by(|a, b| a.1.from.cmp(&b.1.from));
+        let before_all = same.iter().all(|(_, e)| e.from.as_deref().is_some_and(|f| d < f));
+        let pick = if before_all { earliest } else { latest };
+        return pick.map(|(i, _)| *i).unwrap_or(last.0);
+    }
+    let open = same.iter().filter(|(_, e)| e.to.is_none()).max_by(|a, b| a.1.from.cmp(&b.1.from));
+    let any = same.iter().max_by(|a, b| a.1.from.cmp(&b.1.from));
+    open.or(any).map(|(i, _)| *i).unwrap_or(last.0)
+}

@@ -1,0 +1,303 @@
+//! The document pass: composes each sentence, finds the country the document is about, and
+//! resolves what refers back (pronouns, surnames, "the army", "the country") to the nearest
+//! compatible earlier mention.
+
+use crate::compose::{Draft, Pron, SentenceComposer};
+use crate::lexicon::{valid_date, Lexicon};
+use lapwing_core::plover::ActorCode;
+use lapwing_core::{Entity, Mention, MentionKind, Sentence, Span};
+use std::collections::BTreeMap;
+
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "into",
+    "to",
+    "from",
+    "of",
+    "at",
+    "across",
+    "near",
+    "inside",
+    "on",
+    "against",
+    "with",
+    "toward",
+    "towards",
+    "over",
+    "throughout",
+    "within",
+    "by",
+    "for",
+];
+
+/// What the resolver remembers about an emitted mention.
+struct Meta {
+    person: bool,
+    plural: bool,
+    org: bool,
+    surnames: Vec<String>,
+    person_key: Option<String>,
+    text_title: bool,
+    they: bool,
+    /// The mention follows a preposition ("in Lebanon"): a place more than an actor.
+    after_prep: bool,
+    group: Option<Entity>,
+    root: (usize, usize),
+}
+
+/// Codes every sentence of a document.
+pub(crate) fn code_document(
+    lex: &Lexicon,
+    text: &str,
+    sentences: &[Sentence],
+    dates: &[Option<String>],
+) -> Vec<Vec<Mention>> {
+    let mut drafts: Vec<Vec<Draft>> = Vec::with_capacity(sentences.len());
+    // Votes for the dominant country: (count, first sentence).
+    let mut votes: BTreeMap<ActorCode, (usize, usize)> = BTreeMap::new();
+    let mut last_date: Option<&str> = None;
+    for (si, s) in sentences.iter().enumerate() {
+        if let Some(Some(d)) = dates.get(si) {
+            if valid_date(d) {
+                last_date = Some(d.as_str());
+            }
+        }
+        let comp = SentenceComposer::new(lex, text, &s.tokens, last_date);
+        let ds = comp.drafts();
+        // Countries named on their own and places weigh more than countries used as modifiers
+        // ("US forces in Iraq" is about Iraq).
+        let mention_votes = ds
+            .iter()
+            .filter(|d| d.pron.is_none() && !d.needs_code && !d.surname_only)
+            .filter_map(|d| {
+                let prev = d
+                    .tokens
+                    .start
+                    .checked_sub(1)
+                    .and_then(|p| s.tokens.get(p))
+                    .map(|t| t.norm.as_str());
+                let located =
+                    matches!(prev, Some("in" | "across" | "inside" | "throughout" | "within"));
+                let w = match d.kind {
+                    MentionKind::Name => 1,
+                    _ => 2,
+                } + usize::from(located);
+                d.entity.code.filter(|c| !c.is_non_state()).map(|c| (c, w))
+            });
+        let place_votes = comp.country_votes();
+        for (c, w) in mention_votes.chain(place_votes) {
+            let v = votes.entry(c).or_insert((0, si));
+            v.0 += w;
+        }
+        drafts.push(ds);
+    }
+    let dominant =
+        votes.iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).map(|(c, _)| *c);
+
+    let mut out: Vec<Vec<Mention>> = Vec::with_capacity(sentences.len());
+    let mut meta: Vec<Vec<Meta>> = Vec::with_capacity(sentences.len());
+    for (si, (s, ds)) in sentences.iter().zip(drafts).enumerate() {
+        out.push(Vec::new());
+        meta.push(Vec::new());
+        for d in ds {
+            if let Some((m, mt)) = resolve(d, si, s, &out, &meta, dominant) {
+                if let (Some(o), Some(mm)) = (out.last_mut(), meta.last_mut()) {
+                    o.push(m);
+                    mm.push(mt);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Earlier mentions, nearest first: (sentence, index).
+fn earlier(out: &[Vec<Mention>]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    out.iter().enumerate().rev().flat_map(|(si, ms)| (0..ms.len()).rev().map(move |mi| (si, mi)))
+}
+
+fn get(out: &[Vec<Mention>], at: (usize, usize)) -> Option<&Mention> {
+    out.get(at.0)?.get(at.1)
+}
+
+fn getm(meta: &[Vec<Meta>], at: (usize, usize)) -> Option<&Meta> {
+    meta.get(at.0)?.get(at.1)
+}
+
+fn resolve(
+    mut d: Draft,
+    si: usize,
+    s: &Sentence,
+    out: &[Vec<Mention>],
+    meta: &[Vec<Meta>],
+    dominant: Option<ActorCode>,
+) -> Option<(Mention, Meta)> {
+    let mut antecedent: Option<(usize, usize)> = None;
+    let mut they = false;
+    let take = |at: (usize, usize), d: &mut Draft| -> (usize, usize) {
+        let root = getm(meta, at).map(|m| m.root).unwrap_or(at);
+        if let Some(m) = get(out, root) {
+            let text = std::mem::take(&mut d.entity.entity_text);
+            d.entity = Entity { entity_text: text, ..m.entity.clone() };
+            d.entries.extend(m.entries.iter().cloned());
+        }
+        d.kind = MentionKind::Pronoun;
+        root
+    };
+    if let Some(p) = d.pron {
+        let found = match p {
+            Pron::Person => earlier(out).find(|&at| getm(meta, at).is_some_and(|m| m.person)),
+            Pron::Plural => {
+                they = true;
+                let recent = |at: &(usize, usize)| at.0 + 2 >= si;
+                earlier(out)
+                    .take_while(recent)
+                    .find(|&at| getm(meta, at).is_some_and(|m| m.they))
+                    .or_else(|| {
+                        earlier(out).take_while(|at| at.0 + 1 >= si).find(|&at| {
+                            getm(meta, at).is_some_and(|m| m.plural && !m.person && !m.they)
+                                && get(out, at).is_some_and(|x| x.kind == MentionKind::Nominal)
+                        })
+                    })
+                    .or_else(|| {
+                        earlier(out)
+                            .take_while(recent)
+                            .find(|&at| getm(meta, at).is_some_and(|m| m.org))
+                    })
+            }
+            Pron::Group => {
+                earlier(out).find(|&at| getm(meta, at).is_some_and(|m| m.org || m.group.is_some()))
+            }
+            Pron::Country => {
+                let is_country = |at: &(usize, usize)| {
+                    get(out, *at)
+                        .is_some_and(|m| m.kind == MentionKind::Country && m.entity.code.is_some())
+                };
+                earlier(out)
+                    .find(|at| is_country(at) && getm(meta, *at).is_some_and(|m| !m.after_prep))
+                    .or_else(|| earlier(out).find(is_country))
+            }
+            Pron::Ministry => earlier(out).find(|&at| {
+                get(out, at)
+                    .is_some_and(|m| m.entity.entity_text.to_lowercase().contains("ministry"))
+            }),
+        };
+        let member_of =
+            found.and_then(|at| getm(meta, at)).filter(|m| !m.org).and_then(|m| m.group.clone());
+        match (found, p) {
+            (Some(at), Pron::Group) if member_of.is_some() => {
+                if let Some(g) = member_of {
+                    let text = std::mem::take(&mut d.entity.entity_text);
+                    d.entity = Entity { entity_text: text, ..g };
+                }
+                d.kind = MentionKind::Pronoun;
+                antecedent = Some(at);
+            }
+            (Some(at), _) => antecedent = Some(take(at, &mut d)),
+            (None, Pron::Country) => {
+                d.entity.code = dominant;
+                dominant?;
+            }
+            (None, Pron::Ministry) => {
+                d.kind = MentionKind::Nominal;
+                d.entity.code = dominant;
+                d.entity.sector = Some(lapwing_core::plover::Sector::Gov);
+            }
+            (None, _) => return None,
+        }
+    } else if d.surname_only {
+        let w = d.surnames.first().cloned().unwrap_or_default();
+        let at = earlier(out)
+            .find(|&at| getm(meta, at).is_some_and(|m| m.person && m.surnames.contains(&w)))?;
+        let root = getm(meta, at).map(|m| m.root).unwrap_or(at);
+        let key = getm(meta, root).and_then(|m| m.person_key.clone());
+        antecedent = Some(take(at, &mut d));
+        d.person = true;
+        d.person_key = key;
+    } else if let Some(key) = d.person_key.clone() {
+        let found = earlier(out).find(|&at| {
+            getm(meta, at).is_some_and(|m| m.person_key.as_deref() == Some(key.as_str()))
+        });
+        if let Some(at) = found {
+            let root = getm(meta, at).map(|m| m.root).unwrap_or(at);
+            let titled = getm(meta, root).is_some_and(|m| m.text_title);
+            if titled && !d.text_title {
+                antecedent = Some(take(at, &mut d));
+            } else {
+                antecedent = Some(root);
+                d.kind = MentionKind::Pronoun;
+            }
+        }
+    } else if d.definite && d.needs_code {
+        let office = d.entity.office.as_ref().map(|o| o.to_lowercase());
+        let found = if d.person {
+            earlier(out).find(|&at| {
+                getm(meta, at).is_some_and(|m| m.person)
+                    && get(out, at).is_some_and(|m| {
+                        m.entity.office.as_ref().map(|o| o.to_lowercase()) == office
+                            && m.kind != MentionKind::Nominal
+                    })
+            })
+        } else {
+            earlier(out).take_while(|at| at.0 + 6 >= si).find(|&at| {
+                getm(meta, at).is_some_and(|m| !m.person)
+                    && get(out, at).is_some_and(|m| {
+                        m.entity.sector == d.entity.sector
+                            && m.entity.code.is_some_and(|c| !c.is_non_state())
+                            && m.kind != MentionKind::Country
+                    })
+            })
+        };
+        if let Some(at) = found {
+            let root = getm(meta, at).map(|m| m.root).unwrap_or(at);
+            if let Some(m) = get(out, root) {
+                d.entity.code = m.entity.code;
+                if d.person {
+                    let text = std::mem::take(&mut d.entity.entity_text);
+                    d.entity = Entity { entity_text: text, ..m.entity.clone() };
+                }
+            }
+            d.kind = MentionKind::Pronoun;
+            d.needs_code = false;
+            antecedent = Some(root);
+        }
+    }
+    // Refugees and migrants are seldom of the country the story is about.
+    if d.needs_code
+        && d.entity.code.is_none()
+        && d.entity.sector != Some(lapwing_core::plover::Sector::Ref)
+    {
+        d.entity.code = dominant;
+    }
+    let toks = &s.tokens;
+    let start = toks.get(d.tokens.start)?.span.start;
+    let end = toks.get(d.tokens.end.checked_sub(1)?)?.span.end;
+    let idx = out.get(si).map(Vec::len).unwrap_or(0);
+    let mt = Meta {
+        person: d.person,
+        plural: d.plural,
+        org: d.org,
+        surnames: d.surnames.clone(),
+        person_key: d.person_key.clone(),
+        text_title: d.text_title,
+        they,
+        after_prep: d
+            .tokens
+            .start
+            .checked_sub(1)
+            .and_then(|p| s.tokens.get(p))
+            .is_some_and(|t| PREPOSITIONS.contains(&t.norm.as_str())),
+        group: d.group.clone(),
+        root: antecedent.unwrap_or((si, idx)),
+    };
+    let m = Mention {
+        span: Span::new(start, end),
+        tokens: d.tokens.clone(),
+        head: d.head,
+        entity: d.entity,
+        kind: d.kind,
+        entries: d.entries,
+        antecedent,
+    };
+    Some((m, mt))
+}
