@@ -95,3 +95,26 @@ pub struct PlaceMention {
     /// True for adjectives and demonyms standing for a place ("Syrian", "Turkish").
     pub is_adjectival: bool,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feature_names_match_the_event_record() {
+        let all = [
+            Feature::Country,
+            Feature::Admin1,
+            Feature::Admin2,
+            Feature::City,
+            Feature::Region,
+            Feature::Other,
+        ];
+        for f in all {
+            // Serde's lower-case renaming and Display must agree with event-record.md.
+            assert_eq!(serde_json::to_string(&f).ok(), Some(format!("\"{f}\"")));
+        }
+        let names: Vec<String> = all.iter().map(|f| f.to_string()).collect();
+        assert_eq!(names, ["country", "admin1", "admin2", "city", "region", "other"]);
+    }
+}
