@@ -175,6 +175,9 @@ impl App {
         let mut batch_bytes = 0usize;
         loop {
             let next = reader.next();
+            for w in reader.warnings.drain(..) {
+                eprintln!("lapwing: {w}");
+            }
             let done = next.is_none();
             match next {
                 Some(Ok(doc)) => {

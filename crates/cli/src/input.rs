@@ -117,6 +117,8 @@ pub struct DocumentReader {
     default_published: Option<String>,
     /// Bytes read so far, for progress.
     pub bytes_read: u64,
+    /// Problems that did not stop a record from being read, for the caller to report.
+    pub warnings: Vec<InputError>,
 }
 
 impl DocumentReader {
@@ -128,6 +130,7 @@ impl DocumentReader {
             line: 0,
             default_published,
             bytes_read: 0,
+            warnings: Vec::new(),
         }
     }
 
@@ -184,12 +187,10 @@ impl Iterator for DocumentReader {
                             continue;
                         }
                         let name = name.clone();
-                        return Some(parse_json_line(
-                            &buf,
-                            &name,
-                            self.line,
-                            self.default_published.as_deref(),
-                        ));
+                        let default = self.default_published.as_deref();
+                        let parsed =
+                            parse_json_line(&buf, &name, self.line, default, &mut self.warnings);
+                        return Some(parsed);
                     }
                     Err(e) => {
                         let err = InputError {
@@ -257,6 +258,7 @@ pub fn parse_json_line(
     file: &str,
     line: usize,
     default_published: Option<&str>,
+    warnings: &mut Vec<InputError>,
 ) -> Result<Document, InputError> {
     let err = |message: String| InputError { file: file.to_string(), line, message };
     let s = std::str::from_utf8(bytes)
@@ -283,13 +285,34 @@ pub fn parse_json_line(
             Some(_) => Err(err(format!("document {id:?}: {key:?} must be a string"))),
         }
     };
+    // News metadata is messy ("Dec 13, 2016", "7:58 AM ET", truncated fields): a date that can be
+    // read in any common format is normalised, and one that cannot is reported while the
+    // document is still coded, because dropping an article for its metadata loses its events.
     let published = match opt("published")? {
-        Some(p) => Some(check_date(&p).map_err(|m| err(format!("document {id:?}: {m}")))?),
+        Some(p) => match check_date(&p).ok().or_else(|| normalize_date(&p)) {
+            Some(d) => Some(d),
+            None => {
+                warnings.push(err(format!(
+                    "document {id:?}: unusable published date {p:?}; coded without one{}",
+                    if default_published.is_some() { " (using --published)" } else { "" }
+                )));
+                default_published.map(str::to_string)
+            }
+        },
         None => default_published.map(str::to_string),
     };
     let (title, url, source) = (opt("title")?, opt("url")?, opt("source")?);
     let doc = Document { id, text, title, published, url, source };
     check_document(doc).map_err(err)
+}
+
+/// Reads a publication date written in another common format ("Dec 13, 2016", "9 Oct 2012",
+/// "11/28/2016") as `YYYY-MM-DD`, when it names a full date.
+pub fn normalize_date(s: &str) -> Option<String> {
+    lapwing_time::find_timexes(s, None).into_iter().find_map(|t| {
+        let v = t.value.get(..10)?;
+        check_date(v).ok().filter(|_| !v.contains('X'))
+    })
 }
 
 /// Checks an ISO 8601 date or datetime (`2025-07-20`, `2025-07-20T09:30:00Z`), returning it.
@@ -328,19 +351,31 @@ mod tests {
 
     #[test]
     fn json_lines_errors_name_the_problem() {
-        let p = |s: &str| parse_json_line(s.as_bytes(), "f.jsonl", 3, None);
+        let p = |s: &str| parse_json_line(s.as_bytes(), "f.jsonl", 3, None, &mut Vec::new());
         assert!(p(r#"{"id":"a","text":"Hi."}"#).is_ok());
         assert_eq!(p(r#"{"id":"a""#).unwrap_err().to_string().split(": ").nth(1), Some("not JSON"));
         assert!(p(r#"{"text":"x"}"#).unwrap_err().message.contains("missing \"id\""));
         assert!(p(r#"{"id":"a"}"#).unwrap_err().message.contains("missing \"text\""));
         assert!(p(r#"{"id":"a","text":"  "}"#).unwrap_err().message.contains("empty"));
-        assert!(p(r#"{"id":"a","text":"x","published":"2025-02-30"}"#)
-            .unwrap_err()
-            .message
-            .contains("bad date"));
+        let mut warnings = Vec::new();
+        let d = parse_json_line(
+            br#"{"id":"a","text":"x","published":"2025-02-30"}"#,
+            "f",
+            1,
+            None,
+            &mut warnings,
+        );
+        assert_eq!(d.map(|d| d.published), Ok(None));
+        assert!(warnings[0].to_string().contains("unusable published date"), "{warnings:?}");
         assert!(p(r#"[1]"#).unwrap_err().message.contains("object"));
-        let e =
-            parse_json_line(b"{\"id\":\"a\",\"text\":\"\xff\"}", "f.jsonl", 7, None).unwrap_err();
+        let e = parse_json_line(
+            b"{\"id\":\"a\",\"text\":\"\xff\"}",
+            "f.jsonl",
+            7,
+            None,
+            &mut Vec::new(),
+        )
+        .unwrap_err();
         assert_eq!(e.to_string(), "f.jsonl:7: invalid UTF-8 at byte 18");
     }
 
@@ -357,8 +392,29 @@ mod tests {
 
     #[test]
     fn default_published_fills_in() {
-        let d = parse_json_line(br#"{"id":"a","text":"x"}"#, "f", 1, Some("2025-01-02"))
-            .unwrap_or_default();
+        let d = parse_json_line(
+            br#"{"id":"a","text":"x"}"#,
+            "f",
+            1,
+            Some("2025-01-02"),
+            &mut Vec::new(),
+        )
+        .unwrap_or_default();
         assert_eq!(d.published.as_deref(), Some("2025-01-02"));
+    }
+
+    #[test]
+    fn common_date_formats_are_normalised() {
+        let p = |s: &str| {
+            let line = format!(r#"{{"id":"a","text":"x","published":"{s}"}}"#);
+            parse_json_line(line.as_bytes(), "f", 1, None, &mut Vec::new())
+                .ok()
+                .and_then(|d| d.published)
+        };
+        assert_eq!(p("Dec 13, 2016").as_deref(), Some("2016-12-13"));
+        assert_eq!(p("9 Oct 2012").as_deref(), Some("2012-10-09"));
+        assert_eq!(p("2016-12-19T08:00:00Z").as_deref(), Some("2016-12-19T08:00:00Z"));
+        assert_eq!(p("7:58 AM ET"), None);
+        assert_eq!(p("Wed Nov 23"), None);
     }
 }

@@ -123,6 +123,7 @@ fn garbage_input_gives_messages_and_exit_two_never_a_panic() {
         &dir.join("bad-date.jsonl"),
         b"{\"id\":\"d\",\"text\":\"x\",\"published\":\"last Tuesday\"}\n",
     );
+    write(&dir.join("bad-id.jsonl"), b"{\"id\":[1],\"text\":\"x\"}\n{\"id\":\"no text\"}\n");
     write(&dir.join("latin1.txt"), b"Caf\xe9 owners protested in Paris.");
     write(&dir.join("notes.md"), b"ignored: neither .jsonl nor .txt");
     let big_text =
@@ -133,7 +134,9 @@ fn garbage_input_gives_messages_and_exit_two_never_a_panic() {
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(2), "stderr: {err}");
     assert!(err.contains("truncated.jsonl:2: not JSON"), "{err}");
-    assert!(err.contains("bad-date.jsonl:1:"), "{err}");
+    assert!(err.contains("bad-date.jsonl:1: document \"d\": unusable published date"), "{err}");
+    assert!(err.contains("bad-id.jsonl:1: \"id\" must be"), "{err}");
+    assert!(err.contains("bad-id.jsonl:2: document \"no text\": missing \"text\""), "{err}");
     assert!(err.contains("latin1.txt: invalid UTF-8"), "{err}");
     assert!(err.contains("random.jsonl:"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
