@@ -22,10 +22,13 @@ fn check(
     }
 }
 
+/// Text, sentence, trigger, expected mention text and basis.
+type Case<'a> = (&'a str, &'a str, &'a str, Option<(&'a str, PlaceBasis)>);
+
 #[test]
 fn event_places() {
     use PlaceBasis::*;
-    let cases: &[(&str, &str, &str, Option<(&str, PlaceBasis)>)] = &[
+    let cases: &[Case<'_>] = &[
         (
             "Israeli jets carried out strikes on weapons depots in Damascus, Syria's state media said.",
             "Israeli jets carried out strikes on weapons depots in Damascus, Syria's state media said.",
