@@ -437,6 +437,10 @@ const NOUN_MODIFIERS: &[&str] = &[
     "mass",
     "nationwide",
     "anti-government",
+    "attempted",
+    "other",
+    "possible",
+    "planned",
     "police",
     "security",
     "humanitarian",
@@ -516,6 +520,36 @@ const ADVERBS: &[&str] = &[
     "overnight",
     "tonight",
     "reportedly",
+];
+
+/// Words between a locative preposition and a country ("in central Turkey").
+const REGION_WORDS: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "neighbouring",
+    "neighboring",
+    "war-torn",
+    "occupied",
+    "rural",
+    "coastal",
+    "mainland",
+    "nearby",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "far",
 ];
 
 /// Words that may stand between a subject and its verb.
@@ -810,6 +844,17 @@ impl<'a> View<'a> {
                 while j > 0 && is(toks.get(j - 1), DETERMINERS) {
                     j -= 1;
                 }
+                // "in central Turkey", "in the war-torn north of Syria" are still places.
+                if matches!(m.kind, MentionKind::Country | MentionKind::Capital) {
+                    let mut steps = 0;
+                    while j > 0 && steps < 2 && is(toks.get(j - 1), REGION_WORDS) {
+                        j -= 1;
+                        steps += 1;
+                        while j > 0 && is(toks.get(j - 1), DETERMINERS) {
+                            j -= 1;
+                        }
+                    }
+                }
                 let prep = j.checked_sub(1).filter(|&p| is(toks.get(p), PREPS));
                 MInfo { start: m.tokens.start, end: m.tokens.end, prep, possessor_of: None }
             })
@@ -1075,6 +1120,13 @@ impl<'a> View<'a> {
             if m.start > from + span || self.cl(m.start) != c {
                 break;
             }
+            // "The attack, condemned by the White House": the "by" belongs to another verb.
+            let punct = (from..m.start).any(|k| {
+                self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct && t.norm != "-")
+            });
+            if punct {
+                break;
+            }
             if self.prep_of(i).is_some_and(|p| preps.contains(&p)) {
                 let mut out = vec![i];
                 self.coord_right(i, &mut out);
@@ -1112,6 +1164,28 @@ impl<'a> View<'a> {
     }
 
     /// Whether the verb at `t0` with `form` is passive ("was shelled", "killed by").
+    /// Whether "by X" follows right after a verb.
+    fn by_agent_follows(&self, t_end: usize) -> bool {
+        self.norm(t_end) == "by" && self.mention_starting(t_end + 1).is_some()
+    }
+
+    /// Whether a form of "be" stands right before a verb (adverbs aside).
+    fn be_before(&self, t0: usize) -> bool {
+        let mut k = t0;
+        for _ in 0..3 {
+            let Some(p) = k.checked_sub(1) else { return false };
+            let n = self.norm(p);
+            if BE.contains(&n) {
+                return true;
+            }
+            if !ADVERBS.contains(&n) {
+                return false;
+            }
+            k = p;
+        }
+        false
+    }
+
     fn passive(&self, t0: usize, t_end: usize, form: Option<Form>) -> bool {
         if form != Some(Form::Past) {
             return false;
@@ -1129,7 +1203,26 @@ impl<'a> View<'a> {
             }
             break;
         }
-        self.norm(t_end) == "by" && self.mention_starting(t_end + 1).is_some()
+        if self.norm(t_end) == "by" && self.mention_starting(t_end + 1).is_some() {
+            return true;
+        }
+        // "women convicted of", "soldiers killed in": a participle right after its noun and
+        // before a preposition is a reduced passive relative.
+        let right_after_mention = self.mention_ending(t0).is_some();
+        right_after_mention
+            && t_end == t0 + 1
+            && matches!(
+                self.norm(t_end),
+                "of" | "in"
+                    | "for"
+                    | "during"
+                    | "at"
+                    | "near"
+                    | "with"
+                    | "over"
+                    | "under"
+                    | "while"
+            )
     }
 
     fn aux_before(&self, t0: usize, kinds: &[AuxKind], window: usize) -> Option<&Hit> {
@@ -1213,7 +1306,22 @@ impl<'a> View<'a> {
         let prev = self.norm(p);
         (DETERMINERS.contains(&prev) && prev != "all" && prev != "both")
             || (PREPS.contains(&prev) && prev != "to")
-            || matches!(prev, "'s" | "'" | "these" | "those" | "new" | "fresh" | "renewed")
+            || matches!(
+                prev,
+                "'s" | "'"
+                    | "these"
+                    | "those"
+                    | "new"
+                    | "fresh"
+                    | "renewed"
+                    | "other"
+                    | "attempted"
+                    | "any"
+                    | "no"
+                    | "every"
+                    | "more"
+                    | "several"
+            )
             || self.toks.get(p).is_some_and(|t| t.kind == TokenKind::Number)
     }
 
@@ -1374,7 +1482,10 @@ impl<'a> View<'a> {
 
         match pat.frame {
             Frame::Verb | Frame::VerbIntrans | Frame::VerbMutual | Frame::VerbReverse => {
-                let passive = self.passive(t0, t1, hit.form);
+                let passive = self.passive(t0, t1, hit.form)
+                    && (self.by_agent_follows(t1)
+                        || self.be_before(t0)
+                        || matches!(pat.frame, Frame::Verb | Frame::VerbReverse));
                 let direct = pat.frame == Frame::Verb || pat.frame == Frame::VerbReverse;
                 let subj = self.verb_subject(t0, same_sentence);
                 if !passive && self.uncoded_subject(t0) {
@@ -1673,7 +1784,14 @@ impl<'a> View<'a> {
             aux.historical = true;
             push_aux(self, coder, &h, &mut entries);
         }
-        if !pat.frame.is_noun() {
+        // The verb that carries the event: the trigger, or the light verb of an event noun
+        // ("to conduct a violent attack").
+        let verb_at = if pat.frame.is_noun() {
+            self.light_verb(t0, mode_tokens).map(|h| h.start)
+        } else {
+            Some(t0)
+        };
+        if let Some(t0) = verb_at {
             // An infinitive or "from -ing" is only wanted or prevented, unless the verb before
             // it says it happened ("prompted the army to intervene").
             let mut k = t0;
@@ -1694,8 +1812,13 @@ impl<'a> View<'a> {
                 && self.aux_before(k - 1, &[AuxKind::Implicative], 5).is_none()
             {
                 aux.hypothetical = true;
-            } else if before == "from" && hit.form == Some(Form::Gerund) {
+            } else if before == "from" && self.norm(k).ends_with("ing") {
                 aux.hypothetical = true;
+            } else if matches!(before, "and" | "or" | "then") {
+                // "plotted to execute X and then attack Y": coordinated with a wish.
+                if same_sentence.last().is_some_and(|(c, _)| c.aux.hypothetical) {
+                    aux.hypothetical = true;
+                }
             }
         }
         {
@@ -1727,7 +1850,7 @@ impl<'a> View<'a> {
         }
 
         // An announced future withdrawal is a verbal concession (PLOVER's ambiguity notes).
-        if event == EventType::Retreat && (aux.future || aux.hypothetical) {
+        if event == EventType::Retreat && aux.future {
             event = EventType::Concede;
             modes.clear();
         }
@@ -1775,7 +1898,7 @@ impl<'a> View<'a> {
         let next = self.norm(t1);
         t0 == 0
             || DETERMINERS.contains(&prev)
-            || PREPS.contains(&prev)
+            || (PREPS.contains(&prev) && prev != "to")
             || NOUN_MODIFIERS.contains(&prev)
             || matches!(
                 prev,
@@ -1881,6 +2004,10 @@ impl<'a> View<'a> {
                 }
             }
             if prev == "," && self.toks.get(t0).is_some_and(|t| t.norm.ends_with("ing")) {
+                // "struck Gaza, killing 20": only as the consequence of an event already coded.
+                if same_sentence.is_empty() {
+                    return Vec::new();
+                }
                 return self.main_subject(k.saturating_sub(1));
             }
             if prev == "and" {
@@ -1930,7 +2057,12 @@ impl<'a> View<'a> {
             return false;
         }
         // A noun inside a prepositional phrase of the subject ("troops in the city killed").
-        !(p.saturating_sub(3)..p).any(|j| is(self.toks.get(j), PREPS))
+        let in_subject_pp = (p.saturating_sub(3)..p).any(|j| {
+            is(self.toks.get(j), PREPS)
+                && j > 0
+                && self.ms.iter().any(|m| m.tokens.end == j && usable(m))
+        });
+        !in_subject_pp
     }
 
     /// The subject of a light verb ("launched", "carried out") or an undergoing verb ("came
@@ -1941,6 +2073,18 @@ impl<'a> View<'a> {
         mode_tokens: &[bool],
         same_sentence: &[(EventCandidate, CandFlags)],
     ) -> Option<(AuxKind, Vec<usize>)> {
+        let h = self.light_verb(t0, mode_tokens)?;
+        let kind = self_kind(self, h)?;
+        let passive = self.passive(h.start, h.end, h.form);
+        if passive {
+            return None;
+        }
+        let subj = self.verb_subject(h.start, same_sentence);
+        (!subj.is_empty()).then_some((kind, subj))
+    }
+
+    /// The light or undergoing verb governing the event noun at `t0`, if any.
+    fn light_verb(&self, t0: usize, mode_tokens: &[bool]) -> Option<&Hit> {
         let mut j = t0;
         let mut steps = 0;
         while j > 0 && steps < 4 {
@@ -1956,17 +2100,10 @@ impl<'a> View<'a> {
             j -= 1;
             steps += 1;
         }
-        let h = self.aux_hits.iter().find(|h| {
+        self.aux_hits.iter().find(|h| {
             h.end == j
                 && matches!(self_kind(self, h), Some(AuxKind::Light) | Some(AuxKind::Undergo))
-        })?;
-        let kind = self_kind(self, h)?;
-        let passive = self.passive(h.start, h.end, h.form);
-        if passive {
-            return None;
-        }
-        let subj = self.verb_subject(h.start, same_sentence);
-        (!subj.is_empty()).then_some((kind, subj))
+        })
     }
 
     /// For a protest with no named protesters: the civilians of the country or capital the

@@ -207,7 +207,7 @@ pub fn parse_phrase(text: &str) -> Result<Phrase, String> {
         if alts.is_empty() {
             return Err(format!("empty position in {text:?}"));
         }
-        if alts.len() == 1 && !alts[0].starts_with(['~', '+']) {
+        if alts.len() == 1 && !alts[0].starts_with(['~', '+']) && !alts[0].ends_with("ed") {
             let norms = lapwing_text::normalize_phrase(alts[0]);
             if norms.is_empty() {
                 return Err(format!("empty position in {text:?}"));
@@ -228,7 +228,16 @@ pub fn parse_phrase(text: &str) -> Result<Phrase, String> {
                     words.push((f, None));
                 }
             } else {
-                words.push((norm_one(a)?, None));
+                // A literal verb form still tells its form, for the passive and the gerund rules.
+                let w = norm_one(a)?;
+                let form = if w.ends_with("ed") {
+                    Some(Form::Past)
+                } else if w.ends_with("ing") {
+                    Some(Form::Gerund)
+                } else {
+                    None
+                };
+                words.push((w, form));
             }
         }
         out.push(Element::Words(words));
