@@ -4,13 +4,13 @@
 use lapwing_geo::{event_place, Gazetteer, Geoparser, PlaceBasis};
 
 fn check(
+    p: &Geoparser<'_>,
     text: &str,
     sentence: &str,
     trigger: &str,
     want: Option<(&str, PlaceBasis)>,
 ) -> Result<(), String> {
-    let gaz = Gazetteer::embedded().map_err(|e| e.to_string())?;
-    let ms = Geoparser::new(&gaz).parse(text);
+    let ms = p.parse(text);
     let s = text.find(sentence).ok_or("sentence not in text")?;
     let t = s + sentence.find(trigger).ok_or("trigger not in sentence")?;
     let got = event_place(text, &ms, s..s + sentence.len(), t..t + trigger.len());
@@ -62,7 +62,12 @@ fn event_places() {
         ),
         ("Nothing is named here.", "Nothing is named here.", "named", None),
     ];
+    let gaz = match Gazetteer::embedded() {
+        Ok(g) => g,
+        Err(e) => panic!("embedded gazetteer: {e}"),
+    };
+    let p = Geoparser::new(&gaz);
     let failures: Vec<String> =
-        cases.iter().filter_map(|(t, s, tr, w)| check(t, s, tr, *w).err()).collect();
+        cases.iter().filter_map(|(t, s, tr, w)| check(&p, t, s, tr, *w).err()).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
