@@ -12,7 +12,7 @@
 use crate::inflect::Form;
 use crate::lexicon::{load, AuxCue, AuxKind, ContextCue, Entry, Frame, ModeCue, Pattern};
 use crate::matcher::{Hit, Matcher};
-use lapwing_core::plover::{Context, EventType, Mode, Sector};
+use lapwing_core::plover::{ActorCode, Context, EventType, Mode, Sector};
 use lapwing_core::{Aux, EntryRef, Mention, MentionKind, Sentence, Span, Token, TokenKind};
 use lapwing_lexicon::{Diagnostic, Source};
 use std::collections::BTreeSet;
@@ -151,37 +151,49 @@ impl EventCoder {
             sentences.iter().flat_map(|s| s.tokens.iter()).filter_map(year_of).max().unwrap_or(0);
         // Contexts are read at paragraph level: collect each paragraph's cues once.
         let mut para_ctx: Vec<(usize, BTreeSet<Context>)> = Vec::new();
-        let mut sent_ctx: Vec<Vec<(Context, EntryRef)>> = Vec::with_capacity(sentences.len());
+        let mut sent_ctx: Vec<Vec<Hit>> = Vec::with_capacity(sentences.len());
         for s in sentences {
             let hits = self.contexts.find_all(&s.tokens);
-            let mut mine = Vec::new();
-            for h in hits {
-                if let Some(c) = self.contexts.item(h.item) {
-                    mine.push((c.context, entry_ref("context", &c.origin, s, h.start, h.end)));
-                }
-            }
+            let ctx = hits.iter().filter_map(|h| self.contexts.item(h.item)).map(|c| c.context);
             match para_ctx.last_mut() {
-                Some((p, set)) if *p == s.paragraph => set.extend(mine.iter().map(|(c, _)| *c)),
-                _ => para_ctx.push((s.paragraph, mine.iter().map(|(c, _)| *c).collect())),
+                Some((p, set)) if *p == s.paragraph => set.extend(ctx),
+                _ => para_ctx.push((s.paragraph, ctx.collect())),
             }
-            sent_ctx.push(mine);
+            sent_ctx.push(hits);
         }
         let mut out: Vec<EventCandidate> = Vec::new();
         static EMPTY: Vec<Mention> = Vec::new();
         for (pos, s) in sentences.iter().enumerate() {
+            // Most sentences hold no trigger: skip them before any other work.
+            let hits = self.triggers.find_all(&s.tokens);
+            if hits.is_empty() {
+                continue;
+            }
             let ms = mentions.get(pos).unwrap_or(&EMPTY);
             let mut view = View::new(self, pos, s, ms, &quotes, mentions, max_year);
-            let para = para_ctx
+            let cands = view.candidates(self, hits, &out);
+            if cands.is_empty() {
+                continue;
+            }
+            let para: Vec<Context> = para_ctx
                 .iter()
                 .find(|(p, _)| *p == s.paragraph)
-                .map(|(_, c)| c.clone())
+                .map(|(_, c)| c.iter().copied().collect())
                 .unwrap_or_default();
-            let local = sent_ctx.get(pos).cloned().unwrap_or_default();
-            for (mut cand, flags) in view.candidates(self, &out) {
-                cand.contexts = para.iter().copied().collect();
-                for (_, e) in &local {
-                    cand.entries.push(e.clone());
-                }
+            let local: Vec<EntryRef> = sent_ctx
+                .get(pos)
+                .map(|hits| {
+                    hits.iter()
+                        .filter_map(|h| {
+                            let c = self.contexts.item(h.item)?;
+                            Some(entry_ref("context", &c.origin, s, h.start, h.end))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            for (mut cand, flags) in cands {
+                cand.contexts = para.clone();
+                cand.entries.extend(local.iter().cloned());
                 if flags.party {
                     party_to_agree(&mut cand, &out);
                 }
@@ -211,11 +223,8 @@ fn same_entity(a: &Mention, b: &Mention) -> bool {
     a.entity.code == b.entity.code && a.entity.sector == b.entity.sector
 }
 
-fn entity_set(ms: &[Mention]) -> Vec<(Option<String>, Option<Sector>)> {
-    let mut v: Vec<_> = ms
-        .iter()
-        .map(|m| (m.entity.code.map(|c| c.as_str().to_string()), m.entity.sector))
-        .collect();
+fn entity_set(ms: &[Mention]) -> Vec<(Option<ActorCode>, Option<Sector>)> {
+    let mut v: Vec<_> = ms.iter().map(|m| (m.entity.code, m.entity.sector)).collect();
     v.sort();
     v.dedup();
     v
@@ -1246,8 +1255,8 @@ impl<'a> View<'a> {
     }
 
     /// All triggers of the sentence, overlapping ones resolved longest first.
-    fn triggers<'c>(&self, coder: &'c EventCoder) -> Vec<Trig<'c>> {
-        let mut hits = coder.triggers.find_all(self.toks);
+    fn triggers<'c>(&self, coder: &'c EventCoder, hits: Vec<Hit>) -> Vec<Trig<'c>> {
+        let mut hits = hits;
         hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start, h.item));
         let mut taken: Vec<Trig<'c>> = Vec::new();
         for h in hits {
@@ -1329,9 +1338,10 @@ impl<'a> View<'a> {
     fn candidates(
         &mut self,
         coder: &EventCoder,
+        hits: Vec<Hit>,
         earlier: &[EventCandidate],
     ) -> Vec<(EventCandidate, CandFlags)> {
-        let trigs = self.triggers(coder);
+        let trigs = self.triggers(coder, hits);
         self.verb_ends =
             trigs.iter().filter(|t| !t.pat.frame.is_noun()).map(|t| t.hit.end).collect();
         let mut mode_tokens = vec![false; self.toks.len()];
@@ -2154,9 +2164,9 @@ fn push_aux(v: &View, coder: &EventCoder, h: &Hit, entries: &mut Vec<EntryRef>) 
 }
 
 fn dedup_mentions(ms: &mut Vec<Mention>) {
-    let mut seen: Vec<(Option<String>, Option<Sector>)> = Vec::new();
+    let mut seen: Vec<(Option<ActorCode>, Option<Sector>)> = Vec::new();
     ms.retain(|m| {
-        let k = (m.entity.code.map(|c| c.as_str().to_string()), m.entity.sector);
+        let k = (m.entity.code, m.entity.sector);
         if seen.contains(&k) {
             false
         } else {
