@@ -802,6 +802,36 @@ pub(crate) struct SentenceComposer<'a> {
     atoms: Vec<Atom>,
     /// Chosen entry per atom.
     chosen: Vec<usize>,
+    /// Word-class flags per token.
+    class: Vec<u8>,
+}
+
+const DET: u8 = 1;
+const QUANT: u8 = 2;
+const MODIFIER: u8 = 4;
+const NOT_NAME: u8 = 8;
+const NON_ACTOR_HEAD: u8 = 16;
+const PLACE_WORD: u8 = 32;
+const ORG_WORD: u8 = 64;
+
+/// The word classes above, by normalised word, built once with the lexicon so that a
+/// sentence's words are classified with one hash lookup each.
+pub(crate) fn word_classes() -> std::collections::HashMap<&'static str, u8> {
+    let mut m = std::collections::HashMap::new();
+    for (list, flag) in [
+        (DETERMINERS, DET),
+        (QUANTIFIERS, QUANT),
+        (MODIFIERS, MODIFIER),
+        (NOT_NAMES, NOT_NAME),
+        (NON_ACTOR_HEADS, NON_ACTOR_HEAD),
+        (PLACE_WORDS, PLACE_WORD),
+        (ORG_WORDS, ORG_WORD),
+    ] {
+        for w in list {
+            *m.entry(*w).or_insert(0) |= flag;
+        }
+    }
+    m
 }
 
 fn armed(sector: Option<Sector>) -> bool {
@@ -823,7 +853,15 @@ impl<'a> SentenceComposer<'a> {
             }
         }
         let chosen = atoms.iter().map(|a| choose(lex, &a.targets, date)).collect();
-        SentenceComposer { lex, text, tokens, date, atom_at, atoms, chosen }
+        let class = tokens
+            .iter()
+            .map(|t| lex.word_class.get(t.norm.as_str()).copied().unwrap_or(0))
+            .collect();
+        SentenceComposer { lex, text, tokens, date, atom_at, atoms, chosen, class }
+    }
+
+    fn has(&self, i: usize, flags: u8) -> bool {
+        self.class.get(i).is_some_and(|c| c & flags != 0)
     }
 
     fn norm(&self, i: usize) -> &str {
@@ -957,12 +995,12 @@ impl<'a> SentenceComposer<'a> {
             // "of" only after a quantifier ("dozens of protesters"), "at" only in "at least".
             let prev = j.checked_sub(1).map(|p| self.norm(p)).unwrap_or("");
             let ok = match w {
-                "of" => QUANTIFIERS.contains(&prev) && prev != "of" && prev != "at",
+                "of" => self.has(j.wrapping_sub(1), QUANT) && prev != "of" && prev != "at",
                 "at" => self.norm(j + 1) == "least",
                 // Verbs that are also modifiers only after "newly" ("newly appointed").
                 "appointed" | "elected" => prev == "newly" || prev == "democratically",
-                _ if inner => MODIFIERS.contains(&w),
-                _ => MODIFIERS.contains(&w) || QUANTIFIERS.contains(&w) || DETERMINERS.contains(&w),
+                _ if inner => self.has(j, MODIFIER),
+                _ => self.has(j, MODIFIER | QUANT | DET),
             };
             if ok {
                 j += 1;
@@ -1042,7 +1080,7 @@ impl<'a> SentenceComposer<'a> {
             let role = role_of(entry, form);
             let after = if self.norm(atom.end) == "'s" { atom.end + 1 } else { atom.end };
             let mut f2 = false;
-            let mut probe = ctx.clone();
+            let mut probe = Ctx::default();
             let next = self.skip_inner(after, &mut probe, &mut f2);
             let next_role = self.role(next);
             // A country's name before an attack noun is its attacker only when written as an
@@ -1189,7 +1227,7 @@ impl<'a> SentenceComposer<'a> {
                 let mut end = atom.end;
                 // "military camp", "police station": the agent word only modifies a thing.
                 let singular = !self.norm(end.saturating_sub(1)).ends_with('s');
-                if singular && ctx.start.is_none() && NON_ACTOR_HEADS.contains(&self.norm(end)) {
+                if singular && ctx.start.is_none() && self.has(end, NON_ACTOR_HEAD) {
                     return Some((Vec::new(), end + 1));
                 }
                 // "National Guard troops", "police officers": one actor, the first word's kind.
@@ -1726,9 +1764,7 @@ impl<'a> SentenceComposer<'a> {
         if has_particle_prefix(w) {
             return true;
         }
-        t.capitalised
-            && !NOT_NAMES.contains(&w)
-            && w.chars().next().is_some_and(char::is_alphabetic)
+        t.capitalised && !self.has(i, NOT_NAME) && w.chars().next().is_some_and(char::is_alphabetic)
     }
 
     /// End of a run of name tokens starting at `i` (== `i` when there is none).
@@ -1797,10 +1833,10 @@ impl<'a> SentenceComposer<'a> {
             return None;
         }
         let words: Vec<&str> = (j..end).map(|k| self.norm(k)).collect();
-        if words.iter().any(|w| PLACE_WORDS.contains(w)) {
+        if (j..end).any(|k| self.has(k, PLACE_WORD)) {
             return Some((Vec::new(), end));
         }
-        let org = words.iter().any(|w| ORG_WORDS.contains(w));
+        let org = (j..end).any(|k| self.has(k, ORG_WORD));
         let start = if ctx.start.is_some() { i } else { j };
         let mut d = Draft::new(start..end, end - 1, MentionKind::Name);
         d.entity.code = if ctx.backed { None } else { ctx.code };
@@ -1858,7 +1894,7 @@ impl<'a> SentenceComposer<'a> {
                 break;
             }
         }
-        let mut probe = ctx.clone();
+        let mut probe = Ctx::default();
         let mut f = false;
         let after = self.skip_inner(k, &mut probe, &mut f);
         let mut sector = Some(Sector::Cvl);

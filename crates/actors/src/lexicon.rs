@@ -134,6 +134,8 @@ pub(crate) struct Lexicon {
     /// Single-token phrases of countries (names, adjectives, seats) by norm, for compounds
     /// such as "Russian-backed" that the automaton cannot see.
     pub single: HashMap<String, Vec<Target>>,
+    /// Word classes of the composer's closed word lists.
+    pub word_class: HashMap<&'static str, u8>,
 }
 
 /// ISO 3166-1 alpha-3 codes, for checking lexicon codes.
@@ -496,7 +498,9 @@ fn build(entries: Vec<Entry>, diags: &mut Vec<Diagnostic>) -> Lexicon {
             if e.kind == Kind::Country && norms.len() == 1 {
                 single.entry(norms[0].clone()).or_default().push(target);
             }
-            let key = format!(" {} ", norms.join(" "));
+            // Tokens are written " tok " side by side in the haystack, so a pattern
+            // " a  b " can only match whole tokens (see matcher.rs).
+            let key = format!(" {} ", norms.join("  "));
             let id = *pattern_ids.entry(key.clone()).or_insert_with(|| {
                 patterns.push(key);
                 targets.push(Vec::new());
@@ -516,7 +520,7 @@ fn build(entries: Vec<Entry>, diags: &mut Vec<Diagnostic>) -> Lexicon {
     let automaton = if patterns.is_empty() {
         None
     } else {
-        match AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns) {
+        match AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns) {
             Ok(a) => Some(a),
             Err(err) => {
                 diags.push(Diagnostic {
@@ -530,5 +534,5 @@ fn build(entries: Vec<Entry>, diags: &mut Vec<Diagnostic>) -> Lexicon {
             }
         }
     };
-    Lexicon { entries, targets, automaton, single }
+    Lexicon { entries, targets, automaton, single, word_class: crate::compose::word_classes() }
 }
