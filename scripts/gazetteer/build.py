@@ -47,13 +47,14 @@ FULL_ALTNAMES_POPULATION = 15000
 COUNTRY_ALIASES = {
     "US": ["U.S.", "US", "USA", "U.S.A.", "United States of America", "America", "the United States"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom of Great Britain and Northern Ireland"],
-    "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo",
+    # Bare "Congo" in news almost always means the much larger DRC.
+    "CD": ["Congo", "DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo",
            "Congo Kinshasa", "Zaire"],
     "CG": ["Congo-Brazzaville", "Congo Brazzaville", "Republic of Congo"],
     "AE": ["UAE", "U.A.E.", "Emirates"],
     "CI": ["Cote d'Ivoire", "Côte d'Ivoire"],
     "MM": ["Burma"],
-    "KR": ["Republic of Korea"],
+    "KR": ["Republic of Korea", "Korea"],
     "KP": ["DPRK", "Democratic People's Republic of Korea"],
     "NL": ["Netherlands", "Holland"],
     "CZ": ["Czech Republic"],

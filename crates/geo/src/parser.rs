@@ -1730,6 +1730,13 @@ impl<'g> Geoparser<'g> {
                 if names_country && matches!(p.feature, Feature::City | Feature::Admin2) {
                     s -= 50.0;
                 }
+                // "Mexico" is the country, not the State of Mexico, unless "state" is said.
+                if p.feature == Feature::Admin1
+                    && !division
+                    && m.country.is_some_and(|c| r.cands.iter().any(|x| x.place == c))
+                {
+                    s -= 50.0;
+                }
                 if division && p.feature == Feature::Admin1 {
                     s += 30.0;
                 }
