@@ -1022,12 +1022,19 @@ impl<'a> View<'a> {
     /// that is not governed by a preposition.
     fn subject(&self, t0: usize) -> Vec<usize> {
         let c = self.cl(t0);
+        // "Prosecutors said Abdulkader planned to murder": a speech verb closes the search.
+        let speech_at = self
+            .aux_hits
+            .iter()
+            .filter(|h| h.end <= t0 && self_kind(self, h) == Some(AuxKind::Speech))
+            .map(|h| h.start)
+            .max();
         for &i in self.order.iter().rev() {
             let m = self.mi(i);
             if m.end > t0 {
                 continue;
             }
-            if m.end == 0 || self.cl(m.end - 1) != c {
+            if m.end == 0 || self.cl(m.end - 1) != c || speech_at.is_some_and(|sp| m.end <= sp) {
                 break;
             }
             if m.prep.is_some() {
@@ -1212,7 +1219,8 @@ impl<'a> View<'a> {
             }
             break;
         }
-        if self.norm(t_end) == "by" && self.mention_starting(t_end + 1).is_some() {
+        // "displaced by the floods": an agentive "by" after a participle, coded or not.
+        if self.norm(t_end) == "by" {
             return true;
         }
         // "women convicted of", "soldiers killed in": a participle right after its noun and
@@ -1231,6 +1239,12 @@ impl<'a> View<'a> {
                     | "over"
                     | "under"
                     | "while"
+                    | "."
+                    | ","
+                    | ";"
+                    | "and"
+                    | "or"
+                    | ""
             )
     }
 
@@ -2019,6 +2033,10 @@ impl<'a> View<'a> {
                     return Vec::new();
                 }
                 return self.main_subject(k.saturating_sub(1));
+            }
+            if prev == "and" && same_sentence.is_empty() {
+                // Nothing coded before the "and": its subject is not a coded actor.
+                return Vec::new();
             }
             if prev == "and" {
                 // "X condemned Y and called on Z": Y is an object; the subject is before it.
