@@ -51,7 +51,7 @@ COUNTRY_ALIASES = {
     "CD": ["Congo", "DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo",
            "Congo Kinshasa", "Zaire"],
     "CG": ["Congo-Brazzaville", "Congo Brazzaville", "Republic of Congo"],
-    "AE": ["UAE", "U.A.E.", "Emirates"],
+    "AE": ["UAE", "U.A.E."],
     "CI": ["Cote d'Ivoire", "Côte d'Ivoire"],
     "MM": ["Burma"],
     "KR": ["Republic of Korea", "Korea"],

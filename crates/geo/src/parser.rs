@@ -72,6 +72,7 @@ const NEVER: &[&str] = &[
     "airbus",
     "airport",
     "al",
+    "al-qaeda",
     "alert",
     "all",
     "allah",
@@ -271,6 +272,7 @@ const NEVER: &[&str] = &[
     "fair",
     "faith",
     "fall",
+    "fatah",
     "father",
     "february",
     "federal",
@@ -332,6 +334,7 @@ const NEVER: &[&str] = &[
     "guest",
     "halfway",
     "hall",
+    "hamas",
     "harmony",
     "he",
     "health",
@@ -342,10 +345,12 @@ const NEVER: &[&str] = &[
     "here",
     "hero",
     "heroes",
+    "hezbollah",
     "high",
     "hill",
     "hills",
     "his",
+    "hizbollah",
     "home",
     "hope",
     "horse",
@@ -353,6 +358,8 @@ const NEVER: &[&str] = &[
     "host",
     "hour",
     "house",
+    "houthi",
+    "houthis",
     "how",
     "however",
     "hydrogen",
@@ -375,6 +382,8 @@ const NEVER: &[&str] = &[
     "irna",
     "iron",
     "is",
+    "isil",
+    "isis",
     "islam",
     "island",
     "islands",
@@ -394,6 +403,7 @@ const NEVER: &[&str] = &[
     "justice",
     "king",
     "kingdom",
+    "kremlin",
     "kyodo",
     "labor",
     "labour",
@@ -479,6 +489,7 @@ const NEVER: &[&str] = &[
     "museum",
     "must",
     "national",
+    "nato",
     "navy",
     "nbc",
     "network",
@@ -529,6 +540,7 @@ const NEVER: &[&str] = &[
     "patience",
     "peace",
     "pearl",
+    "pentagon",
     "people",
     "period",
     "permanent",
@@ -563,6 +575,7 @@ const NEVER: &[&str] = &[
     "province",
     "prudence",
     "public",
+    "qaeda",
     "queen",
     "rain",
     "rally",
@@ -628,6 +641,7 @@ const NEVER: &[&str] = &[
     "service",
     "services",
     "session",
+    "shabaab",
     "she",
     "short",
     "side",
@@ -678,6 +692,7 @@ const NEVER: &[&str] = &[
     "survey",
     "swine",
     "system",
+    "taliban",
     "talks",
     "tass",
     "tea",
@@ -734,6 +749,7 @@ const NEVER: &[&str] = &[
     "virus",
     "vote",
     "wafa",
+    "wagner",
     "war",
     "warning",
     "water",
@@ -1901,6 +1917,26 @@ impl<'g> Geoparser<'g> {
         }
         if let Some(nt) = toks.get(r.t1 + 1) {
             let w = &text[nt.start..nt.end];
+            // "Antony Blinken": a small town's name before an unknown capitalised word is a
+            // given name (or the first word of an organisation's name).
+            if town
+                && single
+                && !all_caps
+                && toks[r.t1].joins_next
+                && nt.cap
+                && !nt.caps
+                && place.population < 100_000
+                && !lower_in(w, NEVER)
+                && !lower_in(w, SOFT_PREV)
+                && !lower_in(w, PLACE_WORDS)
+                && !lower_in(w, DIVISION_WORDS)
+                && self.gaz.candidates(crate::norm::key(w)).is_empty()
+            {
+                return Person::Likely;
+            }
+        }
+        if let Some(nt) = toks.get(r.t1 + 1) {
+            let w = &text[nt.start..nt.end];
             if single
                 && !all_caps
                 && toks[r.t1].joins_next
@@ -1973,7 +2009,7 @@ impl<'g> Geoparser<'g> {
         {
             let strong = (locative && !toks[r.t0].sent_start)
                 || sup.pattern
-                || division
+                || (division && feature == Feature::Admin1)
                 || (town && pop >= 100_000 && (sup.near || sup.country || sup.admin1));
             if !strong {
                 return false;
