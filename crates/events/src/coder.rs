@@ -1206,6 +1206,15 @@ impl<'a> View<'a> {
         if form != Some(Form::Past) {
             return false;
         }
+        // "were convicted of X and sentenced to death": a participle coordinated with a
+        // passive one.
+        if self.norm(t0.wrapping_sub(1)) == "and" {
+            let c = self.cl(t0);
+            let lo = t0.saturating_sub(10);
+            if (lo..t0).any(|k| self.cl(k) == c && BE.contains(&self.norm(k))) {
+                return true;
+            }
+        }
         let mut k = t0;
         for _ in 0..3 {
             let Some(p) = k.checked_sub(1) else { break };
@@ -1503,6 +1512,7 @@ impl<'a> View<'a> {
         let mut inherited: Option<(Vec<Mention>, Vec<Mention>)> = None;
         let mut from_speaker: Option<Mention> = None;
         let mut place_actor: Option<Mention> = None;
+        let mut was_passive = false;
 
         match pat.frame {
             Frame::Verb | Frame::VerbIntrans | Frame::VerbMutual | Frame::VerbReverse => {
@@ -1510,6 +1520,7 @@ impl<'a> View<'a> {
                     && (self.by_agent_follows(t1)
                         || self.be_before(t0)
                         || matches!(pat.frame, Frame::Verb | Frame::VerbReverse));
+                was_passive = passive;
                 let direct = pat.frame == Frame::Verb || pat.frame == Frame::VerbReverse;
                 let subj = self.verb_subject(t0, same_sentence);
                 if !passive && self.uncoded_subject(t0) {
@@ -1614,7 +1625,9 @@ impl<'a> View<'a> {
                     .get(a)
                     .is_some_and(|m| m.kind == MentionKind::Pronoun && m.entity.code.is_none())
             });
-            if (actors.is_empty() && first_person) || (pronoun_only && !actors.is_empty()) {
+            if (actors.is_empty() && first_person && !was_passive)
+                || (pronoun_only && !actors.is_empty())
+            {
                 if let Some(m) = self.all.get(ss).and_then(|v| v.get(mi)) {
                     from_speaker = Some(m.clone());
                     actors.clear();
@@ -1626,7 +1639,8 @@ impl<'a> View<'a> {
         if actors.is_empty()
             && from_speaker.is_none()
             && event == EventType::Protest
-            && matches!(pat.frame, Frame::Noun | Frame::NounMutual | Frame::VerbIntrans)
+            && (matches!(pat.frame, Frame::Noun | Frame::NounMutual | Frame::VerbIntrans)
+                || pat.modes.contains(&Mode::Demo))
         {
             place_actor = self.place_civilians(t1);
         }
@@ -1675,6 +1689,11 @@ impl<'a> View<'a> {
         if pat.has("labour")
             && matches!(lead_sector, Some(Sector::Lab | Sector::Cvl | Sector::Edu | Sector::Med))
         {
+            // A workers' strike is a protest; "they began to strike" by civilians is too
+            // unclear to code.
+            if !pat.frame.is_noun() {
+                return None;
+            }
             event = EventType::Protest;
             modes = vec![Mode::Strike];
             recips.clear();
@@ -1757,6 +1776,35 @@ impl<'a> View<'a> {
         dedup_mentions(&mut recip_ms);
         recip_ms.retain(|r| !actor_ms.iter().any(|a| same_entity(a, r) && a.span == r.span));
         if actor_ms.is_empty() {
+            return None;
+        }
+        let lead = actor_ms.first().map(|m| (m.entity.code, m.entity.sector));
+        let official = |code: Option<ActorCode>, sector: Option<Sector>| {
+            matches!(
+                sector,
+                Some(
+                    Sector::Gov
+                        | Sector::Jud
+                        | Sector::Cop
+                        | Sector::Leg
+                        | Sector::Spy
+                        | Sector::Mil
+                        | Sector::Prm
+                        | Sector::Reb
+                        | Sector::Uaf
+                )
+            ) || code.is_some_and(|c| c.is_non_state())
+                || sector.is_none()
+        };
+        // An agreement noun needs two parties ("business deals" is no AGREE).
+        if event == EventType::Agree && pat.frame == Frame::NounMutual && actor_ms.len() < 2 {
+            return None;
+        }
+        // Investigations and deployments are what authorities and armed groups do.
+        let investigate = event == EventType::Accuse && modes.contains(&Mode::Investigate);
+        if (investigate || event == EventType::Mobilize)
+            && lead.is_some_and(|(c, s)| !official(c, s) && s != Some(Sector::Jrn))
+        {
             return None;
         }
         if pat.has("needrecip") && recip_ms.is_empty() {
