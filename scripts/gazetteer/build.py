@@ -285,6 +285,15 @@ def short_forms(name):
         for aff in ("Zhuangzu", "Huizu", "Uygur"):
             if aff in v.split():
                 more.append(" ".join(w for w in v.split() if w not in (aff, "Zizhiqu")))
+    # English compass forms news uses for French/Spanish/"Northern" names: "Nord Kivu" ->
+    # "North Kivu", "Northern Darfur" -> "North Darfur".
+    compass = {"Nord": "North", "Sud": "South", "Est": "East", "Ouest": "West", "Centre": "Central",
+               "Norte": "North", "Sur": "South", "Northern": "North", "Southern": "South",
+               "Eastern": "East", "Western": "West"}
+    for v in [name] + out:
+        w = v.replace("-", " ").split()
+        if len(w) >= 2 and w[0] in compass:
+            more.append(" ".join([compass[w[0]]] + w[1:]))
     if " and " in name:
         head = name.split(" and ")[0]
         if len(head) >= 5:

@@ -2040,6 +2040,11 @@ impl<'g> Geoparser<'g> {
         if single && toks[r.t0].sent_start && pop < 100_000 && !supported && !sup.country {
             return false;
         }
+        // A smallish town in a country the text otherwise never mentions is more likely a
+        // word or a name ("Fano militias" in a story on Ethiopia).
+        if pop < 50_000 && !sup.country && !locative {
+            return false;
+        }
         // Small towns need support beyond their country being mentioned.
         if pop < 15_000 && !supported {
             return false;
