@@ -257,6 +257,7 @@ fn merge_into(out: &mut Vec<EventCandidate>, cand: EventCandidate, again: bool) 
             && o.aux == cand.aux
             && entity_set(&o.actors) == a
             && entity_set(&o.recipients) == r
+            && (o.modes == cand.modes || o.modes.is_empty() || cand.modes.is_empty())
             && (o.sentence == cand.sentence || !again)
     });
     match same {
@@ -529,6 +530,38 @@ const ADVERBS: &[&str] = &[
     "overnight",
     "tonight",
     "reportedly",
+];
+
+/// Quantity words whose "of" does not make a prepositional phrase ("thousands of X").
+const QUANTIFIERS: &[&str] = &[
+    "thousands",
+    "hundreds",
+    "dozens",
+    "millions",
+    "tens",
+    "scores",
+    "some",
+    "many",
+    "most",
+    "all",
+    "several",
+    "number",
+    "group",
+    "members",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "both",
+    "each",
+    "none",
+    "few",
+    "majority",
+    "hundred",
+    "thousand",
+    "dozen",
+    "million",
 ];
 
 /// Words between a locative preposition and a country ("in central Turkey").
@@ -864,7 +897,18 @@ impl<'a> View<'a> {
                         }
                     }
                 }
-                let prep = j.checked_sub(1).filter(|&p| is(toks.get(p), PREPS));
+                let mut prep = j.checked_sub(1).filter(|&p| is(toks.get(p), PREPS));
+                // "Thousands of Serbian students": a quantity's "of" leaves the subject bare.
+                if let Some(p) = prep {
+                    let q = p.checked_sub(1).and_then(|q| toks.get(q));
+                    if is(toks.get(p), &["of"])
+                        && q.is_some_and(|q| {
+                            q.kind == TokenKind::Number || QUANTIFIERS.contains(&q.norm.as_str())
+                        })
+                    {
+                        prep = None;
+                    }
+                }
                 MInfo { start: m.tokens.start, end: m.tokens.end, prep, possessor_of: None }
             })
             .collect();
@@ -1234,8 +1278,16 @@ impl<'a> View<'a> {
         }
         // "women convicted of", "soldiers killed in": a participle right after its noun and
         // before a preposition is a reduced passive relative.
-        let right_after_mention = self.mention_ending(t0).is_some();
-        right_after_mention
+        // Only when that noun is itself an object or inside a phrase ("exonerated four women
+        // convicted of"), not a clause's subject ("students protested in Belgrade").
+        let Some(m) = self.mention_ending(t0) else { return false };
+        let mi = self.mi(m);
+        let c = self.cl(t0);
+        let governed = mi.prep.is_some()
+            || (0..mi.start).any(|k| {
+                self.cl(k) == c && self.toks.get(k).is_some_and(|t| t.norm.ends_with("ed"))
+            });
+        governed
             && t_end == t0 + 1
             && matches!(
                 self.norm(t_end),
@@ -1382,9 +1434,14 @@ impl<'a> View<'a> {
         // Which candidate each trigger became, for statements whose recipient is the target
         // of the event they state ("threatened to attack South Korea").
         let mut cand_of: Vec<Option<usize>> = vec![None; trigs.len()];
+        let mut was_embedded: Vec<bool> = vec![false; trigs.len()];
         for (ti, tr) in trigs.iter().enumerate() {
             let Some(event) = tr.pat.event else { continue };
-            if let Some(vi) = self.embedded(&trigs, ti, event) {
+            let emb = self.embedded(&trigs, ti, event, &was_embedded);
+            if let Some(flag) = was_embedded.get_mut(ti) {
+                *flag = emb.is_some();
+            }
+            if let Some(vi) = emb {
                 let target = if tr.pat.frame.is_noun() {
                     self.objects_pp(tr.hit.end, &tr.pat.preps)
                 } else {
@@ -1450,8 +1507,30 @@ impl<'a> View<'a> {
 
     /// Whether trigger `ti` only states the content of an earlier verbal event in its clause
     /// ("called on Y to withdraw", "accused Y of attacking", "threatened strikes").
-    fn embedded(&self, trigs: &[Trig], ti: usize, event: EventType) -> Option<usize> {
+    fn embedded(
+        &self,
+        trigs: &[Trig],
+        ti: usize,
+        event: EventType,
+        was_embedded: &[bool],
+    ) -> Option<usize> {
         let t = trigs.get(ti)?;
+        // How the trigger hangs on what precedes it: an infinitive or a prepositional gerund
+        // states the content of a statement ("called on Y to withdraw", "accused Y of
+        // attacking"); after "and" it is embedded only if its conjunct was.
+        let mut k = t.hit.start;
+        while k > 0 && ADVERBS.contains(&self.norm(k - 1)) {
+            k -= 1;
+        }
+        let link = self.norm(k.wrapping_sub(1));
+        if matches!(link, "and" | "or" | "," | "but") {
+            let prev = (0..ti).rev().find(|&j| {
+                trigs.get(j).is_some_and(|p| p.pat.event.is_some() && p.hit.end <= t.hit.start)
+            })?;
+            if !was_embedded.get(prev).copied().unwrap_or(false) {
+                return None;
+            }
+        }
         trigs.iter().take(ti).rposition(|v| {
             let Some(ve) = v.pat.event else { return false };
             let verbal = matches!(
@@ -2115,8 +2194,10 @@ impl<'a> View<'a> {
             return false;
         }
         let covered = self.ms.iter().any(|m| m.tokens.start <= p && p < m.tokens.end);
-        // "Israeli jets struck": a noun right after a mention is that mention's phrase.
-        let after_mention = self.mention_ending(p).is_some();
+        // "Israeli jets struck": a noun right after a mention is that mention's phrase, also
+        // after its possessive ("Guatemala's congress ratified").
+        let after_mention = self.mention_ending(p).is_some()
+            || (self.norm(p.wrapping_sub(1)) == "'s" && self.mention_ending(p - 1).is_some());
         // Verbs and participles before a verb ("denied carrying out") are no subject.
         let verbish = t.norm.ends_with("ed")
             || t.norm.ends_with("ing")
