@@ -2472,6 +2472,96 @@ mod tests {
     }
 
     #[test]
+    fn repeated_reports_fold_into_one_candidate() {
+        let (coder, _) = EventCoder::from_sources(&EventCoder::builtin_sources());
+        let text = "Iran seized a tanker. Iran seized the tanker on Friday, officials said.";
+        let sentences = lapwing_text::segment(text);
+        let ms: Vec<Vec<Mention>> =
+            sentences.iter().map(|s| mentions(s, &[("Iran", "IRN", "", Country)])).collect();
+        let got = coder.code_document(text, &sentences, &ms);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].also_reported, vec![1]);
+        assert_eq!(got[0].pattern_id, "coerce.seize");
+        assert!(got[0].pattern_source.starts_with("builtin:events/coerce.tsv:"));
+        assert!(got[0].entries.iter().any(|e| e.role == "trigger" && e.text == "seized"));
+    }
+
+    #[test]
+    fn contexts_modes_and_clause() {
+        let (coder, _) = EventCoder::from_sources(&EventCoder::builtin_sources());
+        let text = "Israeli jets struck Hezbollah positions near the border, the army said.";
+        let sentences = lapwing_text::segment(text);
+        let ms: Vec<Vec<Mention>> = sentences
+            .iter()
+            .map(|s| {
+                mentions(
+                    s,
+                    &[("Israeli", "ISR", "MIL", Nominal), ("Hezbollah", "LBN", "PRM", Name)],
+                )
+            })
+            .collect();
+        let got = coder.code_document(text, &sentences, &ms);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].modes, vec![Mode::Aerial]);
+        assert!(got[0].contexts.contains(&Context::Territory));
+        assert!(got[0].clause.slice(text).contains("struck"));
+        assert_eq!(got[0].trigger.slice(text), "struck");
+    }
+
+    #[test]
+    fn overlay_disables_and_reports_bad_lines() {
+        let mut sources = EventCoder::builtin_sources();
+        sources.push(Source::new(
+            "user/assault.tsv",
+            "@disable\tassault.strike\nassault.new\tASSAULT\t\t~thwack\tv\t\t0.9\nbad\tNOPE\t\tx\tv\n",
+        ));
+        let (coder, diags) = EventCoder::from_sources(&sources);
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].to_string().starts_with("user/assault.tsv:3:5: "), "{}", diags[0]);
+        let text = "Israel struck Syria. Israel thwacked Syria.";
+        let sentences = lapwing_text::segment(text);
+        let ms: Vec<Vec<Mention>> = sentences
+            .iter()
+            .map(|s| mentions(s, &[("Israel", "ISR", "", Country), ("Syria", "SYR", "", Country)]))
+            .collect();
+        let got = coder.code_document(text, &sentences, &ms);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].sentence, 1);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let (coder, _) = EventCoder::from_sources(&EventCoder::builtin_sources());
+        for text in [
+            "",
+            "\u{201c}",
+            "attacked",
+            "Israel struck , by . to the and",
+            "\u{201c}We call upon\u{201d} \u{201c} said",
+            "In 1990 in 2025 since the fall of",
+            "the the the clashes between and and",
+        ] {
+            let sentences = lapwing_text::segment(text);
+            // Mentions with token ranges that do not fit their sentence.
+            let bogus = Mention {
+                span: Span::new(0, 1000),
+                tokens: 7..2,
+                head: 99,
+                entity: Entity { code: ActorCode::new("ISR"), ..Default::default() },
+                kind: Pronoun,
+                entries: Vec::new(),
+                antecedent: Some((99, 99)),
+            };
+            let mut far = bogus.clone();
+            far.tokens = 50..60;
+            let ms: Vec<Vec<Mention>> =
+                sentences.iter().map(|_| vec![bogus.clone(), far.clone()]).collect();
+            let _ = coder.code_document(text, &sentences, &ms);
+            let _ = coder.code_document(text, &sentences, &[]);
+        }
+    }
+
+    #[test]
     fn said_alone_is_no_event() {
         let got = code("Putin said the economy was growing.", &[("Putin", "RUS", "GOV", Name)]);
         assert!(got.is_empty());
