@@ -220,10 +220,23 @@ def good_alt(s, main):
     return True
 
 
+ARABIC_ARTICLES = ("Al ", "Al-", "al-", "El ", "El-", "el-", "As ", "As-", "Ad ", "Ad-", "Ar ", "Ar-", "Ash ",
+                   "Ash-", "Az ", "Az-", "An ", "An-", "At ", "At-", "Ad-")
+
+
+def without_article(name):
+    """News often drops the Arabic article: "Al Qamishli" -> "Qamishli", "Ar-Raqqah" -> "Raqqah"."""
+    for a in ARABIC_ARTICLES:
+        if name.startswith(a) and len(name) - len(a) >= 4 and name[len(a)].isupper():
+            return name[len(a):]
+    return None
+
+
 def names_field(main, alts, curated=()):
     seen = {main}
     out = []
-    for a in list(curated) + list(alts):
+    extra = [without_article(n) for n in [main] + list(alts)]
+    for a in list(curated) + list(alts) + [e for e in extra if e]:
         for v in (a, ascii_fold(a)):
             v = clean_name(v)
             if v and v not in seen and (v in curated or good_alt(v, main)):

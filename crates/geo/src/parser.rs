@@ -1905,9 +1905,11 @@ impl<'g> Geoparser<'g> {
             }
             // A capitalised word that is neither a function word, an acronym nor a kind of
             // place ("Village Malakal", "Camp Bastion").
+            // A possessive is a place's, not a given name ("Russia's Belgorod region").
             let name_before = pt.cap
                 && !pt.caps
                 && pt.joins_next
+                && pt.full_end == pt.end
                 && !lower_in(w, SOFT_PREV)
                 && !lower_in(w, PLACE_WORDS)
                 && !lower_in(w, DIVISION_WORDS);
