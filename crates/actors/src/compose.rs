@@ -143,7 +143,6 @@ const QUANTIFIERS: &[&str] = &[
     "these",
     "those",
     "this",
-    "that",
     "any",
     "no",
     "one",
@@ -578,6 +577,48 @@ const PLACE_WORDS: &[&str] = &[
     "tribune",
     "herald",
     "gazette",
+    "flu",
+    "influenza",
+    "virus",
+    "disease",
+    "fever",
+    "syndrome",
+    "outbreak",
+    "pandemic",
+    "hall",
+    "engine",
+    "grill",
+    "festival",
+    "awards",
+    "market",
+    "mall",
+    "museum",
+    "gallery",
+    "tower",
+    "stadium",
+    "arena",
+    "theatre",
+    "theater",
+    "church",
+    "temple",
+    "cemetery",
+    "zoo",
+    "farm",
+    "centre",
+    "center",
+    "club",
+    "restaurant",
+    "cafe",
+    "bar",
+    "storm",
+    "cyclone",
+    "hurricane",
+    "typhoon",
+    "earthquake",
+    "fire",
+    "orange",
+    "cow",
+    "mountain",
 ];
 
 /// Words in a capitalised run that make it an organisation rather than a person.
@@ -1100,6 +1141,17 @@ impl<'a> SentenceComposer<'a> {
                 }
             }
             match role {
+                Role::Place if leads_to_head => {
+                    // "Gaza residents", "Sweida Druze", "Massachusetts Governor".
+                    ctx.start.get_or_insert(j);
+                    if ctx.code.is_none() {
+                        ctx.code = entry.code;
+                    }
+                    if let Some(r) = self.entry_ref(k) {
+                        ctx.entries.push(r);
+                    }
+                    j = next;
+                }
                 Role::Adj | Role::Country | Role::Capital if leads_to_head || role == Role::Adj => {
                     ctx.start.get_or_insert(j);
                     if ctx.code.is_none() || ctx.backed {
@@ -1169,7 +1221,7 @@ impl<'a> SentenceComposer<'a> {
             ("and" | "or" | ",", _) => m += 1,
             _ => return None,
         }
-        if self.role(m) != Some(Role::Adj) {
+        if !matches!(self.role(m), Some(Role::Adj | Role::Country)) {
             return None;
         }
         let (mut ds, next) = self.parse_at(m)?;
@@ -1457,6 +1509,10 @@ impl<'a> SentenceComposer<'a> {
         }
         let (ak, atom, entry, form) = self.atom(m)?;
         let role = role_of(entry, form);
+        if self.norm(atom.end) == "'s" {
+            // "a member of Ankara's riot police": the possessive starts a phrase of its own.
+            return None;
+        }
         let ok_in = matches!(
             sector,
             Some(
@@ -1560,7 +1616,13 @@ impl<'a> SentenceComposer<'a> {
                 }
                 break;
             }
-            // Two titles in a row ("Lt. Gen.", "Interior Minister Gen.").
+            // Two titles in a row ("Lt. Gen.", "Interior Minister Gen."), perhaps with a
+            // modifier between them ("Detective Senior Sergeant").
+            let p = if self.has(p, MODIFIER) && self.role(p + 1) == Some(Role::Title) {
+                p + 1
+            } else {
+                p
+            };
             if let Some((k2, a2, e2, f2)) = self.atom(p) {
                 if role_of(e2, f2) == Role::Title {
                     chain.sector = chain.sector.or(e2.sector);
@@ -1578,15 +1640,17 @@ impl<'a> SentenceComposer<'a> {
         chain.office = if chain.honorific {
             String::new()
         } else {
-            entry.office.clone().unwrap_or_else(|| self.surface(office_start..office_end))
+            entry
+                .office
+                .clone()
+                .unwrap_or_else(|| one_line(&self.surface(office_start..office_end)))
         };
         chain.core_office = if chain.honorific {
             String::new()
         } else {
-            entry
-                .office
-                .clone()
-                .unwrap_or_else(|| self.surface(office_start..chain.core_end.min(office_end)))
+            entry.office.clone().unwrap_or_else(|| {
+                one_line(&self.surface(office_start..chain.core_end.min(office_end)))
+            })
         };
         Some(chain)
     }
@@ -1621,6 +1685,10 @@ impl<'a> SentenceComposer<'a> {
             }
             let end = self.name_run(at);
             if end > at {
+                // "King Juan Carlos University", "King Nut Companies": a thing named so.
+                if (at..end).any(|k| self.has(k, PLACE_WORD | ORG_WORD)) {
+                    return Some((Vec::new(), end));
+                }
                 name = Some((at..end, None));
                 break;
             }
@@ -1773,7 +1841,32 @@ impl<'a> SentenceComposer<'a> {
         let mut guard = 0;
         while guard < 6 {
             guard += 1;
+            // "Maura Healey" is not John Healey: a lone surname of a known person after another
+            // first name belongs to this name.
+            let lone_surname = self
+                .atom(k)
+                .is_some_and(|(_, a, e, f)| a.end == k + 1 && role_of(e, f) == Role::Person);
+            if k > i && lone_surname {
+                k += 1;
+                continue;
+            }
             if k > i && self.atom_at.get(k).copied().flatten().is_some() {
+                // "George Washington", "Jordan Peterson"'s mirror: a one-word place name right
+                // after a first name ends the name.
+                let single_place = self.atom(k).is_some_and(|(_, a, e, f)| {
+                    a.end == k + 1
+                        && matches!(role_of(e, f), Role::Capital | Role::Place | Role::Country)
+                });
+                if single_place
+                    && self.tokens.get(k).is_some_and(|t| t.capitalised)
+                    && !self.is_name_token(k + 1)
+                    && self
+                        .tokens
+                        .get(k - 1)
+                        .is_some_and(|t| t.capitalised && t.kind == TokenKind::Word)
+                {
+                    k += 1;
+                }
                 break;
             }
             if self.is_name_token(k) {
@@ -1831,6 +1924,13 @@ impl<'a> SentenceComposer<'a> {
         let end = self.name_run(j);
         if end <= j {
             return None;
+        }
+        // "Disease Control" in "Centers for Disease Control": the tail of a longer name.
+        let connector = j.checked_sub(1).map(|p| self.norm(p)).unwrap_or("");
+        if matches!(connector, "for" | "of" | "and" | "on" | "de" | "du")
+            && j.checked_sub(2).and_then(|p| self.tokens.get(p)).is_some_and(|t| t.capitalised)
+        {
+            return Some((Vec::new(), end));
         }
         let words: Vec<&str> = (j..end).map(|k| self.norm(k)).collect();
         if (j..end).any(|k| self.has(k, PLACE_WORD)) {
@@ -1953,6 +2053,11 @@ impl<'a> SentenceComposer<'a> {
     }
 }
 
+/// Text with runs of white space (line breaks in a wrapped title) made single spaces.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Whether an agent noun is plural ("authorities", "people", "police").
 fn plural_noun(w: &str) -> bool {
     (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
@@ -2033,11 +2138,14 @@ pub(crate) fn choose(lex: &Lexicon, targets: &[Target], date: Option<&str>) -> u
         if let Some((i, _)) = same.iter().find(|(_, e)| e.holds_on(d)) {
             return *i;
         }
-        // Past every role: the last one (coded as a former holder); before all: the first.
-        let latest = same.iter().max_by(|a, b| a.1.to.cmp(&b.1.to).then(a.1.from.cmp(&b.1.from)));
+        // Between or after roles: the last role that ended (coded as a former holder);
+        // before every role: the first.
+        let ended = same
+            .iter()
+            .filter(|(_, e)| e.to.as_deref().is_some_and(|t| t <= d))
+            .max_by(|a, b| a.1.to.cmp(&b.1.to));
         let earliest = same.iter().min_by(|a, b| a.1.from.cmp(&b.1.from));
-        let before_all = same.iter().all(|(_, e)| e.from.as_deref().is_some_and(|f| d < f));
-        let pick = if before_all { earliest } else { latest };
+        let pick = ended.or(earliest);
         return pick.map(|(i, _)| *i).unwrap_or(last.0);
     }
     let open = same.iter().filter(|(_, e)| e.to.is_none()).max_by(|a, b| a.1.from.cmp(&b.1.from));

@@ -262,6 +262,20 @@ fn resolve(
             antecedent = Some(root);
         }
     }
+    // "Ambassador Andrei Karlov" after "Russia's ambassador": the same office, the same state.
+    if d.needs_code && d.person && d.entity.code.is_none() {
+        if let Some(office) = d.entity.office.as_ref().map(|o| o.to_lowercase()) {
+            let same = earlier(out).find_map(|at| {
+                let m = get(out, at)?;
+                let o = m.entity.office.as_ref()?.to_lowercase();
+                (o == office).then_some(m.entity.code).flatten()
+            });
+            if same.is_some() {
+                d.entity.code = same;
+                d.needs_code = false;
+            }
+        }
+    }
     // Refugees and migrants are seldom of the country the story is about.
     if d.needs_code
         && d.entity.code.is_none()
