@@ -1254,7 +1254,7 @@ impl<'a> View<'a> {
         // passive one.
         if self.norm(t0.wrapping_sub(1)) == "and" {
             let c = self.cl(t0);
-            let lo = t0.saturating_sub(10);
+            let lo = t0.saturating_sub(14);
             if (lo..t0).any(|k| self.cl(k) == c && BE.contains(&self.norm(k))) {
                 return true;
             }
@@ -1875,6 +1875,46 @@ impl<'a> View<'a> {
             ) || code.is_some_and(|c| c.is_non_state())
                 || sector.is_none()
         };
+        // A meeting needs a counterpart: "the committee met" is no CONSULT, unless several
+        // parties meet or a third party hosts.
+        if event == EventType::Consult
+            && recip_ms.is_empty()
+            && actor_ms.len() < 2
+            && !modes.contains(&Mode::ThirdParty)
+        {
+            return None;
+        }
+        // Visits and armed interventions are made by officials and armed forces.
+        let civil = |s: Option<Sector>| {
+            matches!(
+                s,
+                Some(
+                    Sector::Cvl
+                        | Sector::Med
+                        | Sector::Edu
+                        | Sector::Bus
+                        | Sector::Lab
+                        | Sector::Agr
+                        | Sector::Ref
+                        | Sector::Jrn
+                        | Sector::Crm
+                )
+            )
+        };
+        if event == EventType::Consult
+            && modes.contains(&Mode::Visit)
+            && lead.is_some_and(|(_, s)| civil(s))
+        {
+            return None;
+        }
+        if pat.has("armedactor")
+            && !lead.is_some_and(|(c, s)| {
+                matches!(s, Some(Sector::Mil | Sector::Prm | Sector::Reb | Sector::Uaf))
+                    || c.is_some_and(|c| c.is_non_state())
+            })
+        {
+            return None;
+        }
         // An agreement noun needs two parties ("business deals" is no AGREE).
         if event == EventType::Agree && pat.frame == Frame::NounMutual && actor_ms.len() < 2 {
             return None;

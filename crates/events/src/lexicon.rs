@@ -85,7 +85,8 @@ pub struct Pattern {
     /// Flags: `needrecip` (no candidate without a recipient), `needmode` (nor without a mode),
     /// `noinherit` (an event noun that never takes an earlier event's actors), `party` (a call
     /// to end a conflict, AGREE when the caller fights in it), `ofagent` ("the withdrawal of X":
-    /// X is the actor), `labour` (a strike by workers or civilians is a PROTEST strike).
+    /// X is the actor), `labour` (a strike by workers or civilians is a PROTEST strike),
+    /// `armedactor` (only armed forces or international organisations do it: "intervened").
     pub flags: Vec<String>,
 }
 
@@ -387,7 +388,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
     for f in &flags {
         if !matches!(
             f.as_str(),
-            "needrecip" | "needmode" | "noinherit" | "party" | "ofagent" | "labour"
+            "needrecip" | "needmode" | "noinherit" | "party" | "ofagent" | "labour" | "armedactor"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }
