@@ -145,10 +145,27 @@ impl EventCoder {
         sentences: &[Sentence],
         mentions: &[Vec<Mention>],
     ) -> Vec<EventCandidate> {
+        self.code_document_dated(text, sentences, mentions, None)
+    }
+
+    /// As [`EventCoder::code_document`], knowing the publication year, so that "in 2011" in
+    /// a 2025 article marks its event historical even when the article names no later year.
+    pub fn code_document_dated(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        mentions: &[Vec<Mention>],
+        published_year: Option<u32>,
+    ) -> Vec<EventCandidate> {
         let _ = text;
         let quotes = QuoteMap::build(self, sentences, mentions);
-        let max_year =
-            sentences.iter().flat_map(|s| s.tokens.iter()).filter_map(year_of).max().unwrap_or(0);
+        let max_year = sentences
+            .iter()
+            .flat_map(|s| s.tokens.iter())
+            .filter_map(year_of)
+            .chain(published_year)
+            .max()
+            .unwrap_or(0);
         // Contexts are read at paragraph level: collect each paragraph's cues once.
         let mut para_ctx: Vec<(usize, BTreeSet<Context>)> = Vec::new();
         let mut sent_ctx: Vec<Vec<Hit>> = Vec::with_capacity(sentences.len());
