@@ -12,7 +12,6 @@
 use crate::gazetteer::{Entry, Gazetteer, F_ABBREV, F_ADJ, F_ALT, F_CTX};
 use crate::norm::KeyHasher;
 use crate::{Feature, PlaceMention};
-use std::collections::HashMap;
 
 /// Longest place name in words ("Democratic Republic of the Congo" is 5).
 const MAX_WORDS: usize = 6;
@@ -1633,17 +1632,18 @@ impl<'g> Geoparser<'g> {
         prev: Option<&[Choice<'g>]>,
     ) -> Vec<Choice<'g>> {
         let g = self.gaz;
-        // What the other mentions resolved to, one entry per distinct name: repeating a name
-        // must not make it its own context ("Edmonton ... Edmonton" is not evidence of Canada).
+        // What the other mentions resolved to, one entry per distinct name with the offsets
+        // where it occurs: repeating a name must not make it its own context ("Edmonton ...
+        // Edmonton" is not evidence of Canada), and nearby mentions weigh more than distant
+        // ones (a story may move from Spain to Venezuela).
         let mut ctx: Vec<Ctx> = Vec::new();
         if let Some(prev) = prev {
             for (r, e) in raws.iter().zip(prev) {
                 let Some((e, _, _)) = e else { continue };
-                // Adjectives ("Russian forces") say who acts, not where the text is set.
-                if e.flags & F_ADJ != 0
-                    || ctx.len() >= MAX_POINTS
-                    || ctx.iter().any(|c| c.key == r.key)
-                {
+                if let Some(c) = ctx.iter_mut().find(|c| c.key == r.key) {
+                    if c.pos.len() < MAX_POSITIONS {
+                        c.pos.push(r.start);
+                    }
                     continue;
                 }
                 let (Some(p), Some(m)) =
@@ -1651,46 +1651,44 @@ impl<'g> Geoparser<'g> {
                 else {
                     continue;
                 };
+                if ctx.len() >= MAX_POINTS {
+                    continue;
+                }
+                let adj = e.flags & F_ADJ != 0;
                 ctx.push(Ctx {
                     key: r.key,
                     country: m.country,
-                    admin1: m.admin1,
+                    admin1: if adj { None } else { m.admin1 },
                     // Towns and counties only: provinces and countries are too big to say
                     // which of two namesakes is meant.
-                    point: matches!(p.feature, Feature::City | Feature::Admin2)
+                    point: (!adj && matches!(p.feature, Feature::City | Feature::Admin2))
                         .then(|| Point::new(p.lat, p.lon)),
+                    adj,
+                    pos: vec![r.start],
                 });
-            }
-        }
-        // Counts over the context, so that a candidate's support is a few map probes; a
-        // mention's own name is then discounted (it contributes at most one entry).
-        let mut n_country: HashMap<u32, u32> = HashMap::new();
-        let mut n_admin1: HashMap<u32, u32> = HashMap::new();
-        let mut admin1s: HashMap<u32, Vec<u32>> = HashMap::new();
-        for c in &ctx {
-            if let Some(x) = c.country {
-                *n_country.entry(x).or_default() += 1;
-            }
-            if let Some(a) = c.admin1 {
-                let n = n_admin1.entry(a).or_default();
-                *n += 1;
-                if *n == 1 {
-                    if let Some(x) = c.country {
-                        admin1s.entry(x).or_default().push(a);
-                    }
-                }
             }
         }
         let mut out = Vec::with_capacity(raws.len());
         for (k, r) in raws.iter().enumerate() {
-            let own = ctx.iter().find(|c| c.key == r.key).copied();
-            let country_others = |c: u32| {
-                n_country.get(&c).copied().unwrap_or(0)
-                    > u32::from(own.is_some_and(|o| o.country == Some(c)))
-            };
-            let admin1_others = |a: u32| {
-                n_admin1.get(&a).copied().unwrap_or(0)
-                    > u32::from(own.is_some_and(|o| o.admin1 == Some(a)))
+            // Each context entry's weight for this mention: 1 within a few sentences, 0.5 further
+            // away; adjectives ("Spanish police") only count nearby, as they say who acts
+            // rather than where a long text is set.
+            let weights: Vec<f64> = ctx
+                .iter()
+                .map(|o| {
+                    if o.key == r.key {
+                        return 0.0;
+                    }
+                    let near = o.pos.iter().any(|&q| q.abs_diff(r.start) <= LOCAL_WINDOW);
+                    match (near, o.adj) {
+                        (true, _) => 1.0,
+                        (false, false) => 0.5,
+                        (false, true) => 0.0,
+                    }
+                })
+                .collect();
+            let support = |f: &dyn Fn(&Ctx) -> bool| -> f64 {
+                ctx.iter().zip(&weights).filter(|(o, _)| f(o)).map(|(_, &w)| w).fold(0.0, f64::max)
             };
             // "Town, State": the next mention right after a comma contains this one.
             let comma_after = raws
@@ -1757,27 +1755,36 @@ impl<'g> Geoparser<'g> {
                     s += 30.0;
                 }
                 if let Some(c) = m.country {
-                    if country_others(c) {
+                    let w = support(&|o| o.country == Some(c));
+                    if w > 0.0 {
                         sup.country = true;
-                        s += match p.feature {
+                        s += w * match p.feature {
                             Feature::Country => 20.0,
                             // A state among other states of the same country ("Georgia" next to
                             // "Florida") is surer than a state merely in a country mentioned.
                             Feature::Admin1 => {
-                                let seen = admin1s.get(&c).map_or(0, |v| {
-                                    v.iter().filter(|&&a| a != e.place && admin1_others(a)).count()
-                                });
-                                20.0 + (10.0 * seen as f64).min(40.0)
+                                let mut seen: Vec<u32> = Vec::new();
+                                for (o, &ow) in ctx.iter().zip(&weights) {
+                                    if let Some(a) = o.admin1.filter(|&a| {
+                                        ow > 0.0 && a != e.place && o.country == Some(c)
+                                    }) {
+                                        if !seen.contains(&a) {
+                                            seen.push(a);
+                                        }
+                                    }
+                                }
+                                20.0 + (10.0 * seen.len() as f64).min(40.0)
                             }
                             Feature::Admin2 => 30.0,
                             _ => 25.0,
                         };
                     }
                 }
-                if let Some(a) = m.admin1 {
-                    if p.feature != Feature::Admin1 && admin1_others(a) {
+                if let Some(a) = m.admin1.filter(|_| p.feature != Feature::Admin1) {
+                    let w = support(&|o| o.admin1 == Some(a));
+                    if w > 0.0 {
                         sup.admin1 = true;
-                        s += 20.0;
+                        s += 20.0 * w;
                     }
                 }
                 if let Some(n) = comma_after {
@@ -1804,11 +1811,10 @@ impl<'g> Geoparser<'g> {
                 {
                     // Namesakes are told apart by the company they keep: a town close to another
                     // place of the text is the likelier one.
-                    if ctx.iter().any(|o| {
-                        o.key != r.key && o.point.is_some_and(|pt| pt.within(p.lat, p.lon, 150.0))
-                    }) {
+                    let w = support(&|o| o.point.is_some_and(|pt| pt.within(p.lat, p.lon, 150.0)));
+                    if w > 0.0 {
                         sup.near = true;
-                        s += 25.0;
+                        s += 25.0 * w;
                     }
                 }
                 (s, sup)
@@ -2082,14 +2088,24 @@ pub struct Scored {
     pub score: f64,
 }
 
-/// One other mention's resolution, as context.
-#[derive(Clone, Copy, Debug)]
+/// One other name's resolution, as context.
+#[derive(Clone, Debug)]
 struct Ctx {
     key: u64,
     country: Option<u32>,
     admin1: Option<u32>,
     point: Option<Point>,
+    /// A demonym or adjective.
+    adj: bool,
+    /// Byte offsets of the name's occurrences (the first few).
+    pos: Vec<usize>,
 }
+
+/// Context within this many bytes (a few sentences) counts in full.
+const LOCAL_WINDOW: usize = 400;
+
+/// Occurrences of one name remembered for locality.
+const MAX_POSITIONS: usize = 16;
 
 /// A point with its latitude's cosine precomputed, for cheap "within D km" tests.
 #[derive(Clone, Copy, Debug)]
