@@ -6,9 +6,12 @@
 mod app;
 mod input;
 mod output;
+mod store_cmd;
+
+pub use app::App;
 
 use anyhow::{Context as _, Result};
-use app::{App, CommonOpts};
+use app::CommonOpts;
 use clap::{Parser, Subcommand};
 use lapwing_core::text::CharIndex;
 use output::{Format, RecordWriter};
@@ -70,6 +73,8 @@ enum Command {
     /// Check a lexicon folder or explain how a phrase codes.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
+    #[command(flatten)]
+    Store(store_cmd::StoreCommand),
 }
 
 #[derive(Subcommand, Debug)]
@@ -112,6 +117,10 @@ fn open_output(path: Option<&str>) -> Result<Box<dyn Write>> {
 fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Eval { task, gold, predicted, json } => eval(&task, &gold, &predicted, json),
+        Command::Store(cmd) => {
+            let app = App::new(cli.common)?;
+            store_cmd::run(cmd, &app)
+        }
         Command::Lexicon(LexiconCommand::Check { dir }) => lexicon_check(&dir),
         Command::Lexicon(LexiconCommand::Explain { text, date }) => {
             let app = App::new(cli.common)?;
