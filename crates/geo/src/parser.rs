@@ -1744,6 +1744,27 @@ impl<'g> Geoparser<'g> {
                 if names_country && matches!(p.feature, Feature::City | Feature::Admin2) {
                     s -= 50.0;
                 }
+                // A national capital named like a province elsewhere ("Washington"): news means
+                // the capital unless it says "state".
+                if m.capital
+                    && !division
+                    && r.cands.iter().any(|x| {
+                        g.places.get(x.place as usize).is_some_and(|q| q.feature == Feature::Admin1)
+                    })
+                {
+                    s += 30.0;
+                }
+                // A borough named after its city ("Manchester", "Leeds"): the city is meant.
+                if p.feature == Feature::Admin2
+                    && !division
+                    && r.cands.iter().any(|x| {
+                        g.places
+                            .get(x.place as usize)
+                            .is_some_and(|q| q.feature == Feature::City && q.country == p.country)
+                    })
+                {
+                    s -= 20.0;
+                }
                 // "Mexico" is the country, not the State of Mexico, unless "state" is said.
                 if p.feature == Feature::Admin1
                     && !division
@@ -1857,7 +1878,7 @@ impl<'g> Geoparser<'g> {
                     && match self.person(text, toks, r, place) {
                         Person::Sure => true,
                         Person::Likely => place.population < 100_000,
-                        Person::No => false,
+                        Person::No | Person::Before => false,
                     }
                     && !persons.contains(&r.key)
                     && persons.len() < MAX_POINTS
@@ -1940,7 +1961,7 @@ impl<'g> Geoparser<'g> {
                 && !lower_in(w, DIVISION_WORDS)
                 && self.gaz.candidates(crate::norm::key(w)).is_empty()
             {
-                return Person::Likely;
+                return Person::Before;
             }
         }
         if let Some(nt) = toks.get(r.t1 + 1) {
@@ -2004,8 +2025,18 @@ impl<'g> Geoparser<'g> {
                 return false;
             }
         }
-        if self.person(text, toks, r, place) != Person::No && !sup.pattern {
-            return false;
+        match self.person(text, toks, r, place) {
+            Person::No => {}
+            Person::Before => {
+                if !(sup.pattern || locative) {
+                    return false;
+                }
+            }
+            Person::Likely | Person::Sure => {
+                if !sup.pattern {
+                    return false;
+                }
+            }
         }
         // Ordinary words ("Drug", "Over", "Human", "Lakes") and lone first names ("David") are
         // places only with a cue: "in Nice", "Reading, Berkshire", or a big town near others.
@@ -2073,6 +2104,9 @@ enum Person {
     /// After a title or a given name, or a given-name-like place before a surname: the name is
     /// a person's throughout the text.
     Sure,
+    /// A small town before an unknown capitalised word ("Antony Blinken", but also "Randwick
+    /// Racecourse"): dropped only when nothing else supports the town.
+    Before,
 }
 
 /// A candidate place of a span and its score, as [`Geoparser::explain`] reports it.
