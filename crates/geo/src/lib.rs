@@ -8,6 +8,19 @@
 //!
 //! Everything is pure: no I/O after loading, no global state, deterministic output, no panics on
 //! any input, and time linear in the text length.
+//!
+//! How names are found: rather than an Aho-Corasick automaton over the million name variants
+//! (which would take seconds and hundreds of MB to build at start-up), the gazetteer indexes a
+//! 64-bit hash of each normalised name, and the parser walks the text's capitalised words,
+//! hashing runs of up to six words incrementally and probing the index at each step
+//! (leftmost-longest match, word boundaries by construction). Loading takes about 0.2 s of CPU
+//! time; parsing runs at over 20 MB/s per core.
+//!
+//! How a name is resolved: candidates are ranked by feature type and population; then by what
+//! the rest of the text says (countries and provinces of other mentions, weighted by distance in
+//! the text; towns within 150 km of other towns; "Town, State" patterns; "X province"); then
+//! common words, person names, newspapers and diseases named after places are filtered out.
+//! [`Geoparser::explain`] shows the candidate scores for tuning.
 #![deny(missing_docs)]
 
 mod gazetteer;
