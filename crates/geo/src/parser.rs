@@ -2042,7 +2042,7 @@ impl<'g> Geoparser<'g> {
         // places only with a cue: "in Nice", "Reading, Berkshire", or a big town near others.
         let big_province = feature == Feature::Admin1 && pop >= 1_000_000;
         if single
-            && feature != Feature::Country
+            && !matches!(feature, Feature::Country | Feature::Region)
             && !big_province
             && (r.common || lower_in(first, LONE_NAMES))
         {
