@@ -61,10 +61,10 @@ impl DateClass {
     /// candidate search relies on it.
     pub(crate) fn max_span(self) -> i64 {
         match self {
-            DateClass::Day | DateClass::Month => 31,
+            DateClass::Day | DateClass::Published => 0,
+            DateClass::Month => 30,
             DateClass::Week => 6,
             DateClass::Year => 365,
-            DateClass::Published => 0,
         }
     }
 }
@@ -100,6 +100,19 @@ pub(crate) struct MatchKey {
     pub actors: Vec<String>,
     pub recipients: Vec<String>,
     pub cluster_key: Option<i64>,
+    /// What the cluster summary needs, carried along so that writing a cluster reads nothing.
+    pub summary: Summary,
+}
+
+/// The parts of a record a cluster's summary is made of.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Summary {
+    pub precision: String,
+    pub confidence: f64,
+    pub modes: String,
+    pub mentions: i64,
+    pub source_key: String,
+    pub published: Option<String>,
 }
 
 /// Why two records were merged.
@@ -200,88 +213,62 @@ fn place_match(
     (same_text(&a.country, &b.country) == Some(true)).then_some(("same country", None))
 }
 
-/// Union-find over indices.
-struct Dsu(Vec<usize>);
-
-impl Dsu {
-    fn find(&mut self, mut i: usize) -> usize {
-        while let Some(&p) = self.0.get(i) {
-            if p == i {
-                break;
-            }
-            let gp = self.0.get(p).copied().unwrap_or(p);
-            if let Some(slot) = self.0.get_mut(i) {
-                *slot = gp;
-            }
-            i = p;
-        }
-        i
-    }
-}
-
-/// One merge: indices into the member list given to [`clusters`]; `a` is the cluster's seed.
+/// One merge: indices into the records given to [`partition`]; `a` is the cluster's seed
+/// (its first record), `b` the record that joined it.
 pub(crate) struct Merge {
     pub a: usize,
     pub b: usize,
     pub link: Link,
 }
 
-/// Splits `n` records (indexed in natural-key order; `first_day[i]` is record i's first day)
-/// into clusters given every compatible pair in `edges`.
+/// Splits records into clusters.
 ///
-/// The connected components of the pairs bound the work (and are what an ingest re-examines);
-/// inside a component, records are taken by first day then natural key, and each joins the
-/// first cluster all of whose members it is compatible with (complete linkage), else starts
-/// one. Complete linkage stops chains: a daily shelling of one town by one army reported every
-/// day stays one event a day or two, not one event a month. Both steps depend only on the set
-/// of records, so neither ingest order nor discovery order shapes the result.
-pub(crate) fn clusters(
-    n: usize,
-    first_day: &[Option<i64>],
-    edges: Vec<(usize, usize, Link)>,
-) -> Vec<(Vec<usize>, Vec<Merge>)> {
-    let mut dsu = Dsu((0..n).collect());
-    let mut pairs: BTreeMap<(usize, usize), Link> = BTreeMap::new();
-    for (a, b, link) in edges {
-        let (ra, rb) = (dsu.find(a), dsu.find(b));
-        if ra != rb {
-            let (lo, hi) = (ra.min(rb), ra.max(rb));
-            if let Some(slot) = dsu.0.get_mut(hi) {
-                *slot = lo;
-            }
-        }
-        pairs.insert((a.min(b), a.max(b)), link);
-    }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..n {
-        let r = dsu.find(i);
-        groups.entry(r).or_default().push(i);
-    }
-    let linked = |a: usize, b: usize| pairs.get(&(a.min(b), a.max(b)));
-    let mut out = Vec::new();
-    for (_, mut members) in groups {
-        members.sort_by_key(|&i| (first_day.get(i).copied().flatten().unwrap_or(i64::MAX), i));
-        let mut made: Vec<(Vec<usize>, Vec<Merge>)> = Vec::new();
-        for &i in &members {
-            let home = made.iter_mut().find(|(m, _)| m.iter().all(|&j| linked(i, j).is_some()));
-            match home {
-                Some((m, merges)) => {
-                    let seed = m.first().copied().unwrap_or(i);
-                    if let Some(link) = linked(seed, i) {
-                        merges.push(Merge { a: seed, b: i, link: link.clone() });
-                    }
-                    m.push(i);
+/// Leader clustering: records are taken by first day, then natural key; each joins the
+/// earliest-made cluster whose seed (first record) it is compatible with, else seeds a new one.
+/// Every member is thus within the thresholds of its seed, so clusters cannot chain: one army
+/// shelling one town, reported every day, stays one event per day or two rather than one event
+/// a month. The result depends only on the set of records given, not on their order in `keys`.
+pub(crate) fn partition(keys: &[MatchKey], cfg: &ClusterConfig) -> Vec<(Vec<usize>, Vec<Merge>)> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    let sort_key = |i: usize| keys.get(i).map(|k| (k.lo.unwrap_or(i64::MAX), k.natural.as_str()));
+    order.sort_by(|&a, &b| sort_key(a).cmp(&sort_key(b)));
+    // Clusters made so far: members, merges, and the first day of the seed.
+    let mut made: Vec<(Vec<usize>, Vec<Merge>, i64)> = Vec::new();
+    // Clusters by (category, date class, auxiliary modes), in the order they were made.
+    let mut blocks: BTreeMap<(&str, DateClass, i64), Vec<usize>> = BTreeMap::new();
+    for i in order {
+        let Some(k) = keys.get(i) else { continue };
+        let block = blocks.entry((k.event.as_str(), k.class, k.aux)).or_default();
+        let mut home: Option<(usize, Link)> = None;
+        if let Some(lo) = k.lo {
+            let reach = lo - cfg.max_date_gap_days - k.class.max_span();
+            // Seeds come in day order, so the clusters within reach are the latest ones.
+            for &c in block.iter().rev() {
+                let Some((members, _, seed_lo)) = made.get(c) else { continue };
+                if *seed_lo < reach {
+                    break;
                 }
-                None => made.push((vec![i], Vec::new())),
+                let seed = members.first().and_then(|&s| keys.get(s));
+                if let Some(link) = seed.and_then(|s| compatible(s, k, cfg)) {
+                    home = Some((c, link));
+                }
             }
         }
-        for (mut m, merges) in made {
-            m.sort_unstable();
-            out.push((m, merges));
+        match home {
+            Some((c, link)) => {
+                if let Some((members, merges, _)) = made.get_mut(c) {
+                    let seed = members.first().copied().unwrap_or(i);
+                    merges.push(Merge { a: seed, b: i, link });
+                    members.push(i);
+                }
+            }
+            None => {
+                block.push(made.len());
+                made.push((vec![i], Vec::new(), k.lo.unwrap_or(i64::MAX)));
+            }
         }
     }
-    out.sort_by(|x, y| x.0.cmp(&y.0));
-    out
+    made.into_iter().map(|(m, e, _)| (m, e)).collect()
 }
 
 #[cfg(test)]
@@ -306,6 +293,7 @@ mod tests {
             actors: actors.iter().map(|s| s.to_string()).collect(),
             recipients: vec![],
             cluster_key: None,
+            summary: Summary::default(),
         }
     }
 
@@ -340,27 +328,32 @@ mod tests {
     }
 
     #[test]
-    fn clusters_are_order_free_and_do_not_chain() {
-        let l = || Link {
-            actor_shared: "SYR".into(),
-            recipient_shared: None,
-            date_gap_days: 0,
-            place_rule: "distance",
-            distance_km: Some(1.0),
+    fn partition_is_order_free_and_does_not_chain() {
+        let cfg = ClusterConfig::default();
+        // Reports of one shelling on days 1, 2 and 3, and two of another one far away.
+        let mut keys = vec![
+            key(1, 32.70, 36.56, 1, &["SYR"]),
+            key(2, 32.70, 36.56, 2, &["SYR"]),
+            key(3, 32.70, 36.56, 3, &["SYR"]),
+            key(4, 35.0, 38.0, 2, &["SYR"]),
+            key(5, 35.0, 38.0, 2, &["SYR"]),
+        ];
+        let shape = |keys: &[MatchKey]| {
+            let mut v: Vec<Vec<String>> = partition(keys, &cfg)
+                .into_iter()
+                .map(|(m, _)| {
+                    let mut names: Vec<String> =
+                        m.iter().map(|&i| keys[i].natural.clone()).collect();
+                    names.sort();
+                    names
+                })
+                .collect();
+            v.sort();
+            v
         };
-        let days = [Some(1), Some(2), Some(9), Some(3), Some(9)];
-        // 0-1 and 1-3 are linked but 0-3 are not (a chain over three days); 2-4 are linked.
-        let one = clusters(5, &days, vec![(3, 1, l()), (0, 1, l()), (2, 4, l())]);
-        let two = clusters(5, &days, vec![(2, 4, l()), (1, 0, l()), (1, 3, l())]);
-        let shape = |v: &Vec<(Vec<usize>, Vec<Merge>)>| {
-            v.iter()
-                .map(|(m, e)| (m.clone(), e.iter().map(|x| (x.a, x.b)).collect::<Vec<_>>()))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(shape(&one), shape(&two));
-        assert_eq!(
-            shape(&one),
-            vec![(vec![0, 1], vec![(0, 1)]), (vec![2, 4], vec![(2, 4)]), (vec![3], vec![])]
-        );
+        let forward = shape(&keys);
+        assert_eq!(forward, vec![vec!["d1", "d2"], vec!["d3"], vec!["d4", "d5"]]);
+        keys.reverse();
+        assert_eq!(shape(&keys), forward);
     }
 }

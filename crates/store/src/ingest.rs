@@ -1,12 +1,12 @@
 //! Ingest: documents and their records into the tables, then the clusters the batch touched
 //! rebuilt so that they stay the connected components of the duplicate rules.
 
-use crate::cluster::{clusters, compatible, DateClass, MatchKey, PlaceLevel};
+use crate::cluster::{compatible, partition, DateClass, MatchKey, PlaceLevel, Summary};
 use crate::util::{days_from_civil, fnv128_hex, parse_ymd, url_host};
 use crate::{Result, Store};
 use lapwing_core::{Document, Entity, EventRecord};
 use rusqlite::{params, OptionalExtension, Transaction};
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What one ingest call did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -79,17 +79,10 @@ fn date_interval(
     let class = DateClass::parse(r.date_precision.as_str());
     match (class, ymd) {
         (DateClass::Day, Some((y, m, d))) => {
+            // A precise report is matched by the day it names; an `enddate` (an event over a
+            // span) does not widen the match.
             let lo = days_from_civil(y, m, d);
-            let end = r
-                .enddate
-                .as_deref()
-                .and_then(parse_ymd)
-                .map(|(y, m, d)| days_from_civil(y, m, d))
-                .filter(|e| *e >= lo)
-                .unwrap_or(lo);
-            // Spans are clamped so that the candidate search (which relies on the class's
-            // longest span) sees every pair the rules would accept.
-            (DateClass::Day, Some(lo), Some(end.min(lo + DateClass::Day.max_span())))
+            (DateClass::Day, Some(lo), Some(lo))
         }
         (DateClass::Week, Some((y, m, d))) => {
             let lo = days_from_civil(y, m, d);
@@ -179,7 +172,8 @@ fn published_day(doc: &Document, r: &EventRecord) -> Option<i64> {
 
 const KEY_COLUMNS: &str = "r.rec_key, r.doc_key, d.id, r.id, r.event, r.aux_key, r.date_class, \
      r.date_lo, r.date_hi, r.place_level, r.country, r.admin1, r.lat, r.lon, r.actor_keys, \
-     r.recipient_keys, r.cluster_key";
+     r.recipient_keys, r.cluster_key, r.date_precision, r.confidence, r.modes, r.mentions, \
+     d.source_key, d.published";
 
 fn key_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<MatchKey> {
     let doc_id: String = row.get(2)?;
@@ -204,6 +198,14 @@ fn key_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<MatchKey> {
         actors: unpipe(&actors),
         recipients: unpipe(&recipients),
         cluster_key: row.get(16)?,
+        summary: Summary {
+            precision: row.get(17)?,
+            confidence: row.get(18)?,
+            modes: row.get(19)?,
+            mentions: row.get(20)?,
+            source_key: row.get(21)?,
+            published: row.get(22)?,
+        },
     })
 }
 
@@ -241,12 +243,15 @@ impl Store {
         tx.execute("DELETE FROM merges", [])?;
         tx.execute("DELETE FROM clusters", [])?;
         tx.execute("UPDATE records SET cluster_key = NULL", [])?;
-        let all: Vec<i64> = {
-            let mut st = tx.prepare("SELECT rec_key FROM records ORDER BY rec_key")?;
-            let v = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
+        let all: Vec<MatchKey> = {
+            let sql = format!(
+                "SELECT {KEY_COLUMNS} FROM records r JOIN documents d ON d.doc_key = r.doc_key"
+            );
+            let mut st = tx.prepare(&sql)?;
+            let v = st.query_map([], key_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
             v
         };
-        let n = recluster_from(&tx, &cfg, &all, BTreeSet::new())?;
+        let n = write_partition(&tx, &cfg, all)?;
         tx.commit()?;
         Ok(n)
     }
@@ -387,7 +392,9 @@ fn store_document(
 }
 
 /// The records that may be compatible with `k`: same category, date class and auxiliary
-/// modes, first day within reach, another document.
+/// modes, first day within reach, another document, and a place that can match (the same
+/// latitude band when both have coordinates, else a country that does not differ). The rules
+/// themselves are applied by the caller.
 fn candidates(
     tx: &Transaction<'_>,
     k: &MatchKey,
@@ -398,8 +405,15 @@ fn candidates(
     let sql = format!(
         "SELECT {KEY_COLUMNS} FROM records r JOIN documents d ON d.doc_key = r.doc_key
          WHERE r.event = ?1 AND r.date_class = ?2 AND r.date_lo BETWEEN ?3 AND ?4
-           AND r.aux_key = ?5 AND r.doc_key <> ?6"
+           AND r.aux_key = ?5 AND r.doc_key <> ?6
+           AND (r.place_level = 0) = (?7 = 0)
+           AND (?7 = 0
+                OR (?7 = 3 AND r.place_level = 3 AND r.lat BETWEEN ?8 AND ?9)
+                OR ((?7 < 3 OR r.place_level < 3)
+                    AND (r.country IS NULL OR ?10 IS NULL OR r.country = ?10)))"
     );
+    let band = cfg.max_km / 110.5 + 1e-6;
+    let lat = k.lat.unwrap_or(0.0);
     let mut st = tx.prepare_cached(&sql)?;
     let rows = st.query_map(
         params![
@@ -408,7 +422,11 @@ fn candidates(
             lo - gap - k.class.max_span(),
             hi + gap,
             k.aux,
-            k.doc_key
+            k.doc_key,
+            level_code(k.level),
+            lat - band,
+            lat + band,
+            k.country,
         ],
         key_from_row,
     )?;
@@ -431,17 +449,10 @@ fn cluster_members(tx: &Transaction<'_>, cluster_key: i64) -> Result<Vec<MatchKe
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-fn enqueue(set: &mut BTreeMap<i64, MatchKey>, queue: &mut VecDeque<i64>, k: MatchKey) {
-    if let std::collections::btree_map::Entry::Vacant(e) = set.entry(k.rec_key) {
-        queue.push_back(k.rec_key);
-        e.insert(k);
-    }
-}
-
-/// Rebuilds the clusters of `seeds` (records without a cluster yet) and of the `dirty`
-/// clusters, pulling in every cluster a compatible record belongs to until the set is closed.
-/// The set is then a union of whole connected components of the compatible pairs, so the
-/// clusters rebuilt from it are exactly those a rebuild of the whole store would give.
+/// Rebuilds the clusters around `seeds` (records just stored, without a cluster) and the
+/// `dirty` clusters (which lost records): the seeds, every cluster holding a record compatible
+/// with a seed, and the dirty clusters are taken apart and partitioned again. Returns the
+/// number of clusters written.
 fn recluster_from(
     tx: &Transaction<'_>,
     cfg: &crate::ClusterConfig,
@@ -449,65 +460,76 @@ fn recluster_from(
     dirty: BTreeSet<i64>,
 ) -> Result<usize> {
     let mut set: BTreeMap<i64, MatchKey> = BTreeMap::new();
-    let mut queue: VecDeque<i64> = VecDeque::new();
-    let mut clusters_seen: BTreeSet<i64> = BTreeSet::new();
-    let mut edges_by_key: BTreeSet<(i64, i64)> = BTreeSet::new();
-    let mut links: Vec<(i64, i64, crate::cluster::Link)> = Vec::new();
-    let add_cluster = |ck: i64,
-                       set: &mut BTreeMap<i64, MatchKey>,
-                       queue: &mut VecDeque<i64>,
-                       seen: &mut BTreeSet<i64>|
-     -> Result<()> {
+    let mut seen: BTreeSet<i64> = BTreeSet::new();
+    let mut take_cluster = |ck: i64, set: &mut BTreeMap<i64, MatchKey>| -> Result<()> {
         if seen.insert(ck) {
             for m in cluster_members(tx, ck)? {
-                enqueue(set, queue, m);
+                set.entry(m.rec_key).or_insert(m);
             }
         }
         Ok(())
     };
-    for &ck in &dirty {
-        add_cluster(ck, &mut set, &mut queue, &mut clusters_seen)?;
+    for ck in dirty {
+        take_cluster(ck, &mut set)?;
     }
+    let mut seed_keys = Vec::with_capacity(seeds.len());
     for &rk in seeds {
         if let Some(k) = load_key(tx, rk)? {
-            enqueue(&mut set, &mut queue, k);
+            set.entry(rk).or_insert_with(|| k.clone());
+            seed_keys.push(k);
         }
     }
-    while let Some(rk) = queue.pop_front() {
-        let Some(k) = set.get(&rk).cloned() else { continue };
-        for c in candidates(tx, &k, cfg)? {
-            let Some(link) = compatible(&k, &c, cfg) else { continue };
-            let pair = (k.rec_key.min(c.rec_key), k.rec_key.max(c.rec_key));
-            if edges_by_key.insert(pair) {
-                links.push((k.rec_key, c.rec_key, link));
+    for k in &seed_keys {
+        for c in candidates(tx, k, cfg)? {
+            if compatible(k, &c, cfg).is_none() {
+                continue;
             }
-            if !set.contains_key(&c.rec_key) {
-                match c.cluster_key {
-                    Some(ck) => add_cluster(ck, &mut set, &mut queue, &mut clusters_seen)?,
-                    None => enqueue(&mut set, &mut queue, c),
+            match c.cluster_key {
+                Some(ck) => take_cluster(ck, &mut set)?,
+                None => {
+                    set.entry(c.rec_key).or_insert(c);
                 }
             }
         }
     }
-    for ck in &clusters_seen {
+    for ck in &seen {
         tx.prepare_cached("DELETE FROM clusters WHERE cluster_key = ?1")?.execute([ck])?;
     }
-    // Canonical order: by natural key, so that neither rec_key order nor discovery order
-    // shapes the clusters or their evidence.
-    let mut members: Vec<MatchKey> = set.into_values().collect();
+    write_partition(tx, cfg, set.into_values().collect())
+}
+
+/// Partitions `members` and writes one cluster per part.
+fn write_partition(
+    tx: &Transaction<'_>,
+    cfg: &crate::ClusterConfig,
+    mut members: Vec<MatchKey>,
+) -> Result<usize> {
+    // Natural order, so that the cluster id (from its first member) and the representative do
+    // not depend on rec_key order.
     members.sort_by(|a, b| a.natural.cmp(&b.natural));
-    let index: BTreeMap<i64, usize> =
-        members.iter().enumerate().map(|(i, m)| (m.rec_key, i)).collect();
-    let edges: Vec<(usize, usize, crate::cluster::Link)> = links
-        .into_iter()
-        .filter_map(|(a, b, l)| Some((*index.get(&a)?, *index.get(&b)?, l)))
-        .collect();
-    let first_days: Vec<Option<i64>> = members.iter().map(|m| m.lo).collect();
-    let groups = clusters(members.len(), &first_days, edges);
-    let n = groups.len();
-    for (idx, merges) in groups {
+    let parts = partition(&members, cfg);
+    let n = parts.len();
+    // A rebuilt cluster keeps the row key most of its members had, so that only the records
+    // that really moved are updated.
+    let mut used: BTreeSet<i64> = BTreeSet::new();
+    for (mut idx, merges) in parts {
+        idx.sort_unstable();
         let group: Vec<&MatchKey> = idx.iter().filter_map(|&i| members.get(i)).collect();
-        write_cluster(tx, &group, &merges, &members)?;
+        let mut votes: BTreeMap<i64, usize> = BTreeMap::new();
+        for m in &group {
+            if let Some(k) = m.cluster_key {
+                *votes.entry(k).or_default() += 1;
+            }
+        }
+        let reuse = votes
+            .iter()
+            .filter(|(k, _)| !used.contains(*k))
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(k, _)| *k);
+        if let Some(k) = reuse {
+            used.insert(k);
+        }
+        write_cluster(tx, &group, &merges, &members, reuse)?;
     }
     Ok(n)
 }
@@ -522,88 +544,50 @@ fn rank_precision(p: &str) -> i64 {
     }
 }
 
-/// Writes one cluster: its summary from the representative record (most precise date, then
-/// most precise place, then highest confidence, then natural order) and the counts.
+/// Writes one cluster (under the row key `reuse` when given): its summary from the
+/// representative record (most precise date, then most precise place, then highest
+/// confidence, then natural order), the counts, the members' links and the merge evidence.
 fn write_cluster(
     tx: &Transaction<'_>,
     group: &[&MatchKey],
     merges: &[crate::cluster::Merge],
     all: &[MatchKey],
+    reuse: Option<i64>,
 ) -> Result<()> {
-    struct Info {
-        rec_key: i64,
-        precision: String,
-        confidence: f64,
-        modes: String,
-        mentions: i64,
-        doc_key: i64,
-        source_key: String,
-        published: Option<String>,
-        actors: Vec<String>,
-        recipients: Vec<String>,
-    }
-    let mut infos: Vec<(usize, Info, i64)> = Vec::new();
-    for (i, m) in group.iter().enumerate() {
-        let info = tx
-            .prepare_cached(
-                "SELECT r.date_precision, r.confidence, r.modes, r.mentions, d.source_key, d.published
-                 FROM records r JOIN documents d ON d.doc_key = r.doc_key WHERE r.rec_key = ?1",
-            )?
-            .query_row([m.rec_key], |row| {
-                Ok(Info {
-                    rec_key: m.rec_key,
-                    precision: row.get(0)?,
-                    confidence: row.get(1)?,
-                    modes: row.get(2)?,
-                    mentions: row.get(3)?,
-                    doc_key: m.doc_key,
-                    source_key: row.get(4)?,
-                    published: row.get(5)?,
-                    actors: Vec::new(),
-                    recipients: Vec::new(),
-                })
-            })?;
-        let mut info = info;
-        let mut st = tx.prepare_cached(
-            "SELECT role, code FROM entities WHERE rec_key = ?1 AND code IS NOT NULL ORDER BY role, pos",
-        )?;
-        for row in
-            st.query_map([m.rec_key], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-        {
-            let (role, code) = row?;
-            if role == "actor" {
-                info.actors.push(code)
-            } else {
-                info.recipients.push(code)
-            }
-        }
-        let rank = rank_precision(&info.precision) * 10 + (3 - level_code(m.level));
-        infos.push((i, info, rank));
-    }
-    let rep = infos
+    let rank = |m: &MatchKey| rank_precision(&m.summary.precision) * 10 + (3 - level_code(m.level));
+    let rep = group
         .iter()
-        .min_by(|a, b| {
-            a.2.cmp(&b.2).then(b.1.confidence.total_cmp(&a.1.confidence)).then(a.0.cmp(&b.0))
+        .enumerate()
+        .min_by(|(i, a), (j, b)| {
+            rank(a)
+                .cmp(&rank(b))
+                .then(b.summary.confidence.total_cmp(&a.summary.confidence))
+                .then(i.cmp(j))
         })
-        .map(|x| x.1.rec_key);
+        .map(|(_, m)| m.rec_key);
     let Some(rep) = rep else { return Ok(()) };
     let first_natural = group.first().map(|m| m.natural.as_str()).unwrap_or("");
     let id = format!("ev-{}", fnv128_hex(&[first_natural.as_bytes()]).get(..16).unwrap_or("0"));
-    let modes: BTreeSet<String> = infos.iter().flat_map(|x| unpipe(&x.1.modes)).collect();
-    let actors: BTreeSet<&String> = infos.iter().flat_map(|x| x.1.actors.iter()).collect();
-    let recipients: BTreeSet<&String> = infos.iter().flat_map(|x| x.1.recipients.iter()).collect();
-    let mentions: i64 = infos.iter().map(|x| x.1.mentions).sum();
-    let sources: BTreeSet<&str> = infos.iter().map(|x| x.1.source_key.as_str()).collect();
-    let articles: BTreeSet<i64> = infos.iter().map(|x| x.1.doc_key).collect();
-    let first_seen = infos.iter().filter_map(|x| x.1.published.clone()).min();
-    let last_seen = infos.iter().filter_map(|x| x.1.published.clone()).max();
+    let codes = |keys: &[String]| -> Vec<String> {
+        // Entity keys are codes, `id:...` or `name:...`; the summary lists the codes.
+        keys.iter().filter(|k| !k.contains(':')).cloned().collect()
+    };
+    let modes: BTreeSet<String> = group.iter().flat_map(|m| unpipe(&m.summary.modes)).collect();
+    let actors: BTreeSet<String> = group.iter().flat_map(|m| codes(&m.actors)).collect();
+    let recipients: BTreeSet<String> = group.iter().flat_map(|m| codes(&m.recipients)).collect();
+    let mentions: i64 = group.iter().map(|m| m.summary.mentions).sum();
+    let sources: BTreeSet<&str> = group.iter().map(|m| m.summary.source_key.as_str()).collect();
+    let articles: BTreeSet<i64> = group.iter().map(|m| m.doc_key).collect();
+    let first_seen = group.iter().filter_map(|m| m.summary.published.clone()).min();
+    let last_seen = group.iter().filter_map(|m| m.summary.published.clone()).max();
     tx.prepare_cached(
-        "INSERT INTO clusters (id, rep_key, event, modes, quad, scale, date, date_precision, country,
-            admin1, place_name, lat, lon, actor_codes, recipient_codes, negated, hypothetical,
-            future, historical, num_mentions, num_sources, num_articles, first_seen, last_seen)
-         SELECT ?1, r.rec_key, r.event, ?2, r.quad, r.scale, r.date, r.date_precision, r.country,
-            r.admin1, r.place_name, r.lat, r.lon, ?3, ?4, r.negated, r.hypothetical, r.future,
-            r.historical, ?5, ?6, ?7, ?8, ?9
+        "INSERT INTO clusters (cluster_key, id, rep_key, event, modes, quad, scale, date,
+            date_precision, country, admin1, place_name, lat, lon, actor_codes, recipient_codes,
+            negated, hypothetical, future, historical, num_mentions, num_sources, num_articles,
+            first_seen, last_seen)
+         SELECT ?11, ?1, r.rec_key, r.event, ?2, r.quad, r.scale, r.date, r.date_precision,
+            r.country, r.admin1, r.place_name, r.lat, r.lon, ?3, ?4, r.negated, r.hypothetical,
+            r.future, r.historical, ?5, ?6, ?7, ?8, ?9
          FROM records r WHERE r.rec_key = ?10",
     )?
     .execute(params![
@@ -616,12 +600,15 @@ fn write_cluster(
         articles.len() as i64,
         first_seen,
         last_seen,
-        rep
+        rep,
+        reuse
     ])?;
     let ck = tx.last_insert_rowid();
     let mut upd = tx.prepare_cached("UPDATE records SET cluster_key = ?1 WHERE rec_key = ?2")?;
     for m in group {
-        upd.execute([ck, m.rec_key])?;
+        if m.cluster_key != Some(ck) {
+            upd.execute([ck, m.rec_key])?;
+        }
     }
     let mut ins = tx.prepare_cached(
         "INSERT INTO merges (cluster_key, rec_a, rec_b, actor_shared, recipient_shared,

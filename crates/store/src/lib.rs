@@ -131,7 +131,12 @@ impl Store {
         // WAL lets readers work while an ingest runs; NORMAL sync keeps every committed batch
         // across a process kill (only an OS crash may lose the last one).
         let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
-        conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")?;
+        // A larger page cache and memory-mapped reads: the indexes of a million events do not
+        // fit SQLite's 2 MB default.
+        conn.execute_batch(
+            "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072;
+             PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY;",
+        )?;
         conn.create_scalar_function(
             "dist_km",
             4,
