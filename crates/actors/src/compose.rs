@@ -814,6 +814,8 @@ struct TitleChain {
     of: Option<(ActorCode, Option<Sector>, EntryRef)>,
     honorific: bool,
     entries: Vec<EntryRef>,
+    /// The organisation of an "of" phrase ("leader of Hezbollah").
+    group: Option<Entity>,
 }
 
 /// Context words before a head: country adjectives, possessive countries, organisations.
@@ -1132,7 +1134,14 @@ impl<'a> SentenceComposer<'a> {
                 || self.tokens.get(atom.start..atom.end).is_some_and(|ts| {
                     ts.iter().all(|t| !t.span.slice(self.text).chars().any(char::is_lowercase))
                 });
+            // "Iran's Revolutionary Guards", "Sudan's RSF": the country names the organ's state.
+            let own_organ = matches!(role, Role::Country | Role::Capital)
+                && after > atom.end
+                && self.atom(next).is_some_and(|(_, _, e2, f2)| {
+                    role_of(e2, f2) == Role::Name && (e2.code.is_none() || e2.code == entry.code)
+                });
             let leads_to_head = matches!(next_role, Some(Role::Agent | Role::Title | Role::Ethnic))
+                || own_organ
                 || (next_role == Some(Role::Attack) && attack_ok)
                 || (role == Role::Adj && matches!(next_role, Some(Role::Adj)));
             if role == Role::Adj && !leads_to_head {
@@ -1561,6 +1570,7 @@ impl<'a> SentenceComposer<'a> {
             of: None,
             honorific: entry.honorific,
             entries: self.entry_ref(k).into_iter().collect(),
+            group: None,
         };
         let office_start = atom.start;
         let mut office_end = atom.end;
@@ -1572,6 +1582,28 @@ impl<'a> SentenceComposer<'a> {
             }
             let p = chain.end;
             let w = self.norm(p);
+            if matches!(w, "of" | "for") && chain.of.is_none() {
+                // "spokesman for the Sudanese army", "head of Hamas's political bureau".
+                if let Some((ds, _)) = self.parse_at(p + 1) {
+                    if let Some(d) = ds.first().filter(|d| {
+                        d.tokens.start == p + 1
+                            && matches!(d.kind, MentionKind::Nominal | MentionKind::Name)
+                            && !d.person
+                            && d.entity.code.is_some()
+                    }) {
+                        if let (Some(code), Some(r)) = (d.entity.code, d.entries.first().cloned()) {
+                            chain.of = Some((code, d.entity.sector, r));
+                            chain.group = d.group.clone().or_else(|| {
+                                (d.kind == MentionKind::Name).then(|| d.entity.clone())
+                            });
+                            chain.end = d.tokens.end;
+                            office_end = d.tokens.end;
+                            chain.core_end = d.tokens.end;
+                            continue;
+                        }
+                    }
+                }
+            }
             if matches!(w, "of" | "to" | "for" | "in" | "at" | "on") {
                 let mut m = p + 1;
                 if self.norm(m) == "the" {
@@ -1584,6 +1616,9 @@ impl<'a> SentenceComposer<'a> {
                             if let (Some(code), Some(r)) = (e2.code, self.entry_ref(ak)) {
                                 let sec = if r2 == Role::Name { e2.sector } else { None };
                                 chain.of = Some((code, sec, r));
+                                if r2 == Role::Name {
+                                    chain.group = self.org_entity(ak);
+                                }
                             }
                         }
                         chain.end = a2.end;
@@ -1696,8 +1731,11 @@ impl<'a> SentenceComposer<'a> {
         let start = ctx.start.unwrap_or(j).min(i);
         let code = if ctx.backed { None } else { ctx.code }.or(chain.of.as_ref().map(|o| o.0));
         let org_armed = ctx.org.is_some() && armed(ctx.sector);
+        let of_armed = chain.of.as_ref().and_then(|o| o.1).filter(|s| armed(Some(*s)));
         let sector = if org_armed || ctx.sector == Some(Sector::Pre) {
             ctx.sector
+        } else if of_armed.is_some() {
+            of_armed
         } else if ctx.ethnicity.is_some() || ctx.religion.is_some() {
             chain.sector.or(Some(Sector::Cvl))
         } else {
@@ -1709,7 +1747,7 @@ impl<'a> SentenceComposer<'a> {
             entries.push(o.2.clone());
         }
         let office = (!chain.office.is_empty()).then(|| chain.office.clone());
-        let group = ctx.org.and_then(|o| self.org_entity(o));
+        let group = ctx.org.and_then(|o| self.org_entity(o)).or_else(|| chain.group.clone());
         match name {
             Some((r, Some(ak))) => {
                 let entry = self.atoms.get(ak).and_then(|a| {

@@ -495,7 +495,9 @@ fn build(entries: Vec<Entry>, diags: &mut Vec<Diagnostic>) -> Lexicon {
                 continue;
             }
             let target = Target { entry: idx, form, case: casing(&phrase) };
-            if e.kind == Kind::Country && norms.len() == 1 {
+            // Single words of countries and organisations, for compounds ("Russian-backed",
+            // "Hamas-led") that the automaton cannot see inside.
+            if matches!(e.kind, Kind::Country | Kind::Name) && norms.len() == 1 {
                 single.entry(norms[0].clone()).or_default().push(target);
             }
             // Tokens are written " tok " side by side in the haystack, so a pattern
