@@ -202,8 +202,8 @@ fn flush(
     }
     let mut start = 0;
     let mut rest = toks.into_iter();
-    for b in 1..=n {
-        if b == n || boundaries[b] || b - start >= max_tokens {
+    for (b, &is_boundary) in boundaries.iter().enumerate().skip(1) {
+        if b == n || is_boundary || b - start >= max_tokens {
             let piece: Vec<Token> = rest.by_ref().take(b - start).collect();
             if let (Some(first), Some(last)) = (piece.first(), piece.last()) {
                 let span = Span::new(first.span.start, last.span.end);
