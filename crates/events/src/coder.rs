@@ -853,6 +853,8 @@ struct View<'a> {
     /// Mention indices sorted by start.
     order: Vec<usize>,
     clause: Vec<u32>,
+    /// Whether each token is inside parentheses.
+    paren: Vec<bool>,
     quotes: &'a QuoteMap,
     /// Every sentence's mentions, for quote speakers named in another sentence.
     all: &'a [Vec<Mention>],
@@ -887,14 +889,36 @@ impl<'a> View<'a> {
         let toks = &s.tokens[..];
         let mut clause = Vec::with_capacity(toks.len());
         let mut c = 0u32;
+        let mut next = 0u32;
+        // A parenthesis is its own clause; after it the clause before it goes on ("The
+        // UNHCR (UN refugee agency) appealed").
+        let mut outer: Vec<u32> = Vec::new();
+        let mut paren = Vec::with_capacity(toks.len());
         for t in toks {
+            if t.norm == ")" {
+                clause.push(c);
+                paren.push(!outer.is_empty());
+                c = outer.pop().unwrap_or(c);
+                continue;
+            }
+            if t.norm == "(" {
+                outer.push(c);
+            }
+            paren.push(!outer.is_empty());
             if BARRIERS.contains(&t.norm.as_str()) {
-                c += 1;
+                next += 1;
+                c = next;
             }
             clause.push(c);
         }
-        let mut order: Vec<usize> =
-            (0..ms.len()).filter(|&i| ms.get(i).is_some_and(usable)).collect();
+        // "US$2.8 million" names a currency, not an actor.
+        let currency = |m: &Mention| {
+            is(toks.get(m.tokens.end), &["$", "dollar", "dollars", "cents"])
+                || toks.get(m.tokens.end).is_some_and(|t| t.kind == TokenKind::Symbol)
+        };
+        let mut order: Vec<usize> = (0..ms.len())
+            .filter(|&i| ms.get(i).is_some_and(|m| usable(m) && !currency(m)))
+            .collect();
         order.sort_by_key(|&i| ms.get(i).map_or((0, 0), |m| (m.tokens.start, m.tokens.end)));
         let mut info: Vec<MInfo> = ms
             .iter()
@@ -948,6 +972,7 @@ impl<'a> View<'a> {
             info,
             order,
             clause,
+            paren,
             quotes,
             all,
             aux_hits: coder.aux.find_all(toks),
@@ -1093,6 +1118,9 @@ impl<'a> View<'a> {
         for &i in self.order.iter().rev() {
             let m = self.mi(i);
             if m.end > t0 {
+                continue;
+            }
+            if self.paren.get(m.start).copied().unwrap_or(false) && self.cl(m.start) != c {
                 continue;
             }
             if m.end == 0 || self.cl(m.end - 1) != c || speech_at.is_some_and(|sp| m.end <= sp) {
@@ -1750,7 +1778,7 @@ impl<'a> View<'a> {
                     h.start >= t1 && h.start <= t1 + 5 && self_kind(self, h) == Some(AuxKind::Again)
                 });
             let definite = (t0.saturating_sub(3)..t0).any(|k| {
-                matches!(self.norm(k), "the" | "these" | "those" | "this" | "that" | "such")
+                matches!(self.norm(k), "the" | "these" | "those" | "this" | "that" | "such" | "'s")
             });
             if !(definite || again) {
                 return None;
