@@ -184,14 +184,20 @@ fn split_clitic(word: &str) -> Option<usize> {
 
 fn push(out: &mut Vec<Token>, text: &str, base: usize, start: usize, end: usize, kind: TokenKind) {
     let s = &text[start..end];
-    let mut norm = String::with_capacity(s.len());
-    let mut capitalised = false;
-    for (k, c) in s.chars().enumerate() {
-        if k == 0 {
-            capitalised = c.is_uppercase();
-        }
-        fold_char(c, &mut norm);
-    }
+    let first = s.chars().next();
+    let capitalised = first.is_some_and(char::is_uppercase);
+    // Most news tokens are ASCII letters and digits, whose folded form is just lower case except
+    // for the ASCII backtick; the general folding runs only when something else is there.
+    let norm = if s
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b',' | b'\''))
+    {
+        s.to_ascii_lowercase()
+    } else {
+        let mut norm = String::with_capacity(s.len());
+        s.chars().for_each(|c| fold_char(c, &mut norm));
+        norm
+    };
     out.push(Token { span: Span::new(base + start, base + end), kind, norm, capitalised });
 }
 
