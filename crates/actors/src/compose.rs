@@ -49,6 +49,8 @@ pub(crate) struct Draft {
     pub person_key: Option<String>,
     /// The coding came from a title or apposition in the text.
     pub text_title: bool,
+    /// Led by "its"/"their" ("its forces"): owned by an earlier actor of the sentence.
+    pub possessed: bool,
     /// The organisation a member mention belongs to ("Hamas" in "Hamas leader X"), which
     /// "the group" may refer to.
     pub group: Option<Entity>,
@@ -82,6 +84,7 @@ impl Draft {
             surnames: Vec::new(),
             person_key: None,
             text_title: false,
+            possessed: false,
             group: None,
         }
     }
@@ -102,6 +105,7 @@ enum Role {
     Attack,
     Place,
     Stop,
+    Region,
 }
 
 const DETERMINERS: &[&str] = &["the", "a", "an"];
@@ -832,6 +836,8 @@ struct Ctx {
     country_span: Option<Range<usize>>,
     /// From a hyphenated compound ("Russian-backed"): not the actor's own country.
     backed: bool,
+    /// A region's adjective ("European leaders"): the actor has no state code.
+    region: bool,
 }
 
 /// One sentence being composed.
@@ -956,7 +962,8 @@ impl<'a> SentenceComposer<'a> {
                 let e = self.lex.entries.get(atom.targets.get(*self.chosen.get(k)?)?.entry)?;
                 let w = match e.kind {
                     Kind::Place => 2,
-                    Kind::Country if atom.start < dateline => 2,
+                    // A dateline says where the story happens.
+                    Kind::Country if atom.start < dateline => 6,
                     Kind::Country => 1,
                     _ => 0,
                 };
@@ -1124,7 +1131,15 @@ impl<'a> SentenceComposer<'a> {
             let after = if self.norm(atom.end) == "'s" { atom.end + 1 } else { atom.end };
             let mut f2 = false;
             let mut probe = Ctx::default();
-            let next = self.skip_inner(after, &mut probe, &mut f2);
+            let mut next = self.skip_inner(after, &mut probe, &mut f2);
+            // "ASEAN foreign ministers": a region word inside a phrase that already has a
+            // code changes nothing.
+            if self.role(next) == Some(Role::Region) {
+                let past = self.atom(next).map(|(_, a, _, _)| a.end).unwrap_or(next);
+                if matches!(self.role(past), Some(Role::Agent | Role::Title)) {
+                    next = past;
+                }
+            }
             let next_role = self.role(next);
             // A country's name before an attack noun is its attacker only when written as an
             // abbreviation or possessive ("US strikes", "Israel's strikes"), not in "in Syria
@@ -1150,6 +1165,13 @@ impl<'a> SentenceComposer<'a> {
                 }
             }
             match role {
+                Role::Region
+                    if matches!(next_role, Some(Role::Agent | Role::Title | Role::Ethnic)) =>
+                {
+                    ctx.start.get_or_insert(j);
+                    ctx.region = true;
+                    j = next;
+                }
                 Role::Place if leads_to_head => {
                     // "Gaza residents", "Sweida Druze", "Massachusetts Governor".
                     ctx.start.get_or_insert(j);
@@ -1278,7 +1300,7 @@ impl<'a> SentenceComposer<'a> {
             _ => start,
         };
         match role {
-            Role::Stop | Role::Place => Some((Vec::new(), atom.end)),
+            Role::Stop | Role::Place | Role::Region => Some((Vec::new(), atom.end)),
             Role::Agent => {
                 let mut d =
                     Draft::new(start..atom.end, atom.end.saturating_sub(1), MentionKind::Nominal);
@@ -1343,7 +1365,10 @@ impl<'a> SentenceComposer<'a> {
                         d.tokens = start..end;
                     }
                 }
-                if d.entity.code.is_none() {
+                d.possessed = matches!(self.norm(i), "its" | "their");
+                if d.entity.code.is_none() && ctx.region {
+                    // "European leaders", "Western diplomats": no state.
+                } else if d.entity.code.is_none() {
                     if d.entity.sector.is_none() && self.role(end) != Some(Role::Title) {
                         // "groups", "members" alone say nothing.
                         return Some((Vec::new(), end));
@@ -1792,7 +1817,7 @@ impl<'a> SentenceComposer<'a> {
                 d.entries = entries;
                 d.person = true;
                 d.text_title = !chain.honorific;
-                d.needs_code = code.is_none() && !chain.honorific;
+                d.needs_code = code.is_none() && !chain.honorific && !ctx.region;
                 if former {
                     d.entity.sector = Some(Sector::Eli);
                 }
@@ -1818,7 +1843,7 @@ impl<'a> SentenceComposer<'a> {
                 d.entity.religion = ctx.religion.clone();
                 d.entries = entries;
                 d.person = true;
-                d.needs_code = code.is_none();
+                d.needs_code = code.is_none() && !ctx.region;
                 d.definite = definite && ctx.start.is_none();
                 d.group = group;
                 Some((vec![d], end))
@@ -2042,6 +2067,8 @@ impl<'a> SentenceComposer<'a> {
             if role_of(e, form) == Role::Agent {
                 sector = match e.sector {
                     Some(Sector::Mil) => Some(Sector::Reb),
+                    // "the Druze leadership" leads a community, not a state.
+                    Some(Sector::Gov) => Some(Sector::Cvl),
                     Some(Sector::Cvl) | None => Some(Sector::Cvl),
                     s => s,
                 };
@@ -2084,7 +2111,7 @@ impl<'a> SentenceComposer<'a> {
                 d.entries.extend(agent_ref.clone());
             }
             d.plural = true;
-            d.needs_code = d.entity.code.is_none();
+            d.needs_code = d.entity.code.is_none() && !ctx.region;
             out.push(d);
         }
         Some((out, end.max(k)))
@@ -2155,6 +2182,7 @@ fn role_of(e: &Entry, form: Form) -> Role {
         (Kind::Attack, _) => Role::Attack,
         (Kind::Place, _) => Role::Place,
         (Kind::Stop, _) => Role::Stop,
+        (Kind::Region, _) => Role::Region,
     }
 }
 

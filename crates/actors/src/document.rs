@@ -146,7 +146,15 @@ fn resolve(
     };
     if let Some(p) = d.pron {
         let found = match p {
-            Pron::Person => earlier(out).find(|&at| getm(meta, at).is_some_and(|m| m.person)),
+            Pron::Person => {
+                // The subject-most person: the first person of the nearest sentence that has
+                // one ("Zelenskyy said the US only encourages Putin. '...,' he wrote").
+                let is_person = |at: &(usize, usize)| getm(meta, *at).is_some_and(|m| m.person);
+                earlier(out).find(is_person).and_then(|(psi, _)| {
+                    let n = out.get(psi).map(Vec::len).unwrap_or(0);
+                    (0..n).map(|mi| (psi, mi)).find(is_person)
+                })
+            }
             Pron::Plural => {
                 they = true;
                 let recent = |at: &(usize, usize)| at.0 + 2 >= si;
@@ -274,6 +282,20 @@ fn resolve(
                 d.entity.code = same;
                 d.needs_code = false;
             }
+        }
+    }
+    // "The Russian Defense Ministry said its forces ...": the owner is the nearest earlier
+    // actor of this or the previous sentence.
+    if d.needs_code && d.possessed && d.entity.code.is_none() {
+        let owner = earlier(out)
+            .take_while(|at| at.0 + 1 >= si)
+            .find_map(|at| {
+                get(out, at).filter(|m| m.kind != MentionKind::Pronoun || m.antecedent.is_some())
+            })
+            .and_then(|m| m.entity.code);
+        if owner.is_some() {
+            d.entity.code = owner;
+            d.needs_code = false;
         }
     }
     // Refugees and migrants are seldom of the country the story is about.

@@ -35,6 +35,8 @@ pub(crate) enum Kind {
     Place,
     /// Words that are no actor and must not be matched piecemeal ("New Mexico").
     Stop,
+    /// A region's adjective: the actor it modifies has no state ("European leaders").
+    Region,
 }
 
 impl Kind {
@@ -49,6 +51,7 @@ impl Kind {
             "attack" => Kind::Attack,
             "place" => Kind::Place,
             "stop" => Kind::Stop,
+            "region" => Kind::Region,
             _ => return None,
         })
     }
