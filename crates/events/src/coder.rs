@@ -1414,7 +1414,7 @@ impl<'a> View<'a> {
             let has_noun = readings.iter().any(|(_, p)| p.frame.is_noun());
             readings.retain(|(h, p)| {
                 p.frame.is_noun()
-                    || (!strong && !(nounish && has_noun))
+                    || !(strong || nounish && has_noun)
                     || (after_prep && h.form == Some(Form::Gerund))
             });
             readings.sort_by_key(|(_, p)| p.frame.is_noun() != nounish);
@@ -2043,18 +2043,15 @@ impl<'a> View<'a> {
                         Some(AuxKind::Negated | AuxKind::Future | AuxKind::Hypothetical)
                     )
             });
-            if before == "to"
+            let wanted = before == "to"
                 && !cue_ends_here
-                && self.aux_before(k - 1, &[AuxKind::Implicative], 5).is_none()
-            {
+                && self.aux_before(k - 1, &[AuxKind::Implicative], 5).is_none();
+            let prevented = before == "from" && self.norm(k).ends_with("ing");
+            // "plotted to execute X and then attack Y": coordinated with a wish.
+            let coordinated = matches!(before, "and" | "or" | "then")
+                && same_sentence.last().is_some_and(|(c, _)| c.aux.hypothetical);
+            if wanted || prevented || coordinated {
                 aux.hypothetical = true;
-            } else if before == "from" && self.norm(k).ends_with("ing") {
-                aux.hypothetical = true;
-            } else if matches!(before, "and" | "or" | "then") {
-                // "plotted to execute X and then attack Y": coordinated with a wish.
-                if same_sentence.last().is_some_and(|(c, _)| c.aux.hypothetical) {
-                    aux.hypothetical = true;
-                }
             }
         }
         {
@@ -2630,7 +2627,7 @@ mod tests {
             // Mentions with token ranges that do not fit their sentence.
             let bogus = Mention {
                 span: Span::new(0, 1000),
-                tokens: 7..2,
+                tokens: std::ops::Range { start: 7, end: 2 },
                 head: 99,
                 entity: Entity { code: ActorCode::new("ISR"), ..Default::default() },
                 kind: Pronoun,
