@@ -1326,6 +1326,43 @@ impl<'a> SentenceComposer<'a> {
                         d.head = end.saturating_sub(1);
                     }
                 }
+                // "the paramilitary Rapid Support Forces", "the rebel group M23": the noun
+                // only describes the named organisation that follows.
+                if let Some((k2, a2, e2, f2)) = self.atom(end) {
+                    if role_of(e2, f2) == Role::Name {
+                        let mut n =
+                            Draft::new(start..a2.end, a2.end.saturating_sub(1), MentionKind::Name);
+                        self.fill_from_entry(e2, &mut n.entity);
+                        if n.entity.code.is_none() && !ctx.backed {
+                            n.entity.code = ctx.code;
+                        }
+                        n.entity.sector = n.entity.sector.or(d.entity.sector);
+                        n.entries = d.entries.clone();
+                        n.entries.extend(self.entry_ref(k2));
+                        n.org = true;
+                        return Some((vec![n], a2.end));
+                    }
+                }
+                // "the Sudan Doctors Network", "Kenya Medical Association": a capitalised
+                // agent word followed by an organisation word is an organisation's name.
+                let capital_agent = self.tokens.get(j).is_some_and(|t| t.capitalised);
+                if capital_agent {
+                    let mut k = end;
+                    while self.has(k, ORG_WORD)
+                        && self.tokens.get(k).is_some_and(|t| t.capitalised)
+                        && self.atom_at.get(k).copied().flatten().is_none()
+                    {
+                        k += 1;
+                    }
+                    if k > end {
+                        end = k;
+                        d.tokens = start..end;
+                        d.head = end - 1;
+                        d.kind = MentionKind::Name;
+                        d.org = true;
+                        d.plural = false;
+                    }
+                }
                 let org_is_person = ctx.org.is_some_and(|o| self.is_person_atom(o));
                 // A person's men are armed if the person is ("Haftar's forces"); a person's
                 // government is a government ("the Assad regime").
@@ -1772,6 +1809,9 @@ impl<'a> SentenceComposer<'a> {
             entries.push(o.2.clone());
         }
         let office = (!chain.office.is_empty()).then(|| chain.office.clone());
+        // "UN Secretary-General": international officials are not a state's government.
+        let intl = code.is_some_and(|c| matches!(c.as_str(), "UNO" | "IGO" | "NGO"));
+        let sector = if intl && sector == Some(Sector::Gov) { None } else { sector };
         let group = ctx.org.and_then(|o| self.org_entity(o)).or_else(|| chain.group.clone());
         match name {
             Some((r, Some(ak))) => {

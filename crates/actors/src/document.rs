@@ -8,6 +8,11 @@ use lapwing_core::plover::ActorCode;
 use lapwing_core::{Entity, Mention, MentionKind, Sentence, Span};
 use std::collections::BTreeMap;
 
+fn armed(s: Option<lapwing_core::plover::Sector>) -> bool {
+    use lapwing_core::plover::Sector;
+    matches!(s, Some(Sector::Reb | Sector::Prm | Sector::Uaf | Sector::Crm))
+}
+
 const PREPOSITIONS: &[&str] = &[
     "in",
     "into",
@@ -250,7 +255,10 @@ fn resolve(
             earlier(out).take_while(|at| at.0 + 6 >= si).find(|&at| {
                 getm(meta, at).is_some_and(|m| !m.person)
                     && get(out, at).is_some_and(|m| {
-                        m.entity.sector == d.entity.sector
+                        // "the militia" may be the RSF, coded as rebels: armed is armed.
+                        let compatible = m.entity.sector == d.entity.sector
+                            || (armed(m.entity.sector) && armed(d.entity.sector));
+                        compatible
                             && m.entity.code.is_some_and(|c| !c.is_non_state())
                             && m.kind != MentionKind::Country
                     })
@@ -260,7 +268,7 @@ fn resolve(
             let root = getm(meta, at).map(|m| m.root).unwrap_or(at);
             if let Some(m) = get(out, root) {
                 d.entity.code = m.entity.code;
-                if d.person {
+                if d.person || m.kind == MentionKind::Name {
                     let text = std::mem::take(&mut d.entity.entity_text);
                     d.entity = Entity { entity_text: text, ..m.entity.clone() };
                 }
