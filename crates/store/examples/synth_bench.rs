@@ -255,8 +255,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         },
     )?;
     q(
-        "events --near 20,50,100 (all)",
-        EventFilter { near: Some((20.0, 50.0, 100.0)), ..Default::default() },
+        "events --near -29.5,-99.7,50 (all)",
+        EventFilter { near: Some((-29.5, -99.7, 50.0)), ..Default::default() },
     )?;
     q(
         "events --min-sources 3 --limit 100",

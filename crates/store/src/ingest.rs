@@ -512,11 +512,11 @@ fn write_partition(
     // A rebuilt cluster keeps the row key most of its members had, so that only the records
     // that really moved are updated.
     let mut used: BTreeSet<i64> = BTreeSet::new();
+    let mut planned = Vec::with_capacity(n);
     for (mut idx, merges) in parts {
         idx.sort_unstable();
-        let group: Vec<&MatchKey> = idx.iter().filter_map(|&i| members.get(i)).collect();
         let mut votes: BTreeMap<i64, usize> = BTreeMap::new();
-        for m in &group {
+        for m in idx.iter().filter_map(|&i| members.get(i)) {
             if let Some(k) = m.cluster_key {
                 *votes.entry(k).or_default() += 1;
             }
@@ -529,6 +529,13 @@ fn write_partition(
         if let Some(k) = reuse {
             used.insert(k);
         }
+        planned.push((idx, merges, reuse));
+    }
+    // Reused keys first: a fresh key is the largest one plus one, which could be a key that is
+    // about to be reused.
+    planned.sort_by_key(|p| p.2.is_none());
+    for (idx, merges, reuse) in planned {
+        let group: Vec<&MatchKey> = idx.iter().filter_map(|&i| members.get(i)).collect();
         write_cluster(tx, &group, &merges, &members, reuse)?;
     }
     Ok(n)
