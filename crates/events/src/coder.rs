@@ -491,6 +491,57 @@ const NOUN_MODIFIERS: &[&str] = &[
     "several",
 ];
 
+/// Adjectives that only stand before nouns ("a joint probe", "fresh clashes").
+const ADJECTIVES: &[&str] = &[
+    "new",
+    "fresh",
+    "deadly",
+    "heavy",
+    "renewed",
+    "latest",
+    "recent",
+    "fierce",
+    "continued",
+    "repeated",
+    "ongoing",
+    "massive",
+    "large",
+    "major",
+    "joint",
+    "bilateral",
+    "direct",
+    "further",
+    "retaliatory",
+    "armed",
+    "violent",
+    "bloody",
+    "alleged",
+    "suspected",
+    "apparent",
+    "coordinated",
+    "large-scale",
+    "cross-border",
+    "brutal",
+    "peaceful",
+    "mass",
+    "nationwide",
+    "anti-government",
+    "attempted",
+    "possible",
+    "planned",
+    "formal",
+    "high-level",
+    "first",
+    "second",
+    "third",
+    "several",
+    "full",
+    "thorough",
+    "independent",
+    "criminal",
+    "preliminary",
+];
+
 /// Adverbs skipped when looking at what stands right before a verb.
 const ADVERBS: &[&str] = &[
     "also",
@@ -1435,6 +1486,12 @@ impl<'a> View<'a> {
         let prev = self.norm(p);
         (DETERMINERS.contains(&prev) && prev != "all" && prev != "both")
             || (PREPS.contains(&prev) && prev != "to")
+            || ADJECTIVES.contains(&prev)
+            // "suffered torture", "launched attacks": the object of a light verb is a noun.
+            || self.aux_hits.iter().any(|h| {
+                h.end == t0
+                    && matches!(self_kind(self, h), Some(AuxKind::Light | AuxKind::Undergo))
+            })
             || matches!(
                 prev,
                 "'s" | "'"
