@@ -191,9 +191,6 @@ const MODIFIERS: &[&str] = &[
     "influential",
     "prominent",
     "exiled",
-    "jailed",
-    "detained",
-    "slain",
     "late",
     "self-styled",
     "so-called",
@@ -243,9 +240,20 @@ const MODIFIERS: &[&str] = &[
     "embattled",
     "beleaguered",
     "besieged",
-    "wounded",
     "civilian",
     "syrian-backed",
+    "far-right",
+    "far-left",
+    "right-wing",
+    "left-wing",
+    "ultranationalist",
+    "ultra-nationalist",
+    "centrist",
+    "conservative",
+    "liberal",
+    "moderate",
+    "nationalist",
+    "reformist",
 ];
 const BACKED_SUFFIXES: &[&str] = &[
     "backed",
@@ -1390,6 +1398,14 @@ impl<'a> SentenceComposer<'a> {
                     d.group = self.org_entity(o);
                 }
                 d.entity.code = if ctx.backed { None } else { ctx.code }.or(entry.code);
+                // "ministers Itamar Ben-Gvir and Bezalel Smotrich": the names tell the state.
+                if d.entity.code.is_none() && !ctx.region {
+                    if let Some((_, _, e2, f2)) = self.atom(end) {
+                        if role_of(e2, f2) == Role::Person {
+                            d.entity.code = e2.code.filter(|c| !c.is_non_state());
+                        }
+                    }
+                }
                 if d.entity.code.is_none() {
                     // "authorities in Damascus", "the government of Sudan", "members of Hamas".
                     if let Some((code, sector, r, e2)) = self.of_phrase(end, d.entity.sector) {
@@ -1601,10 +1617,24 @@ impl<'a> SentenceComposer<'a> {
                     | Sector::Rel
             )
         );
+        // Negotiators, delegations and envoys "in Doha" are only visiting.
+        let visitors = matches!(
+            self.norm(k.saturating_sub(1)),
+            "negotiators"
+                | "negotiator"
+                | "delegation"
+                | "delegations"
+                | "diplomats"
+                | "envoys"
+                | "mediators"
+                | "ministers"
+                | "leaders"
+                | "delegates"
+        );
         let allowed = match prep {
             "of" => true,
             "from" => true,
-            "in" => ok_in,
+            "in" => ok_in && !visitors,
             _ => false,
         };
         if !allowed {
