@@ -1955,7 +1955,9 @@ impl<'a> View<'a> {
         }
         dedup_mentions(&mut actor_ms);
         dedup_mentions(&mut recip_ms);
-        recip_ms.retain(|r| !actor_ms.iter().any(|a| same_entity(a, r) && a.span == r.span));
+        // Nobody is the target of their own act here ("police ... seized their goods": the
+        // "their" is someone else, misresolved).
+        recip_ms.retain(|r| !actor_ms.iter().any(|a| same_entity(a, r)));
         if actor_ms.is_empty() {
             return None;
         }

@@ -14,7 +14,7 @@ use lapwing_events::{EventCandidate, EventCoder};
 use std::path::PathBuf;
 
 /// The share of cases that must pass.
-const THRESHOLD: f64 = 0.80;
+const THRESHOLD: f64 = 0.85;
 
 #[derive(Debug)]
 struct Expected {
