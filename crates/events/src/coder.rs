@@ -1589,10 +1589,9 @@ impl<'a> View<'a> {
                 }
                 match dup_at.and_then(|i| out.get_mut(i)) {
                     Some((o, _)) => {
-                        for r in c.0.recipients {
-                            if !o.recipients.iter().any(|x| same_entity(x, &r)) {
-                                o.recipients.push(r);
-                            }
+                        // The first report's target stands; a later one only fills a gap.
+                        if o.recipients.is_empty() {
+                            o.recipients = c.0.recipients;
                         }
                         for m in c.0.modes {
                             if !o.modes.contains(&m) {
