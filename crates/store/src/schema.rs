@@ -132,11 +132,17 @@ pub(crate) fn migrate(conn: &mut Connection, target: i64) -> Result<i64, crate::
     }
     let mut v = found;
     while v < target.min(SCHEMA_VERSION) {
+        // IMMEDIATE takes the write lock before reading the version, so that two processes
+        // opening a new store at once migrate it once.
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        v = version(&tx)?;
+        if v >= target.min(SCHEMA_VERSION) {
+            break;
+        }
         let sql = usize::try_from(v)
             .ok()
             .and_then(|i| MIGRATIONS.get(i))
             .ok_or(crate::StoreError::TooNew { found: v, known: SCHEMA_VERSION })?;
-        let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", v + 1)?;
         tx.commit()?;
@@ -156,5 +162,15 @@ mod tests {
         assert_eq!(migrate(&mut conn, SCHEMA_VERSION).ok(), Some(0));
         assert_eq!(version(&conn).ok(), Some(SCHEMA_VERSION));
         assert_eq!(migrate(&mut conn, SCHEMA_VERSION).ok(), Some(SCHEMA_VERSION));
+    }
+
+    #[test]
+    fn a_newer_store_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+        assert!(matches!(
+            migrate(&mut conn, SCHEMA_VERSION),
+            Err(crate::StoreError::TooNew { .. })
+        ));
     }
 }
