@@ -52,6 +52,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for d in ad.iter().chain(ed.iter()) {
         eprintln!("{d}");
     }
+    if args.iter().any(|a| a == "--sizes") {
+        let [t, m, a, c] = events.sizes();
+        eprintln!("compiled phrases: {t} triggers, {m} mode cues, {a} aux cues, {c} context cues");
+        return Ok(());
+    }
     let mut docs: Vec<(String, String)> = Vec::new();
     let mut read = |r: &mut dyn BufRead| -> Result<(), Box<dyn std::error::Error>> {
         for line in r.lines() {
