@@ -104,7 +104,9 @@ impl<'g> Coder<'g> {
         let timexes = lapwing_time::find_timexes(text, anchor);
         let sentence_dates = dating::sentence_dates(&sentences, &timexes, anchor);
         let mentions = self.actors.code_document(text, &sentences, &sentence_dates);
-        let candidates = self.events.code_document(text, &sentences, &mentions);
+        let published_year = anchor.and_then(|a| u32::try_from(a.year).ok());
+        let candidates =
+            self.events.code_document_dated(text, &sentences, &mentions, published_year);
         let places = if candidates.is_empty() {
             Vec::new()
         } else {
