@@ -960,6 +960,25 @@ impl<'a> SentenceComposer<'a> {
         })
     }
 
+    /// Places and dateline countries with their token positions, for the country of bare
+    /// nouns near them.
+    pub(crate) fn location_votes(&self) -> Vec<(usize, ActorCode)> {
+        let dateline = self.dateline_end();
+        (0..self.atoms.len())
+            .filter_map(|k| {
+                let atom = self.atoms.get(k)?;
+                let e = self.lex.entries.get(atom.targets.get(*self.chosen.get(k)?)?.entry)?;
+                let counts =
+                    e.kind == Kind::Place || (e.kind == Kind::Country && atom.start < dateline);
+                counts
+                    .then_some(e.code)
+                    .flatten()
+                    .filter(|c| !c.is_non_state())
+                    .map(|c| (atom.start, c))
+            })
+            .collect()
+    }
+
     /// Country codes that places and datelines point at, which no mention carries (for the
     /// dominant country; mentions vote in the document pass).
     pub(crate) fn country_votes(&self) -> Vec<(ActorCode, usize)> {
@@ -1498,7 +1517,30 @@ impl<'a> SentenceComposer<'a> {
                 if d.entity.code.is_none() && !ctx.backed {
                     d.entity.code = ctx.code;
                 }
-                Some((vec![d], atom.end))
+                // "the Georgian Dream party", "the Hezbollah movement".
+                let mut end = atom.end;
+                if matches!(
+                    self.norm(end),
+                    "party"
+                        | "group"
+                        | "movement"
+                        | "militia"
+                        | "organisation"
+                        | "organization"
+                        | "coalition"
+                        | "alliance"
+                        | "network"
+                        | "faction"
+                        | "bloc"
+                        | "gang"
+                        | "cartel"
+                        | "outfit"
+                ) {
+                    end += 1;
+                    d.tokens = start..end;
+                    d.head = end - 1;
+                }
+                Some((vec![d], end))
             }
             Role::Person => {
                 let mut d = self.person_draft(start..atom.end, k, entry);

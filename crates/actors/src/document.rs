@@ -61,6 +61,11 @@ pub(crate) fn code_document(
     // Votes for the dominant country: (count, first sentence).
     let mut votes: BTreeMap<ActorCode, (usize, usize)> = BTreeMap::new();
     let mut last_date: Option<&str> = None;
+    // Where each sentence says things happen (countries and capitals named on their own,
+    // places, datelines), by token position: bare nouns take the nearest.
+    let mut locations: Vec<Vec<(usize, ActorCode, usize)>> = Vec::with_capacity(sentences.len());
+    // All non-person votes per sentence, for the paragraph's country.
+    let mut sentence_votes: Vec<Vec<(ActorCode, usize)>> = Vec::with_capacity(sentences.len());
     for (si, s) in sentences.iter().enumerate() {
         if let Some(Some(d)) = dates.get(si) {
             if valid_date(d) {
@@ -87,17 +92,80 @@ pub(crate) fn code_document(
                     MentionKind::Name => 1,
                     _ => 2,
                 } + usize::from(located);
-                d.entity.code.filter(|c| !c.is_non_state()).map(|c| (c, w))
+                d.entity.code.filter(|c| !c.is_non_state()).map(|c| (c, w, d.person))
             });
-        let place_votes = comp.country_votes();
-        for (c, w) in mention_votes.chain(place_votes) {
+        let place_votes = comp.country_votes().into_iter().map(|(c, w)| (c, w, false));
+        let mut sv: Vec<(ActorCode, usize)> = Vec::new();
+        for (c, w, person) in mention_votes.chain(place_votes) {
             let v = votes.entry(c).or_insert((0, si));
             v.0 += w;
+            // A visiting official says little about where the story is: people vote only
+            // for the whole document.
+            if !person {
+                match sv.iter_mut().find(|x| x.0 == c) {
+                    Some(x) => x.1 += w,
+                    None => sv.push((c, w)),
+                }
+            }
         }
+        sentence_votes.push(sv);
+        let mut here: Vec<(usize, ActorCode, usize)> = comp
+            .location_votes()
+            .into_iter()
+            .map(|(p, c)| (p, c, if p == 0 { 6 } else { 2 }))
+            .collect();
+        for d in &ds {
+            let standalone = matches!(d.kind, MentionKind::Country | MentionKind::Capital)
+                && d.pron.is_none()
+                && d.entity.sector != Some(lapwing_core::plover::Sector::Pre);
+            if let (true, Some(c)) = (standalone, d.entity.code) {
+                here.push((d.tokens.start, c, 2));
+            }
+        }
+        // Destinations ("troops to Estonia", "fled to Moscow") are not where the actors are.
+        here.retain(|(p, _, _)| {
+            let prev = p.checked_sub(1).and_then(|q| s.tokens.get(q)).map(|t| t.norm.as_str());
+            let prev2 = p.checked_sub(2).and_then(|q| s.tokens.get(q)).map(|t| t.norm.as_str());
+            let dest = |w: Option<&str>| matches!(w, Some("to" | "into" | "toward" | "towards"));
+            !(dest(prev) || (prev == Some("the") && dest(prev2)))
+        });
+        here.sort_by_key(|x| x.0);
+        locations.push(here);
         drafts.push(ds);
     }
     let dominant =
         votes.iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).map(|(c, _)| *c);
+    // The country a bare noun belongs to: its sentence's, else its paragraph's, else the
+    // document's (ties go to the country named first).
+    let best = |vs: &[(ActorCode, usize)]| -> Option<ActorCode> {
+        let mut top: Option<(ActorCode, usize)> = None;
+        for &(c, w) in vs {
+            if top.is_none_or(|t| w > t.1) {
+                top = Some((c, w));
+            }
+        }
+        top.map(|t| t.0)
+    };
+    let mut paragraph_best: Vec<Option<ActorCode>> = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut agg: Vec<(ActorCode, usize)> = Vec::new();
+        for (sj, t) in sentences.iter().enumerate() {
+            if t.paragraph != s.paragraph {
+                continue;
+            }
+            for &(c, w) in sentence_votes.get(sj).map(Vec::as_slice).unwrap_or(&[]) {
+                match agg.iter_mut().find(|x| x.0 == c) {
+                    Some(x) => x.1 += 2 * w,
+                    None => agg.push((c, 2 * w)),
+                }
+            }
+        }
+        // The paragraph's votes count double on top of the document's.
+        for x in &mut agg {
+            x.1 += votes.get(&x.0).map(|v| v.0).unwrap_or(0);
+        }
+        paragraph_best.push(best(&agg).or(dominant));
+    }
 
     let mut out: Vec<Vec<Mention>> = Vec::with_capacity(sentences.len());
     let mut meta: Vec<Vec<Meta>> = Vec::with_capacity(sentences.len());
@@ -105,6 +173,11 @@ pub(crate) fn code_document(
         out.push(Vec::new());
         meta.push(Vec::new());
         for d in ds {
+            // The nearest place named in the sentence, else the paragraph's, else the document's.
+            let nearest = locations.get(si).and_then(|ls| {
+                ls.iter().min_by_key(|(p, _, _)| p.abs_diff(d.head)).map(|(_, c, _)| *c)
+            });
+            let dominant = nearest.or(paragraph_best.get(si).copied().flatten());
             if let Some((m, mt)) = resolve(d, si, s, &out, &meta, dominant) {
                 if let (Some(o), Some(mm)) = (out.last_mut(), meta.last_mut()) {
                     o.push(m);
