@@ -146,26 +146,31 @@ pub(crate) fn code_document(
         }
         top.map(|t| t.0)
     };
-    let mut paragraph_best: Vec<Option<ActorCode>> = Vec::with_capacity(sentences.len());
-    for s in sentences {
-        let mut agg: Vec<(ActorCode, usize)> = Vec::new();
-        for (sj, t) in sentences.iter().enumerate() {
-            if t.paragraph != s.paragraph {
-                continue;
-            }
-            for &(c, w) in sentence_votes.get(sj).map(Vec::as_slice).unwrap_or(&[]) {
-                match agg.iter_mut().find(|x| x.0 == c) {
-                    Some(x) => x.1 += 2 * w,
-                    None => agg.push((c, 2 * w)),
-                }
+    // Per paragraph (in one pass, so a huge document stays linear).
+    let mut by_paragraph: BTreeMap<usize, Vec<(ActorCode, usize)>> = BTreeMap::new();
+    for (s, sv) in sentences.iter().zip(&sentence_votes) {
+        let agg = by_paragraph.entry(s.paragraph).or_default();
+        for &(c, w) in sv {
+            match agg.iter_mut().find(|x| x.0 == c) {
+                Some(x) => x.1 += 2 * w,
+                None => agg.push((c, 2 * w)),
             }
         }
-        // The paragraph's votes count double on top of the document's.
-        for x in &mut agg {
-            x.1 += votes.get(&x.0).map(|v| v.0).unwrap_or(0);
-        }
-        paragraph_best.push(best(&agg).or(dominant));
     }
+    let paragraph_country: BTreeMap<usize, Option<ActorCode>> = by_paragraph
+        .into_iter()
+        .map(|(p, mut agg)| {
+            // The paragraph's votes count double on top of the document's.
+            for x in &mut agg {
+                x.1 += votes.get(&x.0).map(|v| v.0).unwrap_or(0);
+            }
+            (p, best(&agg).or(dominant))
+        })
+        .collect();
+    let paragraph_best: Vec<Option<ActorCode>> = sentences
+        .iter()
+        .map(|s| paragraph_country.get(&s.paragraph).copied().flatten().or(dominant))
+        .collect();
 
     let mut out: Vec<Vec<Mention>> = Vec::with_capacity(sentences.len());
     let mut meta: Vec<Vec<Meta>> = Vec::with_capacity(sentences.len());
@@ -189,9 +194,18 @@ pub(crate) fn code_document(
     out
 }
 
-/// Earlier mentions, nearest first: (sentence, index).
+/// How many sentences back a reference may reach: far enough for news, and a bound that keeps
+/// a book-length input linear.
+const LOOK_BACK: usize = 60;
+
+/// Earlier mentions, nearest first: (sentence, index), within `LOOK_BACK` sentences.
 fn earlier(out: &[Vec<Mention>]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    out.iter().enumerate().rev().flat_map(|(si, ms)| (0..ms.len()).rev().map(move |mi| (si, mi)))
+    let first = out.len().saturating_sub(LOOK_BACK);
+    out.iter()
+        .enumerate()
+        .skip(first)
+        .rev()
+        .flat_map(|(si, ms)| (0..ms.len()).rev().map(move |mi| (si, mi)))
 }
 
 fn get(out: &[Vec<Mention>], at: (usize, usize)) -> Option<&Mention> {
