@@ -1054,7 +1054,7 @@ impl<'a> SentenceComposer<'a> {
         let mut guard = 0;
         while j < self.tokens.len() && guard < 12 {
             guard += 1;
-            let t = &self.tokens[j];
+            let Some(t) = self.tokens.get(j) else { break };
             let w = t.norm.as_str();
             if self.atom_at.get(j).copied().flatten().is_some() {
                 break;
@@ -2045,9 +2045,6 @@ impl<'a> SentenceComposer<'a> {
                 break;
             }
             if self.is_name_token(k) {
-                if k == i && has_particle_prefix(self.norm(k)) && !self.tokens[k].capitalised {
-                    // "al-Sharaa" alone after a title is a name; elsewhere it may be too.
-                }
                 k += 1;
                 continue;
             }
@@ -2130,7 +2127,11 @@ impl<'a> SentenceComposer<'a> {
         let coded = after > end;
         if words.len() == 1 && !coded {
             // A lone capitalised word: an actor only as an earlier person's surname.
-            if j == 0 && !has_particle_prefix(words[0]) && !self.tokens[j].capitalised {
+            let first = words.first().copied().unwrap_or("");
+            if j == 0
+                && !has_particle_prefix(first)
+                && !self.tokens.get(j).is_some_and(|t| t.capitalised)
+            {
                 return None;
             }
             d.surname_only = true;

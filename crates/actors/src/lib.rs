@@ -232,6 +232,69 @@ mod tests {
             let _ = coder.explain(t, Some("not a date"));
             let _ = coder.explain(t, None);
         }
+        // Word soup from the vocabulary the composer reacts to, in a fixed pseudo-random order.
+        let words = [
+            "the",
+            "Syrian",
+            "army",
+            "'s",
+            "and",
+            ",",
+            "of",
+            "in",
+            "Damascus",
+            "President",
+            "Gen.",
+            "Ali",
+            "al-Hassan",
+            "he",
+            "they",
+            "the group",
+            "Hamas",
+            "leader",
+            "Druze",
+            "fighters",
+            "Russian-backed",
+            "US-led",
+            "Mr.",
+            "former",
+            "a",
+            "spokesman",
+            "for",
+            "to",
+            "Turkey",
+            "\u{201C}",
+            ".",
+            "Rubio",
+            "Kurdish",
+            "Foreign",
+            "Minister",
+            "Abu",
+            "bin",
+            "UN",
+            "IS",
+            "dozens",
+            "Israeli",
+            "strikes",
+            "European",
+            "leaders",
+            "its",
+            "forces",
+            "—",
+            "KYIV",
+        ];
+        let mut seed: u64 = 42;
+        for _ in 0..300 {
+            let mut t = String::new();
+            for _ in 0..(seed % 40) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let w = words[(seed >> 33) as usize % words.len()];
+                t.push_str(w);
+                t.push(' ');
+            }
+            seed = seed.wrapping_add(7);
+            let _ = coder.explain(&t, Some("2025-01-01"));
+        }
         let long = "Syrian and Israeli and Iraqi and Turkish ".repeat(200) + "troops";
         let _ = coder.explain(&long, None);
         let sentences = lapwing_text::segment("Rubio spoke. He left.");
