@@ -24,6 +24,8 @@ pub(crate) enum Pron {
     Country,
     /// "the ministry": the last ministry.
     Ministry,
+    /// "it said": the last organisation, state or singular body.
+    It,
 }
 
 /// A mention before the document pass.
@@ -693,6 +695,68 @@ const ORG_WORDS: &[&str] = &[
     "observatory",
 ];
 
+/// Verbs after which "it" is an actor.
+const IT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "claimed",
+    "denied",
+    "accused",
+    "warned",
+    "announced",
+    "called",
+    "rejected",
+    "urged",
+    "struck",
+    "launched",
+    "attacked",
+    "vowed",
+    "threatened",
+    "condemned",
+    "demanded",
+    "insisted",
+    "stated",
+    "confirmed",
+    "fired",
+    "deployed",
+    "withdrew",
+    "agreed",
+    "refused",
+    "blamed",
+    "welcomed",
+    "pledged",
+    "promised",
+    "killed",
+    "targeted",
+    "seized",
+    "captured",
+    "arrested",
+    "detained",
+    "released",
+    "sent",
+    "imposed",
+    "expelled",
+    "summoned",
+    "criticised",
+    "criticized",
+    "praised",
+    "asked",
+    "told",
+    "wants",
+    "wanted",
+    "would",
+    "will",
+    "plans",
+    "planned",
+    "intends",
+    "hopes",
+    "believes",
+    "considers",
+    "accepted",
+    "signed",
+];
+
 /// Nouns after which a singular agent word is a modifier, not an actor.
 const NON_ACTOR_HEADS: &[&str] = &[
     "camp",
@@ -1119,6 +1183,19 @@ impl<'a> SentenceComposer<'a> {
         let pron = match w {
             "he" | "she" | "his" | "him" | "her" => Some(Pron::Person),
             "they" | "them" | "their" => Some(Pron::Plural),
+            // "it" only as the subject of what actors do ("it said", "it denied"), not in "it
+            // was unclear".
+            "it" if IT_VERBS.contains(&self.norm(i + 1))
+                || (matches!(self.norm(i + 1), "also" | "later" | "previously")
+                    && IT_VERBS.contains(&self.norm(i + 2)))
+                || (matches!(self.norm(i + 1), "has" | "had")
+                    && self.tokens.get(i + 2).is_some_and(|t| {
+                        t.kind == TokenKind::Word
+                            && !matches!(t.norm.as_str(), "been" | "to" | "no" | "a" | "an" | "the")
+                    })) =>
+            {
+                Some(Pron::It)
+            }
             _ => None,
         };
         if let Some(p) = pron {

@@ -277,6 +277,41 @@ fn resolve(
                     .find(|at| is_country(at) && getm(meta, *at).is_some_and(|m| !m.after_prep))
                     .or_else(|| earlier(out).find(is_country))
             }
+            Pron::It => earlier(out).take_while(|at| at.0 + 1 >= si).find(|&at| {
+                // The nearest organisation, state, capital or singular body ("the ministry").
+                getm(meta, at).is_some_and(|m| !m.person && !m.they)
+                    && get(out, at).is_some_and(|m| {
+                        let last =
+                            m.entity.entity_text.rsplit(' ').next().unwrap_or("").to_lowercase();
+                        let singular = getm(meta, at).is_some_and(|mm| !mm.plural)
+                            || matches!(
+                                last.as_str(),
+                                "military"
+                                    | "army"
+                                    | "government"
+                                    | "regime"
+                                    | "administration"
+                                    | "junta"
+                                    | "cabinet"
+                                    | "police"
+                                    | "leadership"
+                                    | "militia"
+                                    | "judiciary"
+                                    | "opposition"
+                                    | "media"
+                            );
+                        singular
+                            && m.entity.code.is_some()
+                            && matches!(
+                                m.kind,
+                                MentionKind::Name
+                                    | MentionKind::Country
+                                    | MentionKind::Capital
+                                    | MentionKind::Nominal
+                                    | MentionKind::Pronoun
+                            )
+                    })
+            }),
             Pron::Ministry => earlier(out).find(|&at| {
                 get(out, at)
                     .is_some_and(|m| m.entity.entity_text.to_lowercase().contains("ministry"))
