@@ -180,7 +180,8 @@ impl Store {
 
     fn export_records_jsonl<W: Write>(&self, mut out: W) -> Result<u64> {
         let mut st = self.conn.prepare(
-            "SELECT r.json FROM records r JOIN documents d ON d.doc_key = r.doc_key ORDER BY d.id, r.pos",
+            "SELECT j.json FROM records r JOIN documents d ON d.doc_key = r.doc_key
+             JOIN record_json j ON j.rec_key = r.rec_key ORDER BY d.id, r.pos",
         )?;
         let mut rows = st.query([])?;
         let mut n = 0;

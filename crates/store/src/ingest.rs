@@ -310,11 +310,13 @@ fn store_document(
             date_precision, date_text, date_class, date_lo, date_hi, place_level, place_name,
             place_text, country, admin1, lat, lon, geonames_id, feature, event_text, negated,
             hypothetical, future, historical, aux_key, sentence, sequence, confidence, mentions,
-            actor_keys, recipient_keys, json)
+            actor_keys, recipient_keys)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
             ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35,
-            ?36, ?37)",
+            ?36)",
     )?;
+    let mut json_ins =
+        tx.prepare_cached("INSERT INTO record_json (rec_key, json) VALUES (?1, ?2)")?;
     let mut ent = tx.prepare_cached(
         "INSERT INTO entities (rec_key, role, pos, entity_text, identifier_text, identifier_id,
             code, sector, other_sectors) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -367,9 +369,9 @@ fn store_document(
             1 + r.evidence.also_reported.len() as i64,
             pipe_list(keys(&r.actor)),
             pipe_list(keys(&r.recipient)),
-            json,
         ])?;
         let rec_key = tx.last_insert_rowid();
+        json_ins.execute(params![rec_key, json])?;
         new_recs.push(rec_key);
         for (role, list) in [("actor", &r.actor), ("recipient", &r.recipient)] {
             for (i, e) in list.iter().enumerate() {

@@ -273,7 +273,15 @@ fn text(s: &str) -> Value {
 }
 
 impl EventFilter {
-    fn to_where(&self) -> Result<Where> {
+    /// The actor filter as an upper-cased code or sector, when it is one.
+    fn actor_code(&self) -> Option<String> {
+        let a = self.actor.as_deref().map(str::trim)?;
+        (a.len() == 3 && a.chars().all(|c| c.is_ascii_alphabetic())).then(|| a.to_uppercase())
+    }
+
+    /// `common_actor`: the actor code is frequent enough that checking clusters in date order
+    /// finds `limit` of them sooner than listing all of its clusters first.
+    fn to_where(&self, common_actor: bool) -> Result<Where> {
         let mut w = Where::default();
         if let Some(c) = &self.country {
             w.add("c.country = ?", vec![text(&c.trim().to_uppercase())]);
@@ -282,13 +290,15 @@ impl EventFilter {
             w.add("c.admin1 = ? COLLATE NOCASE", vec![text(a.trim())]);
         }
         if let Some(a) = self.actor.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
-            if a.len() == 3 && a.chars().all(|c| c.is_ascii_alphabetic()) {
-                let a = a.to_uppercase();
-                w.add(
+            if let Some(a) = self.actor_code() {
+                let sql = if common_actor {
+                    "EXISTS (SELECT 1 FROM records r2 JOIN entities e ON e.rec_key = r2.rec_key \
+                     WHERE r2.cluster_key = c.cluster_key AND (e.code = ? OR e.sector = ?))"
+                } else {
                     "c.cluster_key IN (SELECT r2.cluster_key FROM entities e JOIN records r2 \
-                     ON r2.rec_key = e.rec_key WHERE e.code = ? OR e.sector = ?)",
-                    vec![text(&a), text(&a)],
-                );
+                     ON r2.rec_key = e.rec_key WHERE e.code = ? OR e.sector = ?)"
+                };
+                w.add(sql, vec![text(&a), text(&a)]);
             } else {
                 let p = like_pattern(a);
                 w.add(
@@ -523,7 +533,17 @@ pub struct Alert {
 impl Store {
     /// Event clusters matching `filter`, latest first.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventCluster>> {
-        let w = filter.to_where()?;
+        let mut common_actor = false;
+        if let (Some(code), Some(limit)) = (filter.actor_code(), filter.limit) {
+            let n: i64 = self.conn.query_row(
+                "SELECT (SELECT COUNT(*) FROM entities WHERE code = ?1)
+                      + (SELECT COUNT(*) FROM entities WHERE sector = ?1)",
+                [&code],
+                |r| r.get(0),
+            )?;
+            common_actor = n > 50 * i64::try_from(limit).unwrap_or(i64::MAX / 100).max(20);
+        }
+        let w = filter.to_where(common_actor)?;
         self.select_clusters(&w, "ORDER BY c.date DESC, c.id", filter.limit, filter.with_members)
     }
 
@@ -667,7 +687,7 @@ impl Store {
             factual_only: q.factual_only,
             ..Default::default()
         };
-        let mut w = f.to_where()?;
+        let mut w = f.to_where(false)?;
         w.add("c.date IS NOT NULL", vec![]);
         let sql = format!(
             "SELECT {period} AS p, c.country AS g, {admin1} AS a, {key} AS k, COUNT(*),

@@ -49,9 +49,13 @@ CREATE TABLE records (
     mentions INTEGER NOT NULL,
     actor_keys TEXT NOT NULL,
     recipient_keys TEXT NOT NULL,
-    json TEXT NOT NULL,
     cluster_key INTEGER,
     UNIQUE (doc_key, pos)
+);
+-- The record as coded, apart from the query columns so that their rows stay small.
+CREATE TABLE record_json (
+    rec_key INTEGER PRIMARY KEY REFERENCES records(rec_key) ON DELETE CASCADE,
+    json TEXT NOT NULL
 );
 CREATE INDEX records_block ON records(event, date_class, date_lo);
 CREATE INDEX records_cluster ON records(cluster_key);
