@@ -73,6 +73,10 @@ pub struct App {
     pool: rayon::ThreadPool,
 }
 
+/// Warnings (not errors: those are always shown) beyond this many are counted, not printed, so
+/// that a feed with the same metadata problem on every line does not bury the rest.
+const MAX_WARNINGS_SHOWN: usize = 20;
+
 /// How many documents are read before a batch is coded in parallel.
 const BATCH_DOCS: usize = 512;
 /// How many bytes of text are read before a batch is coded in parallel.
@@ -173,10 +177,14 @@ impl App {
         let mut progress = Progress::new(self.opts.quiet);
         let mut batch: Vec<Document> = Vec::new();
         let mut batch_bytes = 0usize;
+        let mut n_warnings = 0usize;
         loop {
             let next = reader.next();
             for w in reader.warnings.drain(..) {
-                eprintln!("lapwing: {w}");
+                n_warnings += 1;
+                if n_warnings <= MAX_WARNINGS_SHOWN {
+                    eprintln!("lapwing: {w}");
+                }
             }
             let done = next.is_none();
             match next {
@@ -207,6 +215,12 @@ impl App {
         }
         summary.bytes = reader.bytes_read;
         summary.elapsed = started.elapsed();
+        if n_warnings > MAX_WARNINGS_SHOWN && !self.opts.quiet {
+            eprintln!(
+                "lapwing: {} more warnings like these not shown",
+                n_warnings - MAX_WARNINGS_SHOWN
+            );
+        }
         progress.finish(&summary);
         Ok(summary)
     }
