@@ -19,6 +19,9 @@ use rayon::prelude::*;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// lapwing: news in, PLOVER political event records out, each traceable to its sentence.
 #[derive(Parser, Debug)]
 #[command(name = "lapwing", version, about, long_about = None)]
