@@ -13,7 +13,7 @@ use crate::inflect::Form;
 use crate::lexicon::{load, AuxCue, AuxKind, ContextCue, Entry, Frame, ModeCue, Pattern};
 use crate::matcher::{Hit, Matcher};
 use lapwing_core::plover::{ActorCode, Context, EventType, Mode, Sector};
-use lapwing_core::{Aux, EntryRef, Mention, MentionKind, Sentence, Span, Token, TokenKind};
+use lapwing_core::{Aux, Entity, EntryRef, Mention, MentionKind, Sentence, Span, Token, TokenKind};
 use lapwing_lexicon::{Diagnostic, Source};
 use std::collections::BTreeSet;
 
@@ -159,6 +159,7 @@ impl EventCoder {
     ) -> Vec<EventCandidate> {
         let _ = text;
         let quotes = QuoteMap::build(self, sentences, mentions);
+        let doc_country = dominant_state(mentions);
         let max_year = sentences
             .iter()
             .flat_map(|s| s.tokens.iter())
@@ -187,7 +188,7 @@ impl EventCoder {
                 continue;
             }
             let ms = mentions.get(pos).unwrap_or(&EMPTY);
-            let mut view = View::new(self, pos, s, ms, &quotes, mentions, max_year);
+            let mut view = View::new(self, pos, s, ms, &quotes, mentions, max_year, doc_country);
             let cands = view.candidates(self, hits, &out);
             if cands.is_empty() {
                 continue;
@@ -219,6 +220,21 @@ impl EventCoder {
         }
         out
     }
+}
+
+/// The state the document's mentions name most often (the first named on a tie): whose
+/// police and courts act when a report leaves them unnamed.
+fn dominant_state(mentions: &[Vec<Mention>]) -> Option<ActorCode> {
+    let mut votes: Vec<(ActorCode, usize)> = Vec::new();
+    for m in mentions.iter().flatten() {
+        let Some(c) = m.entity.code.filter(|c| !c.is_non_state()) else { continue };
+        match votes.iter_mut().find(|(v, _)| *v == c) {
+            Some((_, n)) => *n += 1,
+            None => votes.push((c, 1)),
+        }
+    }
+    let best = votes.iter().map(|(_, n)| *n).max()?;
+    votes.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c)
 }
 
 /// "X called for an end to the fighting" is AGREE when X is a party to that fighting.
@@ -916,6 +932,8 @@ struct View<'a> {
     max_year: u32,
     /// Token indices right after a verb trigger: a mention starting there is its object.
     verb_ends: Vec<usize>,
+    /// The state the document's mentions name most often.
+    doc_country: Option<ActorCode>,
 }
 
 /// A trigger chosen in a sentence.
@@ -928,6 +946,7 @@ struct Trig<'p> {
 }
 
 impl<'a> View<'a> {
+    #[allow(clippy::too_many_arguments)]
     fn new(
         coder: &'a EventCoder,
         pos: usize,
@@ -936,6 +955,7 @@ impl<'a> View<'a> {
         quotes: &'a QuoteMap,
         all: &'a [Vec<Mention>],
         max_year: u32,
+        doc_country: Option<ActorCode>,
     ) -> View<'a> {
         let toks = &s.tokens[..];
         let mut clause = Vec::with_capacity(toks.len());
@@ -1031,6 +1051,7 @@ impl<'a> View<'a> {
             mode_hits: coder.modes.find_all(toks),
             max_year,
             verb_ends: Vec::new(),
+            doc_country,
         }
     }
 
@@ -1815,6 +1836,25 @@ impl<'a> View<'a> {
             }
         }
 
+        // "was arrested", "were sentenced to ten years": with no agent named, the police or
+        // the courts of the place did it.
+        if actors.is_empty() && from_speaker.is_none() && was_passive && pat.has("authority") {
+            let sector = if event == EventType::Sanction { Sector::Jud } else { Sector::Cop };
+            place_actor = self.authority(t0, t1, sector, &recips);
+        }
+        // "a car bomb killed 13 soldiers", "two people were killed in a knife attack": an
+        // attack whose perpetrator is unknown still has its victims.
+        let mut unknown_attacker = false;
+        if actors.is_empty()
+            && from_speaker.is_none()
+            && event == EventType::Assault
+            && pat.frame == Frame::Noun
+            && recips.is_empty()
+        {
+            recips = self.attack_victims(t0, t1);
+            unknown_attacker = !recips.is_empty();
+        }
+
         // Protests with no named protesters are the civilians of the place they are in.
         if actors.is_empty()
             && from_speaker.is_none()
@@ -1825,7 +1865,8 @@ impl<'a> View<'a> {
             place_actor = self.place_civilians(t1);
         }
 
-        if actors.is_empty() && from_speaker.is_none() && place_actor.is_none() {
+        if actors.is_empty() && from_speaker.is_none() && place_actor.is_none() && !unknown_attacker
+        {
             if !pat.frame.is_noun() || pat.has("noinherit") {
                 return None;
             }
@@ -1957,7 +1998,8 @@ impl<'a> View<'a> {
         // Nobody is the target of their own act here ("police ... seized their goods": the
         // "their" is someone else, misresolved).
         recip_ms.retain(|r| !actor_ms.iter().any(|a| same_entity(a, r)));
-        if actor_ms.is_empty() {
+        let victims_only = unknown_attacker && !recip_ms.is_empty();
+        if actor_ms.is_empty() && !victims_only {
             return None;
         }
         let lead = actor_ms.first().map(|m| (m.entity.code, m.entity.sector));
@@ -2401,6 +2443,118 @@ impl<'a> View<'a> {
             h.end == j
                 && matches!(self_kind(self, h), Some(AuxKind::Light) | Some(AuxKind::Undergo))
         })
+    }
+
+    /// The authority behind an agentless arrest or sentence: the police (or courts) of the
+    /// country the sentence places it in, else of the document's state, else of the person
+    /// it was done to.
+    fn authority(&self, t0: usize, t1: usize, sector: Sector, recips: &[usize]) -> Option<Mention> {
+        let place = self.order.iter().copied().find_map(|i| {
+            let m = self.ms.get(i)?;
+            let located = matches!(m.kind, MentionKind::Country | MentionKind::Capital)
+                && matches!(self.prep_of(i), Some("in" | "at" | "across" | "throughout"));
+            if located {
+                m.entity.code.filter(|c| !c.is_non_state())
+            } else {
+                None
+            }
+        });
+        let of_recipient = || {
+            recips
+                .iter()
+                .filter_map(|&i| self.ms.get(i))
+                .find_map(|m| m.entity.code.filter(|c| !c.is_non_state()))
+        };
+        let code = place.or(self.doc_country).or_else(of_recipient)?;
+        let start = self.toks.get(t0).map_or(0, |t| t.span.start);
+        let end = self.toks.get(t1.saturating_sub(1)).map_or(start, |t| t.span.end);
+        Some(Mention {
+            span: Span::new(start, end),
+            tokens: t0..t1,
+            head: t0,
+            entity: Entity {
+                entity_text: String::new(),
+                identifier_text: None,
+                identifier_id: None,
+                code: Some(code),
+                sector: Some(sector),
+                other_sector_codes: Vec::new(),
+                ethnicity: None,
+                religion: None,
+                office: None,
+            },
+            kind: MentionKind::Nominal,
+            entries: Vec::new(),
+            antecedent: None,
+        })
+    }
+
+    /// The victims of an attack noun whose perpetrator is not named: the object of a verb of
+    /// harm right after it ("a car bomb in central Turkey killed 13 soldiers"), or the subject
+    /// of a passive one before "in a ... attack" ("two people were killed in a knife attack").
+    fn attack_victims(&self, t0: usize, t1: usize) -> Vec<usize> {
+        const HARM: &[&str] = &[
+            "killed",
+            "kills",
+            "kill",
+            "killing",
+            "wounded",
+            "wounding",
+            "injured",
+            "injuring",
+            "hit",
+            "hits",
+            "struck",
+            "strikes",
+            "targeted",
+            "targeting",
+            "destroyed",
+        ];
+        let c = self.cl(t0);
+        let inside =
+            |k: usize| self.order.iter().any(|&i| self.mi(i).start <= k && k < self.mi(i).end);
+        let mut k = t1;
+        while k < self.toks.len() && k < t1 + 8 && self.cl(k) == c {
+            let n = self.norm(k);
+            if HARM.contains(&n) && !inside(k) {
+                return self.objects(k + 1, &[], true);
+            }
+            if self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct) {
+                break;
+            }
+            k += 1;
+        }
+        // "... were killed and nine injured in a knife attack"
+        // Back over the noun's modifiers ("in a knife attack", "in a suspected bomb attack").
+        let mut j = t0;
+        while j > 0
+            && t0 - j < 4
+            && !is(self.toks.get(j - 1), &["in", "during"])
+            && self.toks.get(j - 1).is_some_and(|t| t.kind != TokenKind::Punct)
+        {
+            j -= 1;
+        }
+        if !is(self.toks.get(j.wrapping_sub(1)), &["in", "during"]) {
+            return Vec::new();
+        }
+        j -= 1;
+        let lo = j.saturating_sub(12);
+        let verb = (lo..j).find(|&v| {
+            self.cl(v) == c
+                && matches!(self.norm(v), "killed" | "wounded" | "injured")
+                && BE.contains(&self.norm(v.wrapping_sub(1)))
+        });
+        let Some(v) = verb else { return Vec::new() };
+        let be = v - 1;
+        self.order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let m = self.mi(i);
+                m.end == be && m.prep.is_none() && self.cl(m.start) == c
+            })
+            .take(1)
+            .collect()
     }
 
     /// For a protest with no named protesters: the civilians of the country or capital the

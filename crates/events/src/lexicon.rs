@@ -86,7 +86,9 @@ pub struct Pattern {
     /// `noinherit` (an event noun that never takes an earlier event's actors), `party` (a call
     /// to end a conflict, AGREE when the caller fights in it), `ofagent` ("the withdrawal of X":
     /// X is the actor), `labour` (a strike by workers or civilians is a PROTEST strike),
-    /// `armedactor` (only armed forces or international organisations do it: "intervened").
+    /// `armedactor` (only armed forces or international organisations do it: "intervened"),
+    /// `authority` (passive with no agent: the police, or for SANCTION the courts, of the place
+    /// did it: "was arrested", "was sentenced").
     pub flags: Vec<String>,
 }
 
@@ -388,7 +390,14 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
     for f in &flags {
         if !matches!(
             f.as_str(),
-            "needrecip" | "needmode" | "noinherit" | "party" | "ofagent" | "labour" | "armedactor"
+            "needrecip"
+                | "needmode"
+                | "noinherit"
+                | "party"
+                | "ofagent"
+                | "labour"
+                | "armedactor"
+                | "authority"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }
