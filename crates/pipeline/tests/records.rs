@@ -1,0 +1,70 @@
+//! Snapshot tests of whole event records (insta): what a user gets for a few typical news
+//! sentences, field by field. Lexicon line numbers in `evidence.entries[].source` are redacted,
+//! so that adding an entry to a lexicon file does not churn every snapshot.
+//!
+//! Update after an intended change with `INSTA_UPDATE=always cargo test -p lapwing-pipeline`
+//! and review the diff.
+
+use lapwing_core::Document;
+use lapwing_pipeline::{CodeOptions, Coder, LexiconOverlay};
+
+fn records(id: &str, published: &str, text: &str) -> String {
+    let gazetteer = lapwing_geo::Gazetteer::embedded().unwrap_or_else(|e| panic!("gazetteer: {e}"));
+    let (coder, diagnostics) = Coder::new(&gazetteer, &LexiconOverlay::default());
+    assert!(
+        diagnostics.iter().all(|d| d.severity != lapwing_lexicon::Severity::Error),
+        "built-in lexicon errors: {diagnostics:?}"
+    );
+    let doc = Document {
+        id: id.into(),
+        text: text.into(),
+        published: Some(published.into()),
+        ..Default::default()
+    };
+    let options = CodeOptions { coded_date: "2026-01-01".into(), default_published: None };
+    let out = coder.code(&doc, &options);
+    let mut value = serde_json::to_value(&out.records).unwrap_or_default();
+    if let Some(records) = value.as_array_mut() {
+        for r in records {
+            if let Some(entries) = r.pointer_mut("/evidence/entries").and_then(|e| e.as_array_mut())
+            {
+                for e in entries {
+                    if let Some(source) = e.get_mut("source") {
+                        let s = source.as_str().unwrap_or_default();
+                        let file = s.rsplit_once(':').map_or(s, |(f, _)| f).to_string();
+                        *source = serde_json::Value::String(format!("{file}:[line]"));
+                    }
+                }
+            }
+        }
+    }
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+#[test]
+fn air_strike_with_date_and_place() {
+    insta::assert_snapshot!(records(
+        "strike",
+        "2025-07-20",
+        "Israeli jets struck the Syrian army's headquarters in Damascus on Wednesday."
+    ));
+}
+
+#[test]
+fn reported_agreement_and_request() {
+    insta::assert_snapshot!(records(
+        "talks",
+        "2025-07-20",
+        "US envoy Tom Barrack announced on Friday that Israel and Syria have agreed to a ceasefire. \
+         He called on Druze and Bedouin fighters to put down their weapons."
+    ));
+}
+
+#[test]
+fn negated_event_is_kept_and_marked() {
+    insta::assert_snapshot!(records(
+        "negated",
+        "2024-03-02",
+        "Police in Nairobi did not arrest any protesters on Saturday, officials said."
+    ));
+}
