@@ -2006,7 +2006,9 @@ impl<'a> SentenceComposer<'a> {
                 d.entries = entries;
                 d.person = true;
                 d.text_title = !chain.honorific;
-                d.needs_code = code.is_none() && !chain.honorific && !ctx.region;
+                // "Dr Stein", "Mr Marra": an unknown person is most likely of the country the
+                // sentence or story is about.
+                d.needs_code = code.is_none() && !ctx.region;
                 if former {
                     d.entity.sector = Some(Sector::Eli);
                 }
@@ -2202,6 +2204,12 @@ impl<'a> SentenceComposer<'a> {
         }
         let after = self.apposition(end, &mut d);
         let coded = after > end;
+        // An unknown person with no title, adjective or apposition to code them is most
+        // likely of the country the sentence or story is about ("Jill Stein" in a US story),
+        // as bare nouns are.
+        if d.person && d.entity.code.is_none() && !ctx.backed {
+            d.needs_code = true;
+        }
         if words.len() == 1 && !coded {
             // A lone capitalised word: an actor only as an earlier person's surname.
             let first = words.first().copied().unwrap_or("");

@@ -286,10 +286,15 @@ fn merge_into(out: &mut Vec<EventCandidate>, cand: EventCandidate, again: bool) 
     let a = entity_set(&cand.actors);
     let r = entity_set(&cand.recipients);
     let same = out.iter_mut().rev().find(|o| {
+        // A later report that names no recipient ("the rustlers stormed a village") is the
+        // same event as one a sentence or two before that did.
+        let unnamed = cand.recipients.is_empty()
+            && !cand.actors.is_empty()
+            && cand.sentence.saturating_sub(o.sentence) <= 2;
         o.event == cand.event
             && o.aux == cand.aux
             && entity_set(&o.actors) == a
-            && entity_set(&o.recipients) == r
+            && (entity_set(&o.recipients) == r || unnamed)
             && (o.modes == cand.modes || o.modes.is_empty() || cand.modes.is_empty())
             && (o.sentence == cand.sentence || !again)
     });
@@ -1865,8 +1870,9 @@ impl<'a> View<'a> {
             place_actor = self.place_civilians(t1);
         }
 
-        if actors.is_empty() && from_speaker.is_none() && place_actor.is_none() && !unknown_attacker
-        {
+        if actors.is_empty() && from_speaker.is_none() && place_actor.is_none() {
+            // An unknown attacker's victims are coded even when no earlier attack is found.
+            let fallback = unknown_attacker;
             if !pat.frame.is_noun() || pat.has("noinherit") {
                 return None;
             }
@@ -1877,7 +1883,7 @@ impl<'a> View<'a> {
             let definite = (t0.saturating_sub(3)..t0).any(|k| {
                 matches!(self.norm(k), "the" | "these" | "those" | "this" | "that" | "such" | "'s")
             });
-            if !(definite || again) {
+            if !(definite || again || fallback) {
                 return None;
             }
             let recent =
@@ -1891,10 +1897,17 @@ impl<'a> View<'a> {
                             && (!two_sided || (e.recipients.is_empty() && !e.actors.is_empty()))
                     })
                 })
-                .or_else(|| recent().find(|e| e.event == event))?;
-            inherited = Some((prev.actors.clone(), prev.recipients.clone()));
-            flags.again = again;
-            conf -= 0.15;
+                .or_else(|| recent().find(|e| e.event == event))
+                .filter(|_| definite || again);
+            match prev {
+                Some(prev) => {
+                    inherited = Some((prev.actors.clone(), prev.recipients.clone()));
+                    flags.again = again;
+                    conf -= 0.15;
+                }
+                None if fallback => {}
+                None => return None,
+            }
         }
 
         // Categories the actor decides: a strike by workers is a protest, not an attack; a
@@ -1977,8 +1990,10 @@ impl<'a> View<'a> {
             _ => actors.iter().filter_map(|&i| self.resolved(i)).collect(),
         };
         let mut recip_ms: Vec<Mention> = match &inherited {
-            Some((_, r)) => r.clone(),
-            None => recips.iter().filter_map(|&i| self.resolved(i)).collect(),
+            // "Three people were wounded in the attack": the victims named here, when the
+            // earlier report named none (else it is the same event, told again).
+            Some((_, r)) if recips.is_empty() || !r.is_empty() => r.clone(),
+            _ => recips.iter().filter_map(|&i| self.resolved(i)).collect(),
         };
         // A country named as the actor of a statement or a sanction is its government.
         let verbal = matches!(
@@ -1993,12 +2008,46 @@ impl<'a> View<'a> {
                 }
             }
         }
+        // "X rejected those claims", "denied the allegations": the claims are the latest
+        // accusation's, so its accusers are the recipients.
+        if event == EventType::Reject && recip_ms.is_empty() && inherited.is_none() {
+            let claim = (t0..(t1 + 3).min(self.toks.len())).any(|k| {
+                matches!(
+                    self.norm(k),
+                    "claim"
+                        | "claims"
+                        | "accusation"
+                        | "accusations"
+                        | "allegation"
+                        | "allegations"
+                        | "charge"
+                        | "charges"
+                )
+            });
+            if claim {
+                let accusers = same_sentence
+                    .iter()
+                    .rev()
+                    .map(|(c, _)| c)
+                    .chain(
+                        earlier
+                            .iter()
+                            .rev()
+                            .take_while(|e| self.pos.saturating_sub(e.sentence) <= 6),
+                    )
+                    .find(|e| e.event == EventType::Accuse && !e.aux.negated)
+                    .map(|e| e.actors.clone())
+                    .unwrap_or_default();
+                recip_ms = accusers;
+            }
+        }
         dedup_mentions(&mut actor_ms);
         dedup_mentions(&mut recip_ms);
         // Nobody is the target of their own act here ("police ... seized their goods": the
         // "their" is someone else, misresolved).
         recip_ms.retain(|r| !actor_ms.iter().any(|a| same_entity(a, r)));
-        let victims_only = unknown_attacker && !recip_ms.is_empty();
+        // Victims with no state named make no usable record.
+        let victims_only = unknown_attacker && recip_ms.iter().any(|m| m.entity.code.is_some());
         if actor_ms.is_empty() && !victims_only {
             return None;
         }
@@ -2165,6 +2214,31 @@ impl<'a> View<'a> {
                         .toks
                         .get(k + 1)
                         .is_some_and(|t| t.norm.ends_with("ing") && t.norm.len() > 5)
+            });
+        }
+        {
+            // "claims that Russia hacked", "alleged that troops fired": the content of a
+            // claim is only alleged (a denial's is negated, by the aux cues).
+            let c = self.cl(t0);
+            let lo = t0.saturating_sub(12);
+            aux.hypothetical |= (lo..t0).any(|k| {
+                self.norm(k) == "that"
+                    && (self.cl(k) == c || self.cl(k + 1) == c)
+                    && matches!(
+                        self.norm(k.wrapping_sub(1)),
+                        "claim"
+                            | "claims"
+                            | "allegation"
+                            | "allegations"
+                            | "accusation"
+                            | "accusations"
+                            | "rumours"
+                            | "rumors"
+                            | "claimed"
+                            | "claiming"
+                            | "alleged"
+                            | "alleging"
+                    )
             });
         }
         if self.max_year > 0 {
