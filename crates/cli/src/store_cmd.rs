@@ -300,19 +300,35 @@ fn ingest(a: IngestArgs, app: &crate::App) -> Result<i32> {
         }
     }
     let batch_size = a.batch.max(1);
-    let mut pending: Vec<(Document, Vec<EventRecord>)> = Vec::with_capacity(batch_size);
-    let mut total = IngestOutcome::default();
-    let summary = app.code_inputs(&a.inputs, &mut |doc, records| {
-        pending.push((doc.clone(), records));
-        if pending.len() >= batch_size {
-            add(&mut total, &store.ingest_batch(&pending).context("cannot store documents")?);
-            pending.clear();
+    // Storing runs on its own thread while the next documents are coded, so that a run takes
+    // about as long as the slower of the two rather than their sum.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<(Document, Vec<EventRecord>)>>(2);
+    let (summary, total) = std::thread::scope(|scope| -> Result<_> {
+        let writer = scope.spawn(|| -> Result<IngestOutcome> {
+            let mut total = IngestOutcome::default();
+            for batch in receiver {
+                add(&mut total, &store.ingest_batch(&batch).context("cannot store documents")?);
+            }
+            Ok(total)
+        });
+        let mut pending: Vec<(Document, Vec<EventRecord>)> = Vec::with_capacity(batch_size);
+        let coded = app.code_inputs(&a.inputs, &mut |doc, records| {
+            pending.push((doc.clone(), records));
+            if pending.len() >= batch_size {
+                let batch = std::mem::replace(&mut pending, Vec::with_capacity(batch_size));
+                // A closed channel means the writer stopped on an error, reported below.
+                sender.send(batch).map_err(|_| anyhow::anyhow!("the store writer stopped"))?;
+            }
+            Ok(())
+        });
+        if coded.is_ok() && !pending.is_empty() {
+            let _ = sender.send(std::mem::take(&mut pending));
         }
-        Ok(())
+        drop(sender);
+        let stored = writer.join().map_err(|_| anyhow::anyhow!("the store writer panicked"))?;
+        let total = stored?;
+        Ok((coded?, total))
     })?;
-    if !pending.is_empty() {
-        add(&mut total, &store.ingest_batch(&pending).context("cannot store documents")?);
-    }
     if !app.opts.quiet {
         let c = store.counts()?;
         eprintln!(
