@@ -122,11 +122,13 @@ pub(crate) fn code_document(
                 here.push((d.tokens.start, c, 2));
             }
         }
-        // Destinations ("troops to Estonia", "fled to Moscow") are not where the actors are.
+        // Destinations ("troops to Estonia", "fled to Moscow") and origins ("beef imports
+        // from the United States") are not where the actors are.
         here.retain(|(p, _, _)| {
             let prev = p.checked_sub(1).and_then(|q| s.tokens.get(q)).map(|t| t.norm.as_str());
             let prev2 = p.checked_sub(2).and_then(|q| s.tokens.get(q)).map(|t| t.norm.as_str());
-            let dest = |w: Option<&str>| matches!(w, Some("to" | "into" | "toward" | "towards"));
+            let dest =
+                |w: Option<&str>| matches!(w, Some("to" | "into" | "toward" | "towards" | "from"));
             !(dest(prev) || (prev == Some("the") && dest(prev2)))
         });
         here.sort_by_key(|x| x.0);

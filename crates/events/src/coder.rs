@@ -256,6 +256,24 @@ fn same_entity(a: &Mention, b: &Mention) -> bool {
     a.entity.code == b.entity.code && a.entity.sector == b.entity.sector
 }
 
+/// Whether two mentions are one actor: the same code and sector, and not two different named
+/// people or bodies ("Trump criticised Obama's policy" has two USA GOV actors).
+fn same_actor(a: &Mention, b: &Mention) -> bool {
+    let ident = |m: &Mention| {
+        m.entity.identifier_text.clone().or_else(|| {
+            (m.kind == MentionKind::Name).then(|| {
+                let t = m.entity.entity_text.to_lowercase();
+                t.rsplit(' ').next().unwrap_or_default().to_string()
+            })
+        })
+    };
+    same_entity(a, b)
+        && match (ident(a), ident(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        }
+}
+
 fn entity_set(ms: &[Mention]) -> Vec<(Option<ActorCode>, Option<Sector>)> {
     let mut v: Vec<_> = ms.iter().map(|m| (m.entity.code, m.entity.sector)).collect();
     v.sort();
@@ -1015,6 +1033,14 @@ impl<'a> View<'a> {
                     }
                 }
                 let mut prep = j.checked_sub(1).filter(|&p| is(toks.get(p), PREPS));
+                // "around 70 people", "over 200 protesters": an approximation, no preposition.
+                if let Some(p) = prep {
+                    if is(toks.get(p), &["around", "about", "over", "under", "nearly", "some"])
+                        && toks.get(j).is_some_and(|t| t.kind == TokenKind::Number)
+                    {
+                        prep = None;
+                    }
+                }
                 // "Thousands of Serbian students": a quantity's "of" leaves the subject bare.
                 if let Some(p) = prep {
                     let q = p.checked_sub(1).and_then(|q| toks.get(q));
@@ -1589,7 +1615,7 @@ impl<'a> View<'a> {
                         c.recipients = target
                             .iter()
                             .filter_map(|&i| self.resolved(i))
-                            .filter(|m| !c.actors.iter().any(|a| same_entity(a, m)))
+                            .filter(|m| !c.actors.iter().any(|a| same_actor(a, m)))
                             .collect();
                         dedup_mentions(&mut c.recipients);
                     }
@@ -2045,7 +2071,7 @@ impl<'a> View<'a> {
         dedup_mentions(&mut recip_ms);
         // Nobody is the target of their own act here ("police ... seized their goods": the
         // "their" is someone else, misresolved).
-        recip_ms.retain(|r| !actor_ms.iter().any(|a| same_entity(a, r)));
+        recip_ms.retain(|r| !actor_ms.iter().any(|a| same_actor(a, r)));
         // Victims with no state named make no usable record.
         let victims_only = unknown_attacker && recip_ms.iter().any(|m| m.entity.code.is_some());
         if actor_ms.is_empty() && !victims_only {
