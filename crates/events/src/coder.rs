@@ -2127,6 +2127,34 @@ impl<'a> View<'a> {
         {
             return None;
         }
+        // "demonstrators gathered", "protesters chanted": only people named as dissenters
+        // do these as a protest ("mourners gathered" do not).
+        if pat.has("civilactor") {
+            let dissent = actor_ms.first().is_some_and(|m| {
+                matches!(
+                    m.entity.sector,
+                    Some(Sector::Cvl | Sector::Lab | Sector::Edu | Sector::Opp)
+                ) && self.toks.get(m.head).is_some_and(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "protesters"
+                            | "protestors"
+                            | "demonstrators"
+                            | "activists"
+                            | "marchers"
+                            | "supporters"
+                            | "students"
+                            | "strikers"
+                            | "rioters"
+                            | "dissidents"
+                            | "opposition"
+                    )
+                })
+            });
+            if !dissent {
+                return None;
+            }
+        }
         if pat.has("armedactor")
             && !lead.is_some_and(|(c, s)| {
                 matches!(s, Some(Sector::Mil | Sector::Prm | Sector::Reb | Sector::Uaf))
@@ -2241,6 +2269,36 @@ impl<'a> View<'a> {
                         .get(k + 1)
                         .is_some_and(|t| t.norm.ends_with("ing") && t.norm.len() > 5)
             });
+        }
+        {
+            // "detained for illegally occupying roads", "jailed over attacking a policeman":
+            // the charge is what the authorities allege.
+            let mut k = t0;
+            while k > 0 && {
+                let w = self.norm(k - 1);
+                ADVERBS.contains(&w) || (w.ends_with("ly") && w.len() > 4)
+            } {
+                k -= 1;
+            }
+            let gerund = self.norm(t0).ends_with("ing");
+            if gerund && matches!(self.norm(k.wrapping_sub(1)), "for" | "over") {
+                let lo = k.saturating_sub(8);
+                aux.hypothetical |= (lo..k).any(|j| {
+                    matches!(
+                        self.norm(j),
+                        "arrested"
+                            | "detained"
+                            | "charged"
+                            | "convicted"
+                            | "jailed"
+                            | "sentenced"
+                            | "prosecuted"
+                            | "fined"
+                            | "indicted"
+                            | "suspected"
+                    )
+                });
+            }
         }
         {
             // "claims that Russia hacked", "alleged that troops fired": the content of a

@@ -88,7 +88,8 @@ pub struct Pattern {
     /// X is the actor), `labour` (a strike by workers or civilians is a PROTEST strike),
     /// `armedactor` (only armed forces or international organisations do it: "intervened"),
     /// `authority` (passive with no agent: the police, or for SANCTION the courts, of the place
-    /// did it: "was arrested", "was sentenced").
+    /// did it: "was arrested", "was sentenced"), `civilactor` (only civilians, workers,
+    /// students or the opposition do it: "demonstrators gathered").
     pub flags: Vec<String>,
 }
 
@@ -398,6 +399,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "labour"
                 | "armedactor"
                 | "authority"
+                | "civilactor"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }
