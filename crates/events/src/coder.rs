@@ -1286,8 +1286,46 @@ impl<'a> View<'a> {
             if m.start > from + 9 || self.cl(m.start) != c {
                 break;
             }
+            // "killing four members of the security forces", "dozens of the protesters": a
+            // partitive before the mention leaves it the object.
+            let partitive = m.start >= from + 2
+                && self.norm(m.start - 1) == "of"
+                && (from..m.start - 1).all(|k| {
+                    self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+                        || QUANTIFIERS.contains(&self.norm(k))
+                        || matches!(
+                            self.norm(k),
+                            "members"
+                                | "member"
+                                | "some"
+                                | "many"
+                                | "most"
+                                | "several"
+                                | "one"
+                                | "two"
+                                | "three"
+                                | "four"
+                                | "five"
+                                | "six"
+                                | "seven"
+                                | "eight"
+                                | "nine"
+                                | "ten"
+                                | "dozens"
+                                | "hundreds"
+                                | "thousands"
+                                | "scores"
+                                | "the"
+                                | "at"
+                                | "least"
+                                | "all"
+                                | "officers"
+                                | "personnel"
+                        )
+                });
+            let check_to = if partitive { from } else { m.start };
             // Stop at punctuation or an infinitive between the trigger and the mention.
-            for k in scanned..m.start {
+            for k in scanned..check_to {
                 let n = self.norm(k);
                 let stop = match self.toks.get(k) {
                     Some(t) if t.kind == TokenKind::Punct && n != "-" => true,
@@ -1304,6 +1342,7 @@ impl<'a> View<'a> {
             // A preposition that is part of the trigger ("called on X") leaves X a direct object.
             let own_prep = self.mi(i).prep.is_some_and(|p| p < from);
             let ok = own_prep
+                || (partitive && direct)
                 || match self.prep_of(i) {
                     Some(p) => preps.iter().any(|x| x == p),
                     None => direct,
