@@ -1878,6 +1878,21 @@ impl<'a> View<'a> {
                         }
                     }
                 }
+                // "Trudeau talked trade during a phone call with Merkel": the clause's subject
+                // holds the meeting it is in.
+                if actors.is_empty() && event == EventType::Consult && !recips.is_empty() {
+                    let mut j = t0;
+                    while j > 0
+                        && t0 - j < 3
+                        && !is(self.toks.get(j - 1), &["during", "in", "at", "after"])
+                        && self.toks.get(j - 1).is_some_and(|t| t.kind == TokenKind::Word)
+                    {
+                        j -= 1;
+                    }
+                    if is(self.toks.get(j.wrapping_sub(1)), &["during", "in", "at", "after"]) {
+                        actors = self.subject(j - 1);
+                    }
+                }
             }
         }
         actors.sort_unstable();
