@@ -1463,6 +1463,14 @@ impl<'a> View<'a> {
         if self.norm(t_end) == "by" {
             return true;
         }
+        // "two teenagers aged 15 and 17, accused of plotting": a participle set off by a comma
+        // before its complement is a reduced passive relative.
+        if self.norm(t0.wrapping_sub(1)) == ","
+            && t_end == t0 + 1
+            && matches!(self.norm(t_end), "of" | "in" | "over" | "with")
+        {
+            return true;
+        }
         // "women convicted of", "soldiers killed in": a participle right after its noun and
         // before a preposition is a reduced passive relative.
         // Only when that noun is itself an object or inside a phrase ("exonerated four women
@@ -1930,14 +1938,10 @@ impl<'a> View<'a> {
         // "a car bomb killed 13 soldiers", "two people were killed in a knife attack": an
         // attack whose perpetrator is unknown still has its victims.
         let mut unknown_attacker = false;
-        if actors.is_empty()
-            && from_speaker.is_none()
-            && event == EventType::Assault
-            && pat.frame == Frame::Noun
-            && recips.is_empty()
-        {
+        if event == EventType::Assault && pat.frame == Frame::Noun && recips.is_empty() {
             recips = self.attack_victims(t0, t1);
-            unknown_attacker = !recips.is_empty();
+            recips.retain(|r| !actors.contains(r));
+            unknown_attacker = actors.is_empty() && from_speaker.is_none() && !recips.is_empty();
         }
 
         // Protests with no named protesters are the civilians of the place they are in.
@@ -2178,6 +2182,18 @@ impl<'a> View<'a> {
         if event == EventType::Consult
             && modes.contains(&Mode::Visit)
             && lead.is_some_and(|(_, s)| civil(s))
+        {
+            return None;
+        }
+        // Gunmen fleeing the scene are not displaced people.
+        if event == EventType::Sanction
+            && pat.frame == Frame::VerbReverse
+            && recip_ms.iter().chain(actor_ms.iter()).any(|m| {
+                matches!(
+                    m.entity.sector,
+                    Some(Sector::Uaf | Sector::Reb | Sector::Mil | Sector::Crm | Sector::Prm)
+                )
+            })
         {
             return None;
         }
