@@ -406,9 +406,14 @@ fn resolve(
                         // "the militia" may be the RSF, coded as rebels: armed is armed.
                         let compatible = m.entity.sector == d.entity.sector
                             || (armed(m.entity.sector) && armed(d.entity.sector));
+                        // A capital named as a place ("talks in Astana") is no government
+                        // for "the government" to refer back to.
+                        let place = m.kind == MentionKind::Capital
+                            && getm(meta, at).is_some_and(|x| x.after_prep);
                         compatible
                             && m.entity.code.is_some_and(|c| !c.is_non_state())
                             && m.kind != MentionKind::Country
+                            && !place
                     })
             })
         };
@@ -478,7 +483,12 @@ fn resolve(
             .start
             .checked_sub(1)
             .and_then(|p| s.tokens.get(p))
-            .is_some_and(|t| PREPOSITIONS.contains(&t.norm.as_str())),
+            .is_some_and(|t| PREPOSITIONS.contains(&t.norm.as_str()))
+            // "in Kazakhstan's capital, Astana": a capital in apposition is a place too.
+            || (d.kind == MentionKind::Capital
+                && d.tokens.start >= 2
+                && s.tokens.get(d.tokens.start - 1).is_some_and(|t| t.norm == ",")
+                && s.tokens.get(d.tokens.start - 2).is_some_and(|t| t.norm == "capital")),
         group: d.group.clone(),
         root: antecedent.unwrap_or((si, idx)),
     };
