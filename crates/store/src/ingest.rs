@@ -227,9 +227,13 @@ impl Store {
         let mut out = IngestOutcome::default();
         let mut dirty: BTreeSet<i64> = BTreeSet::new();
         let mut new_recs: Vec<i64> = Vec::new();
+        // How many of `new_recs` are in the text index already (all of them when a trigger of
+        // an older schema indexes each row).
+        let mut indexed = if self.feeds_text { 0 } else { usize::MAX };
         for (doc, records) in batch {
-            out.add(&store_document(&tx, doc, records, &mut dirty, &mut new_recs)?);
+            out.add(&store_document(&tx, doc, records, &mut dirty, &mut new_recs, &mut indexed)?);
         }
+        index_text(&tx, &new_recs, &mut indexed)?;
         out.clusters_written = recluster_from(&tx, &cfg, &new_recs, dirty)?;
         tx.commit()?;
         Ok(out)
@@ -257,12 +261,37 @@ impl Store {
     }
 }
 
+/// Adds the records `new_recs[*indexed..]` to the full-text index in one statement, so that
+/// FTS5 flushes its pending terms once per batch rather than once per record (as an insert
+/// trigger made it do). `usize::MAX` in `indexed` means a trigger indexes them (schema v2).
+fn index_text(tx: &Transaction<'_>, new_recs: &[i64], indexed: &mut usize) -> Result<()> {
+    let Some(todo) = new_recs.get(*indexed..).filter(|t| !t.is_empty()) else { return Ok(()) };
+    let mut list = String::with_capacity(todo.len() * 8 + 2);
+    list.push('[');
+    for (i, k) in todo.iter().enumerate() {
+        if i > 0 {
+            list.push(',');
+        }
+        list.push_str(&k.to_string());
+    }
+    list.push(']');
+    tx.prepare_cached(
+        "INSERT INTO record_text(rowid, sentence)
+         SELECT rec_key, sentence FROM records
+         WHERE rec_key IN (SELECT value FROM json_each(?1)) ORDER BY rec_key",
+    )?
+    .execute([list])?;
+    *indexed = new_recs.len();
+    Ok(())
+}
+
 fn store_document(
     tx: &Transaction<'_>,
     doc: &Document,
     records: &[EventRecord],
     dirty: &mut BTreeSet<i64>,
     new_recs: &mut Vec<i64>,
+    indexed: &mut usize,
 ) -> Result<IngestOutcome> {
     let mut out = IngestOutcome::default();
     let hash = content_hash(doc, records)?;
@@ -283,6 +312,9 @@ fn store_document(
                 dirty.insert(k?);
             }
         }
+        // The delete trigger takes the old rows out of the text index, so they must be in it:
+        // a document given twice in one batch has rows not indexed yet.
+        index_text(tx, new_recs, indexed)?;
         out.records_removed =
             tx.prepare_cached("DELETE FROM records WHERE doc_key = ?1")?.execute([doc_key])?;
         tx.prepare_cached("DELETE FROM documents WHERE doc_key = ?1")?.execute([doc_key])?;

@@ -87,6 +87,8 @@ pub struct Counts {
 pub struct Store {
     conn: Connection,
     config: ClusterConfig,
+    /// Whether the ingest feeds the text index itself (schema v3 on); before v3 a trigger did.
+    feeds_text: bool,
 }
 
 impl Store {
@@ -154,7 +156,8 @@ impl Store {
             },
         )?;
         schema::migrate(&mut conn, version)?;
-        let mut store = Store { conn, config: ClusterConfig::default() };
+        let feeds_text = schema::version(&conn)? >= 3;
+        let mut store = Store { conn, config: ClusterConfig::default(), feeds_text };
         store.config = store.read_config()?;
         Ok(store)
     }

@@ -328,22 +328,74 @@ fn check_with_pyarrow(path: &std::path::Path, rows: usize, column: &str) {
     assert!(lines.next().unwrap_or("").split(',').any(|c| c == column));
 }
 
-#[test]
-fn v1_fixture_opens_and_reads() {
-    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1.db");
-    let copy = temp_path("v1-copy.db");
+/// Opens a copy of the committed fixture of schema `version`: the current code migrates it,
+/// and its events and text index answer as when it was written.
+fn fixture_opens_and_reads(version: i64) {
+    let name = format!("v{version}.db");
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(&name);
+    let copy = temp_path(&format!("v{version}-copy.db"));
     std::fs::copy(&fixture, &copy).unwrap();
-    let store = Store::open_existing(&copy).unwrap();
+    let mut store = Store::open_existing(&copy).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     let c = store.counts().unwrap();
     assert_eq!((c.documents, c.records, c.clusters), (5, 11, 6));
-    // The v2 text index was built from the v1 rows.
+    // The text index (built from the v1 rows by v2) still finds the sentences.
     let f =
         EventFilter { text: Some("bombarded".into()), with_members: true, ..Default::default() };
     let hits = store.events(&f).unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].num_articles, 3);
+    // A migrated store takes new and replaced documents, and its text index stays exact.
+    let batch = dup_articles();
+    let (doc, recs) = batch.iter().find(|(d, _)| d.id == "dup-a2").cloned().unwrap();
+    let kept: Vec<_> = recs.into_iter().filter(|r| r.event.as_str() == "REQUEST").collect();
+    assert_eq!(store.ingest(&doc, &kept).unwrap().documents_replaced, 1);
+    let late = Document { id: "late".into(), text: "t".into(), ..Default::default() };
+    assert_eq!(store.ingest(&late, &[]).unwrap().documents_added, 1);
+    // The only "bombarded" sentence was in the removed record.
+    assert!(store.events(&f).unwrap().is_empty());
+    let f = EventFilter { text: Some("Sweida".into()), ..Default::default() };
+    assert!(!store.events(&f).unwrap().is_empty());
+    text_index_is_exact(&copy);
     assert!(Store::open_existing(temp_path("absent.db")).is_err());
+}
+
+/// FTS5's own check that the text index matches the records' sentences.
+fn text_index_is_exact(path: &std::path::Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute("INSERT INTO record_text(record_text, rank) VALUES ('integrity-check', 1)", [])
+        .unwrap();
+}
+
+#[test]
+fn v1_fixture_opens_and_reads() {
+    fixture_opens_and_reads(1);
+}
+
+#[test]
+fn v2_fixture_opens_and_reads() {
+    fixture_opens_and_reads(2);
+}
+
+#[test]
+fn a_document_replaced_within_one_batch_keeps_the_text_index_exact() {
+    let path = temp_path("replace-in-batch.db");
+    let mut store = Store::open(&path).unwrap();
+    let mut batch = dup_articles();
+    // The first document again, re-coded without its records, later in the same batch.
+    let (doc, _) = batch.first().cloned().unwrap();
+    batch.push((doc.clone(), Vec::new()));
+    let out = store.ingest_batch(&batch).unwrap();
+    assert_eq!((out.documents_added, out.documents_replaced), (5, 1));
+    text_index_is_exact(&path);
+    let mut fresh = Store::open_in_memory().unwrap();
+    let mut once = dup_articles();
+    once.remove(0);
+    once.insert(0, (doc, Vec::new()));
+    fresh.ingest_batch(&once).unwrap();
+    assert_eq!(snapshot(&store), snapshot(&fresh));
+    let f = EventFilter { text: Some("shelled".into()), ..Default::default() };
+    assert_eq!(store.events(&f).unwrap().len(), fresh.events(&f).unwrap().len());
 }
 
 #[test]
