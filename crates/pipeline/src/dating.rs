@@ -3,8 +3,9 @@
 //! The order of preference follows how news is written: a time expression in the event's own
 //! clause, nearest the trigger; else one elsewhere in its sentence; else a relative anchor
 //! between events ("comes a day after X announced ..."), counted from the lede's date; else the
-//! date of the sentence before, because a paragraph keeps talking about the same day until it
-//! says otherwise; else the publication date, with precision `unknown`. A past event is never
+//! day of the sentence before, because a story keeps talking about the same day until it says
+//! otherwise (a month or a year is not carried over: named in passing, it is usually
+//! background); else the publication date, with precision `unknown`. A past event is never
 //! dated after publication.
 
 use lapwing_core::{Sentence, Span};
@@ -134,9 +135,12 @@ impl<'a> Dater<'a> {
                     }
                 }
             }
+            // Only a day or a week carries over: a month or a year named in passing is usually
+            // background ("since November 2015"), not the day the next sentence reports.
             let inherited = own.or_else(|| {
                 let prev = by_sentence.last()?.as_ref()?;
-                Some(Resolved { basis: DateBasis::Inherited, ..prev.clone() })
+                matches!(prev.precision.as_str(), "day" | "week")
+                    .then(|| Resolved { basis: DateBasis::Inherited, ..prev.clone() })
             });
             by_sentence.push(inherited);
         }
@@ -242,4 +246,52 @@ fn shift_in(text: &str, span: Span) -> Option<(i64, Span)> {
         let at = lower.find(phrase)?;
         Some((*days, Span::new(span.start + at, span.start + at + phrase.len())))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str, published: &str) -> Vec<(Option<String>, String)> {
+        let sentences = lapwing_text::segment(text);
+        let anchor = CivilDate::parse(published);
+        let timexes = lapwing_time::find_timexes(text, anchor);
+        let dater = Dater::new(text, &sentences, &timexes, anchor);
+        sentences
+            .iter()
+            .map(|s| {
+                let c = dater.choose(s.index, s.span, Span::new(s.span.start, s.span.start), false);
+                (c.date, c.precision)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_day_carries_over_but_a_background_year_does_not() {
+        let d = dates(
+            "Troops withdrew on Thursday. They left the town. Relations soured in 2013. \
+             Officials condemned the move.",
+            "2025-07-20",
+        );
+        assert_eq!(d[0], (Some("2025-07-17".into()), "day".into()));
+        assert_eq!(d[1], (Some("2025-07-17".into()), "day".into()));
+        assert_eq!(d[2], (Some("2013-01-01".into()), "year".into()));
+        assert_eq!(d[3], (Some("2025-07-20".into()), "unknown".into()));
+    }
+
+    #[test]
+    fn a_shift_counts_from_the_lede() {
+        let d = dates(
+            "Rubio spoke on Saturday. His statement comes a day after Barrack announced a truce.",
+            "2025-07-20",
+        );
+        assert_eq!(d[0].0.as_deref(), Some("2025-07-19"));
+        assert_eq!(d[1].0.as_deref(), Some("2025-07-18"));
+    }
+
+    #[test]
+    fn no_publication_date_and_no_expression_gives_no_date() {
+        let d = dates("Police arrested protesters.", "");
+        assert_eq!(d[0], (None, "unknown".into()));
+    }
 }
