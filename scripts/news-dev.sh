@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Scores `lapwing code` on the real-news dev set: the hand-coded gold events in
+# data/news-dev/gold.jsonl, over the articles they name, taken from the development sets in
+# ../shared/datasets (kept out of this repository, as their README asks).
+# Usage: scripts/news-dev.sh [--bin PATH]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=""
+if [ "${1:-}" = "--bin" ]; then bin="$2"; fi
+if [ -z "$bin" ]; then
+  cargo build --release -q -p lapwing-cli
+  bin="${CARGO_TARGET_DIR:-target}/release/lapwing"
+fi
+shared="${SHARED:-../shared}"
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+python3 - "$shared/datasets" data/news-dev/gold.jsonl "$out/docs.jsonl" <<'PY'
+import json, sys
+datasets, gold, out = sys.argv[1:4]
+ids = {json.loads(l)["doc_id"] for l in open(gold, encoding="utf-8") if l.strip()}
+found = 0
+with open(out, "w", encoding="utf-8") as f:
+    for name in ("trnews", "geovirus"):
+        for line in open(f"{datasets}/{name}.docs.jsonl", encoding="utf-8"):
+            if json.loads(line)["id"] in ids:
+                f.write(line)
+                found += 1
+print(f"news-dev: {found} of {len(ids)} documents found in {datasets}", file=sys.stderr)
+PY
+"$bin" code -q "$out/docs.jsonl" -o "$out/pred.jsonl" 2>/dev/null || true
+"$bin" eval events data/news-dev/gold.jsonl "$out/pred.jsonl"
