@@ -50,6 +50,14 @@ struct Meta {
     root: (usize, usize),
 }
 
+/// The surname of an unknown person named with a title only ("Mrs Clinton"), which may be an
+/// earlier person's.
+fn honorific_surname(d: &Draft) -> Option<String> {
+    (d.person && d.needs_code && d.kind == MentionKind::Name && d.entity.code.is_none())
+        .then(|| d.surnames.last().cloned())
+        .flatten()
+}
+
 /// Codes every sentence of a document.
 pub(crate) fn code_document(
     lex: &Lexicon,
@@ -375,6 +383,13 @@ fn resolve(
         antecedent = Some(take(at, &mut d));
         d.person = true;
         d.person_key = key;
+    } else if let Some(at) = honorific_surname(&d).and_then(|w| {
+        earlier(out).find(|&at| getm(meta, at).is_some_and(|m| m.person && m.surnames.contains(&w)))
+    }) {
+        // "Mrs Clinton" after "Hillary Clinton": an unknown titled name is the earlier person
+        // of that surname.
+        antecedent = Some(take(at, &mut d));
+        d.needs_code = false;
     } else if let Some(key) = d.person_key.clone() {
         let found = earlier(out).find(|&at| {
             getm(meta, at).is_some_and(|m| m.person_key.as_deref() == Some(key.as_str()))

@@ -1928,6 +1928,17 @@ impl<'a> View<'a> {
                 }
             }
         }
+        // "Putin blamed me", said Clinton: "me"/"us" right after the verb is the speaker.
+        let mut speaker_recipient: Option<Mention> = None;
+        if let Some((ss, mi)) = speaker {
+            if recips.is_empty()
+                && !was_passive
+                && !pat.frame.is_noun()
+                && matches!(self.norm(t1), "me" | "us")
+            {
+                speaker_recipient = self.all.get(ss).and_then(|v| v.get(mi)).cloned();
+            }
+        }
 
         // "was arrested", "were sentenced to ten years": with no agent named, the police or
         // the courts of the place did it.
@@ -2074,6 +2085,7 @@ impl<'a> View<'a> {
             _ => actors.iter().filter_map(|&i| self.resolved(i)).collect(),
         };
         let mut recip_ms: Vec<Mention> = match &inherited {
+            _ if speaker_recipient.is_some() => speaker_recipient.iter().cloned().collect(),
             // "Three people were wounded in the attack": the victims named here, when the
             // earlier report named none (else it is the same event, told again).
             Some((_, r)) if recips.is_empty() || !r.is_empty() => r.clone(),
