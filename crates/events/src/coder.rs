@@ -1942,7 +1942,14 @@ impl<'a> View<'a> {
 
         // "was arrested", "were sentenced to ten years": with no agent named, the police or
         // the courts of the place did it.
-        if actors.is_empty() && from_speaker.is_none() && was_passive && pat.has("authority") {
+        // Only a finite passive ("was arrested"); a reduced relative ("four women convicted
+        // of") reports no new act.
+        if actors.is_empty()
+            && from_speaker.is_none()
+            && was_passive
+            && self.be_before(t0)
+            && pat.has("authority")
+        {
             let sector = if event == EventType::Sanction { Sector::Jud } else { Sector::Cop };
             place_actor = self.authority(t0, t1, sector, &recips);
         }
