@@ -2098,6 +2098,14 @@ impl<'a> View<'a> {
             Some((_, r)) if recips.is_empty() || !r.is_empty() => r.clone(),
             _ => recips.iter().filter_map(|&i| self.resolved(i)).collect(),
         };
+        // "a London rally", "Paris protests": the place's people protest, not its government.
+        if event == EventType::Protest && pat.frame.is_noun() && inherited.is_none() {
+            for m in actor_ms.iter_mut() {
+                if matches!(m.kind, MentionKind::Country | MentionKind::Capital) {
+                    m.entity.sector = Some(Sector::Cvl);
+                }
+            }
+        }
         // A country named as the actor of a statement or a sanction is its government.
         let verbal = matches!(
             event.quad(),
