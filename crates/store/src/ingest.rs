@@ -266,21 +266,12 @@ impl Store {
 /// trigger made it do). `usize::MAX` in `indexed` means a trigger indexes them (schema v2).
 fn index_text(tx: &Transaction<'_>, new_recs: &[i64], indexed: &mut usize) -> Result<()> {
     let Some(todo) = new_recs.get(*indexed..).filter(|t| !t.is_empty()) else { return Ok(()) };
-    let mut list = String::with_capacity(todo.len() * 8 + 2);
-    list.push('[');
-    for (i, k) in todo.iter().enumerate() {
-        if i > 0 {
-            list.push(',');
-        }
-        list.push_str(&k.to_string());
-    }
-    list.push(']');
     tx.prepare_cached(
         "INSERT INTO record_text(rowid, sentence)
          SELECT rec_key, sentence FROM records
          WHERE rec_key IN (SELECT value FROM json_each(?1)) ORDER BY rec_key",
     )?
-    .execute([list])?;
+    .execute([json_list(todo)])?;
     *indexed = new_recs.len();
     Ok(())
 }
@@ -425,53 +416,51 @@ fn store_document(
     Ok(out)
 }
 
-/// The records that may be compatible with `k`: same category, date class and auxiliary
-/// modes, first day within reach, another document, and a place that can match (the same
-/// latitude band when both have coordinates, else a country that does not differ). The rules
-/// themselves are applied by the caller.
-fn candidates(
+/// The records of one category, date class and auxiliary modes whose first day is in
+/// `from..=to`, by first day: the candidates of every seed whose reach falls in that window,
+/// read once for all of them (the rules are applied by the caller).
+fn window(
     tx: &Transaction<'_>,
-    k: &MatchKey,
-    cfg: &crate::ClusterConfig,
+    event: &str,
+    class: DateClass,
+    aux: i64,
+    from: i64,
+    to: i64,
 ) -> Result<Vec<MatchKey>> {
-    let (Some(lo), Some(hi)) = (k.lo, k.hi) else { return Ok(Vec::new()) };
-    let gap = cfg.max_date_gap_days;
     let sql = format!(
         "SELECT {KEY_COLUMNS} FROM records r JOIN documents d ON d.doc_key = r.doc_key
          WHERE r.event = ?1 AND r.date_class = ?2 AND r.date_lo BETWEEN ?3 AND ?4
-           AND r.aux_key = ?5 AND r.doc_key <> ?6
-           AND (r.place_level = 0) = (?7 = 0)
-           AND (?7 = 0
-                OR (?7 = 3 AND r.place_level = 3 AND r.lat BETWEEN ?8 AND ?9)
-                OR ((?7 < 3 OR r.place_level < 3)
-                    AND (r.country IS NULL OR ?10 IS NULL OR r.country = ?10)))"
+           AND r.aux_key = ?5
+         ORDER BY r.date_lo"
     );
-    let band = cfg.max_km / 110.5 + 1e-6;
-    let lat = k.lat.unwrap_or(0.0);
     let mut st = tx.prepare_cached(&sql)?;
-    let rows = st.query_map(
-        params![
-            k.event,
-            k.class.as_str(),
-            lo - gap - k.class.max_span(),
-            hi + gap,
-            k.aux,
-            k.doc_key,
-            level_code(k.level),
-            lat - band,
-            lat + band,
-            k.country,
-        ],
-        key_from_row,
-    )?;
+    let rows = st.query_map(params![event, class.as_str(), from, to, aux], key_from_row)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-fn load_key(tx: &Transaction<'_>, rec_key: i64) -> Result<Option<MatchKey>> {
+/// The match keys of the given records, in one query.
+fn load_keys(tx: &Transaction<'_>, rec_keys: &[i64]) -> Result<Vec<MatchKey>> {
     let sql = format!(
-        "SELECT {KEY_COLUMNS} FROM records r JOIN documents d ON d.doc_key = r.doc_key WHERE r.rec_key = ?1"
+        "SELECT {KEY_COLUMNS} FROM records r JOIN documents d ON d.doc_key = r.doc_key
+         WHERE r.rec_key IN (SELECT value FROM json_each(?1))"
     );
-    Ok(tx.prepare_cached(&sql)?.query_row([rec_key], key_from_row).optional()?)
+    let mut st = tx.prepare_cached(&sql)?;
+    let rows = st.query_map([json_list(rec_keys)], key_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// `[1,2,3]`: a list of row keys as one SQL parameter, for `json_each`.
+fn json_list(keys: &[i64]) -> String {
+    let mut list = String::with_capacity(keys.len() * 8 + 2);
+    list.push('[');
+    for (i, k) in keys.iter().enumerate() {
+        if i > 0 {
+            list.push(',');
+        }
+        list.push_str(&k.to_string());
+    }
+    list.push(']');
+    list
 }
 
 fn cluster_members(tx: &Transaction<'_>, cluster_key: i64) -> Result<Vec<MatchKey>> {
@@ -506,22 +495,52 @@ fn recluster_from(
     for ck in dirty {
         take_cluster(ck, &mut set)?;
     }
-    let mut seed_keys = Vec::with_capacity(seeds.len());
-    for &rk in seeds {
-        if let Some(k) = load_key(tx, rk)? {
-            set.entry(rk).or_insert_with(|| k.clone());
-            seed_keys.push(k);
+    let seed_keys = load_keys(tx, seeds)?;
+    for k in &seed_keys {
+        set.entry(k.rec_key).or_insert_with(|| k.clone());
+    }
+    // Seeds of one category, date class and auxiliary modes share one read of the records in
+    // reach of any of them (overlapping reaches are merged into one window), instead of one
+    // query per seed: a busy day has hundreds of reports of one category.
+    let gap = cfg.max_date_gap_days;
+    let mut groups: BTreeMap<(&str, DateClass, i64), Vec<(i64, i64, &MatchKey)>> = BTreeMap::new();
+    for k in &seed_keys {
+        if let (Some(lo), Some(hi)) = (k.lo, k.hi) {
+            let reach = (lo - gap - k.class.max_span(), hi + gap);
+            groups
+                .entry((k.event.as_str(), k.class, k.aux))
+                .or_default()
+                .push((reach.0, reach.1, k));
         }
     }
-    for k in &seed_keys {
-        for c in candidates(tx, k, cfg)? {
-            if compatible(k, &c, cfg).is_none() {
-                continue;
+    for ((event, class, aux), mut reaches) in groups {
+        reaches.sort_by_key(|r| (r.0, r.1));
+        let mut rest = reaches.as_slice();
+        while let Some(&(from, first_to, _)) = rest.first() {
+            let mut to = first_to;
+            let mut n = 0;
+            for r in rest {
+                if r.0 > to {
+                    break;
+                }
+                to = to.max(r.1);
+                n += 1;
             }
-            match c.cluster_key {
-                Some(ck) => take_cluster(ck, &mut set)?,
-                None => {
-                    set.entry(c.rec_key).or_insert(c);
+            let (part, tail) = rest.split_at(n);
+            rest = tail;
+            let rows = window(tx, event, class, aux, from, to)?;
+            for &(lo, hi, k) in part {
+                let start = rows.partition_point(|c| c.lo < Some(lo));
+                for c in rows.get(start..).unwrap_or(&[]).iter().take_while(|c| c.lo <= Some(hi)) {
+                    if compatible(k, c, cfg).is_none() {
+                        continue;
+                    }
+                    match c.cluster_key {
+                        Some(ck) => take_cluster(ck, &mut set)?,
+                        None => {
+                            set.entry(c.rec_key).or_insert_with(|| c.clone());
+                        }
+                    }
                 }
             }
         }
