@@ -472,6 +472,9 @@ fn cluster_members(tx: &Transaction<'_>, cluster_key: i64) -> Result<Vec<MatchKe
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// A seed with the first and last day a candidate's first day may be on.
+type Reach<'a> = (i64, i64, &'a MatchKey);
+
 /// Rebuilds the clusters around `seeds` (records just stored, without a cluster) and the
 /// `dirty` clusters (which lost records): the seeds, every cluster holding a record compatible
 /// with a seed, and the dirty clusters are taken apart and partitioned again. Returns the
@@ -503,7 +506,7 @@ fn recluster_from(
     // reach of any of them (overlapping reaches are merged into one window), instead of one
     // query per seed: a busy day has hundreds of reports of one category.
     let gap = cfg.max_date_gap_days;
-    let mut groups: BTreeMap<(&str, DateClass, i64), Vec<(i64, i64, &MatchKey)>> = BTreeMap::new();
+    let mut groups: BTreeMap<(&str, DateClass, i64), Vec<Reach<'_>>> = BTreeMap::new();
     for k in &seed_keys {
         if let (Some(lo), Some(hi)) = (k.lo, k.hi) {
             let reach = (lo - gap - k.class.max_span(), hi + gap);
