@@ -334,7 +334,11 @@ fn resolve(
                                     | "opposition"
                                     | "media"
                             );
+                        // A capital named as a place ("visited Ankara") does not speak.
+                        let place = m.kind == MentionKind::Capital
+                            && getm(meta, at).is_some_and(|x| x.after_prep);
                         singular
+                            && !place
                             && m.entity.code.is_some()
                             && matches!(
                                 m.kind,
