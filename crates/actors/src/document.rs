@@ -388,7 +388,10 @@ fn resolve(
         d.person = true;
         d.person_key = key;
     } else if let Some(at) = honorific_surname(&d).and_then(|w| {
-        earlier(out).find(|&at| getm(meta, at).is_some_and(|m| m.person && m.surnames.contains(&w)))
+        // Bounded, so that a book-length input stays linear.
+        earlier(out)
+            .take_while(|at| at.0 + 60 >= si)
+            .find(|&at| getm(meta, at).is_some_and(|m| m.person && m.surnames.contains(&w)))
     }) {
         // "Mrs Clinton" after "Hillary Clinton": an unknown titled name is the earlier person
         // of that surname.
