@@ -794,6 +794,55 @@ const FUNCTION_WORDS: &[&str] = &[
 /// earlier mention ("Syria's government announced that it will redeploy").
 const PRONOUNS: &[&str] = &["it", "they", "he", "she"];
 
+/// Head nouns of the actor lexicon's sites (`a.site.*` in agents.tsv).
+const SITE_HEADS: &[&str] = &[
+    "station",
+    "stations",
+    "post",
+    "posts",
+    "checkpoint",
+    "checkpoints",
+    "headquarters",
+    "van",
+    "vehicle",
+    "vehicles",
+    "base",
+    "bases",
+    "airbase",
+    "barracks",
+    "convoy",
+    "outpost",
+    "church",
+    "churches",
+    "cathedral",
+    "mosque",
+    "mosques",
+    "synagogue",
+    "synagogues",
+    "temple",
+    "temples",
+    "shrine",
+    "shrines",
+    "hospital",
+    "hospitals",
+    "clinic",
+    "clinics",
+    "centre",
+    "center",
+    "school",
+    "schools",
+    "campus",
+    "kindergarten",
+    "village",
+    "villages",
+    "camp",
+    "camps",
+    "area",
+    "areas",
+    "building",
+    "buildings",
+];
+
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
 
 fn is(t: Option<&Token>, words: &[&str]) -> bool {
@@ -2106,6 +2155,14 @@ impl<'a> View<'a> {
                 }
             }
         }
+        // A site ("a hospital", "villages") stands for its people only as the target of
+        // material conflict: visiting a hospital is no meeting with its staff.
+        if event.quad() != lapwing_core::plover::Quad::MaterialConflict {
+            recip_ms.retain(|m| {
+                !(m.kind == MentionKind::Nominal
+                    && self.toks.get(m.head).is_some_and(|t| SITE_HEADS.contains(&t.norm.as_str())))
+            });
+        }
         // A country named as the actor of a statement or a sanction is its government.
         let verbal = matches!(
             event.quad(),
@@ -2592,8 +2649,9 @@ impl<'a> View<'a> {
                 }
             }
             if prev == "," && self.toks.get(t0).is_some_and(|t| t.norm.ends_with("ing")) {
-                // "struck Gaza, killing 20": only as the consequence of an event already coded.
-                if same_sentence.is_empty() {
+                // "struck Gaza, killing 20": only as the consequence of an event already coded,
+                // and one whose doer is known ("a bomb hit a mosque, killing ...").
+                if same_sentence.last().is_none_or(|(c, _)| c.actors.is_empty()) {
                     return Vec::new();
                 }
                 return self.main_subject(k.saturating_sub(1));
