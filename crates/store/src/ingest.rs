@@ -255,7 +255,7 @@ impl Store {
             let v = st.query_map([], key_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
             v
         };
-        let n = write_partition(&tx, &cfg, all)?;
+        let n = write_partition(&tx, &cfg, all, &BTreeSet::new(), &BTreeSet::new())?;
         tx.commit()?;
         Ok(n)
     }
@@ -495,7 +495,7 @@ fn recluster_from(
         }
         Ok(())
     };
-    for ck in dirty {
+    for &ck in &dirty {
         take_cluster(ck, &mut set)?;
     }
     let seed_keys = load_keys(tx, seeds)?;
@@ -548,28 +548,47 @@ fn recluster_from(
             }
         }
     }
-    for ck in &seen {
-        tx.prepare_cached("DELETE FROM clusters WHERE cluster_key = ?1")?.execute([ck])?;
-    }
-    write_partition(tx, cfg, set.into_values().collect())
+    write_partition(tx, cfg, set.into_values().collect(), &seen, &dirty)
 }
 
-/// Partitions `members` and writes one cluster per part.
+/// How a part of a partition is written.
+#[derive(Clone, Copy, PartialEq)]
+enum Write {
+    /// A new cluster row (under the old key when given).
+    Insert(Option<i64>),
+    /// The old cluster with the same seed and every old member, plus new ones: its row is
+    /// updated and only the new members' merges are added (the old ones still hold, being
+    /// links to the same seed). Most clusters a batch touches grow this way, so this saves
+    /// rewriting every merge of every touched cluster each batch.
+    Grow(i64),
+}
+
+/// Partitions `members` and writes one cluster per part. `old` are the clusters the members
+/// were taken from (all of their members are among `members`), `dirty` those that lost
+/// records since.
 fn write_partition(
     tx: &Transaction<'_>,
     cfg: &crate::ClusterConfig,
     mut members: Vec<MatchKey>,
+    old: &BTreeSet<i64>,
+    dirty: &BTreeSet<i64>,
 ) -> Result<usize> {
     // Natural order, so that the cluster id (from its first member) and the representative do
     // not depend on rec_key order.
     members.sort_by(|a, b| a.natural.cmp(&b.natural));
     let parts = partition(&members, cfg);
     let n = parts.len();
+    let mut old_sizes: BTreeMap<i64, usize> = BTreeMap::new();
+    for k in members.iter().filter_map(|m| m.cluster_key) {
+        *old_sizes.entry(k).or_default() += 1;
+    }
     // A rebuilt cluster keeps the row key most of its members had, so that only the records
     // that really moved are updated.
     let mut used: BTreeSet<i64> = BTreeSet::new();
     let mut planned = Vec::with_capacity(n);
     for (mut idx, merges) in parts {
+        // The part's first member is its seed.
+        let seed_key = idx.first().and_then(|&i| members.get(i)).and_then(|m| m.cluster_key);
         idx.sort_unstable();
         let mut votes: BTreeMap<i64, usize> = BTreeMap::new();
         for m in idx.iter().filter_map(|&i| members.get(i)) {
@@ -582,17 +601,42 @@ fn write_partition(
             .filter(|(k, _)| !used.contains(*k))
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
             .map(|(k, _)| *k);
-        if let Some(k) = reuse {
-            used.insert(k);
-        }
-        planned.push((idx, merges, reuse));
+        let write = match reuse {
+            Some(k) => {
+                used.insert(k);
+                // The seed is the earliest member in the canonical order, so an old seed that
+                // is still first, with every old member kept, means the same seed as before.
+                let grows = seed_key == Some(k)
+                    && !dirty.contains(&k)
+                    && votes.get(&k) == old_sizes.get(&k);
+                if grows {
+                    Write::Grow(k)
+                } else {
+                    Write::Insert(Some(k))
+                }
+            }
+            None => Write::Insert(None),
+        };
+        planned.push((idx, merges, write));
+    }
+    // Every old cluster but those that grow is written anew; deleting them all first keeps the
+    // unique cluster ids free for the rows that take them over.
+    let grown: BTreeSet<i64> = planned
+        .iter()
+        .filter_map(|p| match p.2 {
+            Write::Grow(k) => Some(k),
+            Write::Insert(_) => None,
+        })
+        .collect();
+    for ck in old.difference(&grown) {
+        tx.prepare_cached("DELETE FROM clusters WHERE cluster_key = ?1")?.execute([ck])?;
     }
     // Reused keys first: a fresh key is the largest one plus one, which could be a key that is
     // about to be reused.
-    planned.sort_by_key(|p| p.2.is_none());
-    for (idx, merges, reuse) in planned {
+    planned.sort_by_key(|p| p.2 == Write::Insert(None));
+    for (idx, merges, write) in planned {
         let group: Vec<&MatchKey> = idx.iter().filter_map(|&i| members.get(i)).collect();
-        write_cluster(tx, &group, &merges, &members, reuse)?;
+        write_cluster(tx, &group, &merges, &members, write)?;
     }
     Ok(n)
 }
@@ -607,7 +651,7 @@ fn rank_precision(p: &str) -> i64 {
     }
 }
 
-/// Writes one cluster (under the row key `reuse` when given): its summary from the
+/// Writes one cluster (as `write` says): its summary from the
 /// representative record (most precise date, then most precise place, then highest
 /// confidence, then natural order), the counts, the members' links and the merge evidence.
 fn write_cluster(
@@ -615,7 +659,7 @@ fn write_cluster(
     group: &[&MatchKey],
     merges: &[crate::cluster::Merge],
     all: &[MatchKey],
-    reuse: Option<i64>,
+    write: Write,
 ) -> Result<()> {
     let rank = |m: &MatchKey| rank_precision(&m.summary.precision) * 10 + (3 - level_code(m.level));
     let rep = group
@@ -643,17 +687,7 @@ fn write_cluster(
     let articles: BTreeSet<i64> = group.iter().map(|m| m.doc_key).collect();
     let first_seen = group.iter().filter_map(|m| m.summary.published.clone()).min();
     let last_seen = group.iter().filter_map(|m| m.summary.published.clone()).max();
-    tx.prepare_cached(
-        "INSERT INTO clusters (cluster_key, id, rep_key, event, modes, quad, scale, date,
-            date_precision, country, admin1, place_name, lat, lon, actor_codes, recipient_codes,
-            negated, hypothetical, future, historical, num_mentions, num_sources, num_articles,
-            first_seen, last_seen)
-         SELECT ?11, ?1, r.rec_key, r.event, ?2, r.quad, r.scale, r.date, r.date_precision,
-            r.country, r.admin1, r.place_name, r.lat, r.lon, ?3, ?4, r.negated, r.hypothetical,
-            r.future, r.historical, ?5, ?6, ?7, ?8, ?9
-         FROM records r WHERE r.rec_key = ?10",
-    )?
-    .execute(params![
+    let summary = params![
         id,
         pipe_list(&modes),
         pipe_list(&actors),
@@ -664,9 +698,42 @@ fn write_cluster(
         first_seen,
         last_seen,
         rep,
-        reuse
-    ])?;
-    let ck = tx.last_insert_rowid();
+        match write {
+            Write::Insert(k) => k,
+            Write::Grow(k) => Some(k),
+        },
+    ];
+    let ck = match write {
+        Write::Insert(_) => {
+            tx.prepare_cached(
+                "INSERT INTO clusters (cluster_key, id, rep_key, event, modes, quad, scale, date,
+                    date_precision, country, admin1, place_name, lat, lon, actor_codes,
+                    recipient_codes, negated, hypothetical, future, historical, num_mentions,
+                    num_sources, num_articles, first_seen, last_seen)
+                 SELECT ?11, ?1, r.rec_key, r.event, ?2, r.quad, r.scale, r.date, r.date_precision,
+                    r.country, r.admin1, r.place_name, r.lat, r.lon, ?3, ?4, r.negated,
+                    r.hypothetical, r.future, r.historical, ?5, ?6, ?7, ?8, ?9
+                 FROM records r WHERE r.rec_key = ?10",
+            )?
+            .execute(summary)?;
+            tx.last_insert_rowid()
+        }
+        Write::Grow(k) => {
+            tx.prepare_cached(
+                "UPDATE clusters SET (id, rep_key, event, modes, quad, scale, date,
+                    date_precision, country, admin1, place_name, lat, lon, actor_codes,
+                    recipient_codes, negated, hypothetical, future, historical, num_mentions,
+                    num_sources, num_articles, first_seen, last_seen) =
+                 (SELECT ?1, r.rec_key, r.event, ?2, r.quad, r.scale, r.date, r.date_precision,
+                    r.country, r.admin1, r.place_name, r.lat, r.lon, ?3, ?4, r.negated,
+                    r.hypothetical, r.future, r.historical, ?5, ?6, ?7, ?8, ?9
+                  FROM records r WHERE r.rec_key = ?10)
+                 WHERE cluster_key = ?11",
+            )?
+            .execute(summary)?;
+            k
+        }
+    };
     let mut upd = tx.prepare_cached("UPDATE records SET cluster_key = ?1 WHERE rec_key = ?2")?;
     for m in group {
         if m.cluster_key != Some(ck) {
@@ -680,6 +747,10 @@ fn write_cluster(
     let event = group.first().map(|m| m.event.as_str()).unwrap_or("");
     for mg in merges {
         let (Some(a), Some(b)) = (all.get(mg.a), all.get(mg.b)) else { continue };
+        if write == Write::Grow(ck) && b.cluster_key == Some(ck) {
+            // An old member of a grown cluster: its merge with the same seed is stored.
+            continue;
+        }
         ins.execute(params![
             ck,
             a.rec_key,
