@@ -150,17 +150,35 @@ fn source_key(doc: &Document, records: &[EventRecord]) -> String {
     format!("doc:{}", doc.id)
 }
 
-/// A hash of everything stored from a document, so that a rerun can skip it. The coding date
-/// is left out: coding the same text again tomorrow is not a change.
-fn content_hash(doc: &Document, records: &[EventRecord]) -> Result<String> {
+/// A hash of everything stored from a document, so that a rerun can skip it, and the records'
+/// JSON to store. The coding date is left out of the hash: coding the same text again tomorrow
+/// is not a change.
+fn content_hash(doc: &Document, records: &[EventRecord]) -> Result<(String, Vec<String>)> {
     let mut parts: Vec<Vec<u8>> = vec![serde_json::to_vec(doc)?];
+    let mut jsons = Vec::with_capacity(records.len());
+    // `coded_date` is the record's last field: the JSON hashed (without it) becomes the JSON
+    // stored (with it) by putting the date back in at the end, so each record is serialised
+    // once rather than twice.
+    const EMPTY_DATE_END: &[u8] = br#""coded_date":""}"#;
     for r in records {
-        let mut r = r.clone();
-        r.coded_date.clear();
-        parts.push(serde_json::to_vec(&r)?);
+        let mut bare = r.clone();
+        bare.coded_date.clear();
+        let hashed = serde_json::to_vec(&bare)?;
+        let head = hashed.strip_suffix(br#"""}"#.as_slice());
+        let json = match head.filter(|_| hashed.ends_with(EMPTY_DATE_END)) {
+            Some(head) => {
+                let mut json = String::from_utf8_lossy(head).into_owned();
+                json.push_str(&serde_json::to_string(&r.coded_date)?);
+                json.push('}');
+                json
+            }
+            _ => serde_json::to_string(r)?,
+        };
+        jsons.push(json);
+        parts.push(hashed);
     }
     let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
-    Ok(fnv128_hex(&refs))
+    Ok((fnv128_hex(&refs), jsons))
 }
 
 fn published_day(doc: &Document, r: &EventRecord) -> Option<i64> {
@@ -285,7 +303,8 @@ fn store_document(
     indexed: &mut usize,
 ) -> Result<IngestOutcome> {
     let mut out = IngestOutcome::default();
-    let hash = content_hash(doc, records)?;
+    let (hash, jsons) = content_hash(doc, records)?;
+    let mut jsons = jsons.into_iter();
     let existing: Option<(i64, String)> = tx
         .prepare_cached("SELECT doc_key, content_hash FROM documents WHERE id = ?1")?
         .query_row([&doc.id], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -351,7 +370,7 @@ fn store_document(
             | i64::from(r.aux.hypothetical) << 1
             | i64::from(r.aux.future) << 2
             | i64::from(r.aux.historical) << 3;
-        let json = serde_json::to_string(r)?;
+        let json = jsons.next().map_or_else(|| serde_json::to_string(r), Ok)?;
         ins.execute(params![
             doc_key,
             pos as i64,

@@ -296,9 +296,16 @@ fn exports_hold_every_record() {
     let mut jsonl = Vec::new();
     assert_eq!(store.export(ExportFormat::Jsonl, ExportTable::Records, &mut jsonl).unwrap(), 11);
     let text = String::from_utf8(jsonl).unwrap();
+    let coded: Vec<String> = dup_articles()
+        .iter()
+        .flat_map(|(_, recs)| recs.iter().map(|r| serde_json::to_string(r).unwrap()))
+        .collect();
     for line in text.lines() {
         let r: lapwing_core::EventRecord = serde_json::from_str(line).unwrap();
         assert!(r.doc_id.starts_with("dup-a"));
+        // Exactly as coded, coding date included.
+        assert!(!r.coded_date.is_empty());
+        assert!(coded.iter().any(|c| c == line), "{line}");
     }
     let mut csv = Vec::new();
     assert_eq!(store.export(ExportFormat::Csv, ExportTable::Events, &mut csv).unwrap(), 6);
