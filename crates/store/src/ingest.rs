@@ -482,12 +482,17 @@ fn json_list(keys: &[i64]) -> String {
     list
 }
 
-fn cluster_members(tx: &Transaction<'_>, cluster_key: i64) -> Result<Vec<MatchKey>> {
+fn cluster_members(tx: &Transaction<'_>, cluster_keys: &BTreeSet<i64>) -> Result<Vec<MatchKey>> {
+    if cluster_keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let keys: Vec<i64> = cluster_keys.iter().copied().collect();
     let sql = format!(
-        "SELECT {KEY_COLUMNS} FROM records r JOIN documents d ON d.doc_key = r.doc_key WHERE r.cluster_key = ?1"
+        "SELECT {KEY_COLUMNS} FROM records r JOIN documents d ON d.doc_key = r.doc_key
+         WHERE r.cluster_key IN (SELECT value FROM json_each(?1))"
     );
     let mut st = tx.prepare_cached(&sql)?;
-    let rows = st.query_map([cluster_key], key_from_row)?;
+    let rows = st.query_map([json_list(&keys)], key_from_row)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
@@ -505,18 +510,8 @@ fn recluster_from(
     dirty: BTreeSet<i64>,
 ) -> Result<usize> {
     let mut set: BTreeMap<i64, MatchKey> = BTreeMap::new();
-    let mut seen: BTreeSet<i64> = BTreeSet::new();
-    let mut take_cluster = |ck: i64, set: &mut BTreeMap<i64, MatchKey>| -> Result<()> {
-        if seen.insert(ck) {
-            for m in cluster_members(tx, ck)? {
-                set.entry(m.rec_key).or_insert(m);
-            }
-        }
-        Ok(())
-    };
-    for &ck in &dirty {
-        take_cluster(ck, &mut set)?;
-    }
+    // The clusters taken apart; their members are read at the end, in one query.
+    let mut seen: BTreeSet<i64> = dirty.clone();
     let seed_keys = load_keys(tx, seeds)?;
     for k in &seed_keys {
         set.entry(k.rec_key).or_insert_with(|| k.clone());
@@ -558,7 +553,9 @@ fn recluster_from(
                         continue;
                     }
                     match c.cluster_key {
-                        Some(ck) => take_cluster(ck, &mut set)?,
+                        Some(ck) => {
+                            seen.insert(ck);
+                        }
                         None => {
                             set.entry(c.rec_key).or_insert_with(|| c.clone());
                         }
@@ -566,6 +563,9 @@ fn recluster_from(
                 }
             }
         }
+    }
+    for m in cluster_members(tx, &seen)? {
+        set.entry(m.rec_key).or_insert(m);
     }
     write_partition(tx, cfg, set.into_values().collect(), &seen, &dirty)
 }
