@@ -183,7 +183,7 @@ impl App {
             for w in reader.warnings.drain(..) {
                 n_warnings += 1;
                 if n_warnings <= MAX_WARNINGS_SHOWN {
-                    eprintln!("lapwing: {w}");
+                    msg!("lapwing: {w}");
                 }
             }
             let done = next.is_none();
@@ -216,10 +216,7 @@ impl App {
         summary.bytes = reader.bytes_read;
         summary.elapsed = started.elapsed();
         if n_warnings > MAX_WARNINGS_SHOWN && !self.opts.quiet {
-            eprintln!(
-                "lapwing: {} more warnings like these not shown",
-                n_warnings - MAX_WARNINGS_SHOWN
-            );
+            msg!("lapwing: {} more warnings like these not shown", n_warnings - MAX_WARNINGS_SHOWN);
         }
         progress.finish(&summary);
         Ok(summary)
@@ -229,7 +226,7 @@ impl App {
         if self.opts.strict {
             anyhow::bail!("{e} (stopped: --strict)");
         }
-        eprintln!("lapwing: {e}; skipped");
+        msg!("lapwing: {e}; skipped");
         Ok(())
     }
 }
@@ -237,7 +234,7 @@ impl App {
 /// Prints lexicon diagnostics on standard error.
 pub fn report_diagnostics(diagnostics: &[Diagnostic]) {
     for d in diagnostics {
-        eprintln!("lapwing: {d}");
+        msg!("lapwing: {d}");
     }
 }
 
@@ -265,10 +262,7 @@ pub fn read_overlay(dir: &Path) -> Result<LexiconOverlay> {
         } else if rel_name.starts_with("events/") {
             overlay.events.push(source);
         } else {
-            eprintln!(
-                "lapwing: {}: warning: not under actors/ or events/; ignored",
-                path.display()
-            );
+            msg!("lapwing: {}: warning: not under actors/ or events/; ignored", path.display());
         }
     }
     Ok(overlay)
@@ -333,7 +327,7 @@ impl Progress {
         }
         self.last = Some(Instant::now());
         let secs = s.elapsed.as_secs_f64().max(1e-9);
-        eprint!(
+        msg_inline!(
             "\r\x1b[2K{} docs  {:.1} MB/s  {} {}  {} skipped",
             s.documents,
             s.bytes as f64 / 1e6 / secs,
@@ -345,13 +339,13 @@ impl Progress {
 
     fn finish(&mut self, s: &RunSummary) {
         if self.last.is_some() {
-            eprint!("\r\x1b[2K");
+            msg_inline!("\r\x1b[2K");
         }
         if self.quiet {
             return;
         }
         let secs = s.elapsed.as_secs_f64();
-        eprintln!(
+        msg!(
             "lapwing: {} documents, {} sentences, {} {}, {} skipped in {:.2} s ({:.1} MB/s)",
             s.documents,
             s.sentences,

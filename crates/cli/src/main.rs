@@ -3,6 +3,23 @@
 //! some input records skipped, 1 nothing useful could be done). Standard output carries only
 //! records; messages go to standard error.
 
+/// Writes a line to standard error, ignoring failure: a closed stderr (`2>&1 | head`) must not
+/// turn a message into a panic.
+macro_rules! msg {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// As [`msg!`], without the newline (the progress line).
+macro_rules! msg_inline {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod app;
 mod input;
 mod output;
@@ -101,11 +118,20 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(status) => ExitCode::from(status as u8),
+        // A reader that stopped early (`lapwing code | head`) is not an error of ours.
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(0),
         Err(e) => {
-            eprintln!("lapwing: error: {e:#}");
+            msg!("lapwing: error: {e:#}");
             ExitCode::from(1)
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn open_output(path: Option<&str>) -> Result<Box<dyn Write>> {
@@ -195,8 +221,9 @@ fn run(cli: Cli) -> Result<i32> {
 
 fn write_lines(out: &mut dyn Write, lines: Vec<Vec<serde_json::Value>>) -> Result<()> {
     for line in lines.iter().flatten() {
-        serde_json::to_writer(&mut *out, line)?;
-        out.write_all(b"\n")?;
+        let mut bytes = serde_json::to_vec(line)?;
+        bytes.push(b'\n');
+        out.write_all(&bytes)?;
     }
     Ok(())
 }
@@ -210,11 +237,11 @@ fn eval(task: &str, gold: &str, predicted: &str, json: bool) -> Result<i32> {
         std::fs::read_to_string(predicted).with_context(|| format!("cannot read {predicted}"))?;
     let report = lapwing_eval::score(task, &gold_text, gold, &pred_text, predicted)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let text = if json { report.to_json() } else { report.to_text() };
-    print!("{text}");
+    let mut text = if json { report.to_json() } else { report.to_text() };
     if !text.ends_with('\n') {
-        println!();
+        text.push('\n');
     }
+    std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(0)
 }
 
@@ -230,7 +257,7 @@ fn lexicon_check(dir: &str) -> Result<i32> {
     app::report_diagnostics(&diagnostics);
     let n_errors =
         diagnostics.iter().filter(|d| d.severity == lapwing_lexicon::Severity::Error).count();
-    eprintln!(
+    msg!(
         "lapwing: {} file(s) checked: {} error(s), {} warning(s)",
         n_files,
         n_errors,
@@ -242,24 +269,27 @@ fn lexicon_check(dir: &str) -> Result<i32> {
 fn lexicon_explain(app: &App, text: &str, date: Option<&str>) -> Result<i32> {
     let coder = app.coder()?;
     let mentions = coder.actors().explain(text, date);
+    let mut out = std::io::stdout().lock();
     if mentions.is_empty() {
-        println!("no actor found in {text:?}");
+        writeln!(out, "no actor found in {text:?}")?;
     }
     for m in &mentions {
         let e = &m.entity;
-        println!(
+        writeln!(
+            out,
             "{:?} -> code {} sector {} ({:?}){}",
             e.entity_text,
             e.code.map(|c| c.to_string()).unwrap_or_else(|| "null".into()),
             e.sector.map(|s| s.to_string()).unwrap_or_else(|| "null".into()),
             m.kind,
             e.identifier_text.as_deref().map(|i| format!(" = {i}")).unwrap_or_default()
-        );
+        )?;
         for entry in &m.entries {
-            println!(
+            writeln!(
+                out,
                 "    {} {} at {} matched {:?}",
                 entry.role, entry.entry, entry.source, entry.text
-            );
+            )?;
         }
     }
     Ok(0)

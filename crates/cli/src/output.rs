@@ -51,8 +51,11 @@ impl<W: Write> RecordWriter<W> {
     pub fn write(&mut self, r: &EventRecord) -> io::Result<()> {
         match self.format {
             Format::Jsonl => {
-                serde_json::to_writer(&mut self.out, r).map_err(io::Error::other)?;
-                self.out.write_all(b"\n")
+                // Serialised first, so that a write error stays an io::Error the caller can
+                // recognise (a closed pipe), not one wrapped inside a serde error.
+                let mut line = serde_json::to_vec(r).map_err(io::Error::other)?;
+                line.push(b'\n');
+                self.out.write_all(&line)
             }
             Format::Csv => {
                 if !self.wrote_header {

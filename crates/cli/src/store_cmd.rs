@@ -297,7 +297,7 @@ fn ingest(a: IngestArgs, app: &crate::App) -> Result<i32> {
             max_date_gap_days: a.max_days.unwrap_or(old.max_date_gap_days),
         };
         if store.set_cluster_config(cfg)? && !app.opts.quiet {
-            eprintln!("lapwing: duplicate thresholds changed: every event rebuilt");
+            msg!("lapwing: duplicate thresholds changed: every event rebuilt");
         }
     }
     let batch_size = a.batch.max(1);
@@ -332,16 +332,19 @@ fn ingest(a: IngestArgs, app: &crate::App) -> Result<i32> {
     })?;
     if !app.opts.quiet {
         let c = store.counts()?;
-        eprintln!(
+        msg!(
             "lapwing: ingest: {} added, {} replaced, {} unchanged document(s); {} record(s) stored",
             total.documents_added,
             total.documents_replaced,
             total.documents_unchanged,
             total.records_added
         );
-        eprintln!(
+        msg!(
             "lapwing: store {}: {} document(s), {} record(s), {} event(s)",
-            a.db.db, c.documents, c.records, c.clusters
+            a.db.db,
+            c.documents,
+            c.records,
+            c.clusters
         );
     }
     Ok(summary.exit_status())
@@ -681,7 +684,7 @@ fn export(a: ExportArgs) -> Result<i32> {
         None => store.export(format, table, BufWriter::new(std::io::stdout()))?,
     };
     if let Some(path) = &a.output {
-        eprintln!("lapwing: export: {n} row(s) written to {path}");
+        msg!("lapwing: export: {n} row(s) written to {path}");
     }
     Ok(0)
 }

@@ -260,3 +260,35 @@ fn lexicon_explain_shows_entries() {
     let out = stdout(&o);
     assert!(out.contains("SYR") && out.contains("MIL"), "{out}");
 }
+
+/// Regression: `lapwing code ... 2>&1 | head` panicked writing a message to a closed stderr.
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    use std::io::Read;
+    let Some(shared) = shared() else {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    };
+    for sub in ["code", "timex", "geoparse"] {
+        let mut child = lapwing()
+            .arg(sub)
+            .arg(shared.join("datasets/trnews.docs.jsonl"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("spawn: {e}"));
+        let mut first = [0u8; 64];
+        if let Some(out) = child.stdout.as_mut() {
+            let _ = out.read_exact(&mut first);
+        }
+        // Close both ends the way `2>&1 | head -c 64` does.
+        drop(child.stdout.take());
+        drop(child.stderr.take());
+        let status = child.wait().unwrap_or_else(|e| panic!("wait: {e}"));
+        assert_eq!(
+            status.code(),
+            Some(0),
+            "lapwing {sub} exited {status:?} when its reader stopped"
+        );
+    }
+}
