@@ -1289,7 +1289,18 @@ impl<'a> View<'a> {
             return out;
         }
         // A relative clause: "the army, which withdrew" → the mention before the pronoun.
-        let start = (0..t0).rev().find(|&k| self.cl(k) != c).map_or(0, |k| k + 1);
+        let clause_start =
+            |t: usize| (0..t).rev().find(|&k| self.cl(k) != self.cl(t)).map_or(0, |k| k + 1);
+        let mut start = clause_start(t0);
+        // A quoted name inside the relative clause ("Marc Emery, who runs shops under the name
+        // of \"Cannabis Culture,\" was arrested") cuts it at each quote mark: step back over
+        // them to the clause that opens with the pronoun.
+        for _ in 0..4 {
+            if start == 0 || !is(self.toks.get(start), &["\""]) {
+                break;
+            }
+            start = clause_start(start - 1);
+        }
         if is(self.toks.get(start), &["which", "who", "that"]) {
             let mut j = start;
             if is(self.toks.get(j.wrapping_sub(1)), &[","]) {
