@@ -169,54 +169,42 @@ fn run(cli: Cli) -> Result<i32> {
         }
         Command::Timex { inputs, output } => {
             let app = App::new(cli.common)?;
-            let mut out = open_output(output.as_deref())?;
-            let summary =
-                app.for_each_batch("time expressions", &inputs, &mut |batch, summary| {
-                    let lines: Vec<Vec<serde_json::Value>> = app.install(|| {
-                        batch
-                            .par_iter()
-                            .map(|d| {
-                                let anchor =
-                                    d.published_day().and_then(lapwing_time::CivilDate::parse);
-                                let ix = CharIndex::new(&d.text);
-                                lapwing_time::find_timexes(&d.text, anchor)
-                                    .iter()
-                                    .map(|t| output::timex_line(&d.id, &ix, t))
-                                    .collect()
-                            })
-                            .collect()
-                    });
-                    summary.events += lines.iter().map(Vec::len).sum::<usize>();
-                    write_lines(&mut out, lines)
-                })?;
-            out.flush()?;
-            Ok(summary.exit_status())
+            tag_documents(&app, "time expressions", &inputs, output.as_deref(), &|d, ix| {
+                let anchor = d.published_day().and_then(lapwing_time::CivilDate::parse);
+                lapwing_time::find_timexes(&d.text, anchor)
+                    .iter()
+                    .map(|t| output::timex_line(&d.id, ix, t))
+                    .collect()
+            })
         }
         Command::Geoparse { inputs, output } => {
             let app = App::new(cli.common)?;
             let parser = lapwing_geo::Geoparser::new(app.gazetteer());
-            let mut out = open_output(output.as_deref())?;
-            let summary = app.for_each_batch("places", &inputs, &mut |batch, summary| {
-                let lines: Vec<Vec<serde_json::Value>> = app.install(|| {
-                    batch
-                        .par_iter()
-                        .map(|d| {
-                            let ix = CharIndex::new(&d.text);
-                            parser
-                                .parse(&d.text)
-                                .iter()
-                                .map(|m| output::place_line(&d.id, &ix, m))
-                                .collect()
-                        })
-                        .collect()
-                });
-                summary.events += lines.iter().map(Vec::len).sum::<usize>();
-                write_lines(&mut out, lines)
-            })?;
-            out.flush()?;
-            Ok(summary.exit_status())
+            tag_documents(&app, "places", &inputs, output.as_deref(), &|d, ix| {
+                parser.parse(&d.text).iter().map(|m| output::place_line(&d.id, ix, m)).collect()
+            })
         }
     }
+}
+
+/// Runs a per-document tagger (`timex`, `geoparse`) over the inputs on the worker pool and
+/// writes its JSON lines in input order.
+fn tag_documents(
+    app: &App,
+    unit: &'static str,
+    inputs: &[String],
+    output: Option<&str>,
+    tag: &(dyn Fn(&lapwing_core::Document, &CharIndex) -> Vec<serde_json::Value> + Sync),
+) -> Result<i32> {
+    let mut out = open_output(output)?;
+    let summary = app.for_each_batch(unit, inputs, &mut |batch, summary| {
+        let lines: Vec<Vec<serde_json::Value>> =
+            app.install(|| batch.par_iter().map(|d| tag(d, &CharIndex::new(&d.text))).collect());
+        summary.events += lines.iter().map(Vec::len).sum::<usize>();
+        write_lines(&mut out, lines)
+    })?;
+    out.flush()?;
+    Ok(summary.exit_status())
 }
 
 fn write_lines(out: &mut dyn Write, lines: Vec<Vec<serde_json::Value>>) -> Result<()> {
