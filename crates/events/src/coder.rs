@@ -843,6 +843,132 @@ const SITE_HEADS: &[&str] = &[
     "buildings",
 ];
 
+/// Day and month names: "arrested Friday" names no person.
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tonight",
+    "last",
+    "early",
+    "late",
+];
+
+/// Heads of noun phrases that are no person: what was seized, hit or lost.
+const NOT_PERSONS: &[&str] = &[
+    "it",
+    "this",
+    "that",
+    "which",
+    "there",
+    "weapons",
+    "arms",
+    "drugs",
+    "cash",
+    "money",
+    "ammunition",
+    "rounds",
+    "vehicles",
+    "cars",
+    "car",
+    "goods",
+    "property",
+    "items",
+    "kilos",
+    "kilograms",
+    "tonnes",
+    "tons",
+    "pounds",
+    "houses",
+    "homes",
+    "buildings",
+    "building",
+    "house",
+    "home",
+    "area",
+    "areas",
+    "town",
+    "city",
+    "village",
+    "road",
+    "roads",
+    "targets",
+    "target",
+    "positions",
+    "sites",
+    "site",
+    "facility",
+    "facilities",
+    "infrastructure",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "time",
+    "times",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "lot",
+    "record",
+    "hours",
+    "charges",
+    "charge",
+    "fire",
+    "shots",
+    "shot",
+    "bullets",
+    "rockets",
+    "missiles",
+    "drones",
+    "bombs",
+    "is",
+    "was",
+    "were",
+    "are",
+    "has",
+    "had",
+    "have",
+    "been",
+    "news",
+    "reports",
+    "efforts",
+    "measures",
+    "plan",
+    "deal",
+    "border",
+    "crossing",
+    "crossings",
+    "airport",
+    "port",
+    "bridge",
+    "office",
+    "offices",
+];
+
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
 
 fn is(t: Option<&Token>, words: &[&str]) -> bool {
@@ -1493,6 +1619,17 @@ impl<'a> View<'a> {
         false
     }
 
+    /// Whether the sentence is a headline: no closing punctuation, so its present tense
+    /// reports news ("Israel strikes Damascus").
+    fn headline(&self) -> bool {
+        !self
+            .toks
+            .iter()
+            .rev()
+            .find(|t| !matches!(t.norm.as_str(), "\"" | "'" | ")"))
+            .is_some_and(|t| matches!(t.norm.as_str(), "." | "!" | "?" | ";" | ":"))
+    }
+
     fn passive(&self, t0: usize, t_end: usize, form: Option<Form>) -> bool {
         if form != Some(Form::Past) {
             return false;
@@ -1963,6 +2100,41 @@ impl<'a> View<'a> {
                 }
             }
         }
+        // "Iran backs Assad's government", "Syrian forces, backed by Russia": a standing
+        // relation told in the present, or a participle describing a noun, is background, not
+        // something that happened (a headline's present is its news, so the first sentence keeps it).
+        let present = match hit.form {
+            Some(f) => f == Form::Present,
+            // A trigger listed with its inflections ("backed/backs/backing").
+            None => {
+                let w = self.norm(t0);
+                w.ends_with('s') && !w.ends_with("ss")
+            }
+        };
+        if pat.has("stative")
+            && ((present && !self.headline()) || (was_passive && !self.be_before(t0)))
+        {
+            return None;
+        }
+        // "jihadists fighting in Iraq", "groups fighting to topple Assad": a present participle
+        // right after its noun describes the noun; the sentence reports something else.
+        if (hit.form == Some(Form::Gerund)
+            || (pat.frame.is_noun() && self.norm(t0).ends_with("ing")))
+            && self.mention_ending(t0).is_some()
+            && !BE.contains(&self.norm(t0.wrapping_sub(1)))
+        {
+            return None;
+        }
+        // "Hail Trump, hail our people!": an imperative inside a quote is a slogan or an
+        // exhortation, not an act of the speaker's.
+        if !pat.frame.is_noun()
+            && hit.form == Some(Form::Present)
+            && self.quote_speaker(t0).is_some()
+            && !self.norm(t0).ends_with('s')
+            && matches!(self.norm(t0.wrapping_sub(1)), "\"" | "," | "" | "!" | ":")
+        {
+            return None;
+        }
         actors.sort_unstable();
         actors.dedup();
         recips.retain(|r| !actors.contains(r));
@@ -2225,6 +2397,31 @@ impl<'a> View<'a> {
         // Nobody is the target of their own act here ("police ... seized their goods": the
         // "their" is someone else, misresolved).
         recip_ms.retain(|r| !actor_ms.iter().any(|a| same_actor(a, r)));
+        // "police arrested two people", "he stabbed her", "Hickson was sentenced": a person
+        // the actor coder cannot place is still the patient; the police, courts or army act on
+        // their own state's people, anyone else in the story's country.
+        if recip_ms.is_empty()
+            && inherited.is_none()
+            && pat.frame == Frame::Verb
+            && pat.has("person")
+        {
+            let state_actor = actor_ms.first().and_then(|m| {
+                // Soldiers and governments also kill foreigners; police and courts act at home.
+                let organ = match event {
+                    EventType::Assault => matches!(m.entity.sector, Some(Sector::Cop)),
+                    _ => matches!(
+                        m.entity.sector,
+                        Some(Sector::Cop | Sector::Jud | Sector::Gov | Sector::Mil | Sector::Spy)
+                    ),
+                };
+                m.entity.code.filter(|c| organ && !c.is_non_state())
+            });
+            let patient =
+                if was_passive { self.passive_patient(t0) } else { self.object_patient(t1) };
+            if let (Some(range), Some(code)) = (patient, state_actor.or(self.doc_country)) {
+                recip_ms.push(self.unplaced_person(range, code));
+            }
+        }
         // Victims with no state named make no usable record.
         let victims_only = unknown_attacker && recip_ms.iter().any(|m| m.entity.code.is_some());
         if actor_ms.is_empty() && !victims_only {
@@ -2811,6 +3008,131 @@ impl<'a> View<'a> {
             entries: Vec::new(),
             antecedent: None,
         })
+    }
+
+    /// The tokens of a person right after a verb who is no coded actor: "him", "her",
+    /// "them", an unknown name ("arrested Kimberly Hacker"), a counted or described noun
+    /// ("detained five vendors", "stabbed a 49-year-old woman", "the suspect").
+    fn object_patient(&self, t1: usize) -> Option<std::ops::Range<usize>> {
+        let c = self.cl(t1.saturating_sub(1));
+        let tok = self.toks.get(t1)?;
+        if self.cl(t1) != c {
+            return None;
+        }
+        if matches!(tok.norm.as_str(), "him" | "her" | "them") {
+            return Some(t1..t1 + 1);
+        }
+        let capital = |t: &Token| t.kind == TokenKind::Word && t.capitalised;
+        if capital(tok) && !CALENDAR.contains(&tok.norm.as_str()) {
+            let mut e = t1;
+            while self.toks.get(e).is_some_and(capital) && e < t1 + 4 {
+                e += 1;
+            }
+            return Some(t1..e);
+        }
+        let det = tok.kind == TokenKind::Number
+            || matches!(
+                tok.norm.as_str(),
+                "a" | "an"
+                    | "the"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "dozens"
+                    | "several"
+                    | "hundreds"
+                    | "scores"
+                    | "some"
+                    | "another"
+                    | "more"
+            );
+        if !det {
+            return None;
+        }
+        // The noun phrase runs to the first preposition, punctuation or verb-like word.
+        let mut e = t1 + 1;
+        while let Some(t) = self.toks.get(e) {
+            if e >= t1 + 5 || t.kind == TokenKind::Punct || self.cl(e) != c {
+                break;
+            }
+            if matches!(
+                t.norm.as_str(),
+                "of" | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "after"
+                    | "with"
+                    | "and"
+                    | "who"
+                    | "that"
+                    | "from"
+                    | "over"
+                    | "during"
+                    | "near"
+                    | "to"
+                    | "as"
+                    | "by"
+            ) {
+                break;
+            }
+            e += 1;
+        }
+        let head = self.norm(e.saturating_sub(1));
+        // "arrested the same day", "killed a lot": no person.
+        if e <= t1 + 1 || NOT_PERSONS.contains(&head) || CALENDAR.contains(&head) {
+            return None;
+        }
+        Some(t1..e)
+    }
+
+    /// The subject of a finite passive ("Hickson was sentenced", "he was arrested") when no
+    /// coded actor stands there.
+    fn passive_patient(&self, t0: usize) -> Option<std::ops::Range<usize>> {
+        let mut k = t0;
+        while k > 0 && (ADVERBS.contains(&self.norm(k - 1)) || BE.contains(&self.norm(k - 1))) {
+            k -= 1;
+        }
+        if k == t0 || k == 0 {
+            return None;
+        }
+        let t = self.toks.get(k - 1)?;
+        let person = matches!(t.norm.as_str(), "he" | "she" | "they")
+            || (t.kind == TokenKind::Word
+                && !NOT_PERSONS.contains(&t.norm.as_str())
+                && (t.capitalised || t.norm.ends_with("s") || t.norm.ends_with("man")));
+        person.then_some(k - 1..k)
+    }
+
+    /// A person the actor coder could not code, given the state of the event's context.
+    fn unplaced_person(&self, range: std::ops::Range<usize>, code: ActorCode) -> Mention {
+        let start = self.toks.get(range.start).map_or(0, |t| t.span.start);
+        let end = self.toks.get(range.end.saturating_sub(1)).map_or(start, |t| t.span.end);
+        Mention {
+            span: Span::new(start, end),
+            tokens: range.clone(),
+            head: range.end.saturating_sub(1),
+            entity: Entity {
+                entity_text: token_text(self.s, range.start, range.end),
+                identifier_text: None,
+                identifier_id: None,
+                code: Some(code),
+                sector: None,
+                other_sector_codes: Vec::new(),
+                ethnicity: None,
+                religion: None,
+                office: None,
+            },
+            kind: MentionKind::Nominal,
+            entries: Vec::new(),
+            antecedent: None,
+        }
     }
 
     /// The victims of an attack noun whose perpetrator is not named: the object of a verb of

@@ -88,8 +88,12 @@ pub struct Pattern {
     /// X is the actor), `labour` (a strike by workers or civilians is a PROTEST strike),
     /// `armedactor` (only armed forces or international organisations do it: "intervened"),
     /// `authority` (passive with no agent: the police, or for SANCTION the courts, of the place
-    /// did it: "was arrested", "was sentenced"), `civilactor` (only civilians, workers,
-    /// students or the opposition do it: "demonstrators gathered").
+    /// did it: "was arrested", "was sentenced"), `person` (the patient is a person: an uncoded
+    /// object, "arrested two vendors", "stabbed her", is one of the context's state),
+    /// `civilactor` (only civilians, workers,
+    /// students or the opposition do it: "demonstrators gathered"), `stative` (a verb of standing
+    /// relations: its present tense after the first sentence, or a participle describing a
+    /// noun, is background: "Iran backs Assad", "forces backed by Russia").
     pub flags: Vec<String>,
 }
 
@@ -400,6 +404,8 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "armedactor"
                 | "authority"
                 | "civilactor"
+                | "stative"
+                | "person"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }
