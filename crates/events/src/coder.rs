@@ -138,6 +138,12 @@ impl EventCoder {
         [self.triggers.len(), self.modes.len(), self.aux.len(), self.contexts.len()]
     }
 
+    /// Whether any sentence holds a trigger: a document without one has no event, so its
+    /// places need not be looked up.
+    pub fn has_trigger(&self, sentences: &[Sentence]) -> bool {
+        sentences.iter().any(|s| !self.triggers.find_all(&s.tokens).is_empty())
+    }
+
     /// Codes a document: `mentions[i]` are the actor mentions of `sentences[i]`.
     pub fn code_document(
         &self,
@@ -1252,7 +1258,20 @@ impl<'a> View<'a> {
             paren,
             quotes,
             all,
-            aux_hits: coder.aux.find_all(toks),
+            // "Reporters Without Borders", "No Peace Without Justice": words inside a name
+            // are no cue.
+            aux_hits: coder
+                .aux
+                .find_all(toks)
+                .into_iter()
+                .filter(|h| {
+                    !ms.iter().any(|m| {
+                        m.kind == MentionKind::Name
+                            && m.tokens.start <= h.start
+                            && h.end <= m.tokens.end
+                    })
+                })
+                .collect(),
             aux_kinds: &coder.aux_kinds,
             mode_hits: coder.modes.find_all(toks),
             max_year,
@@ -3106,7 +3125,7 @@ impl<'a> View<'a> {
         let person = matches!(t.norm.as_str(), "he" | "she" | "they")
             || (t.kind == TokenKind::Word
                 && !NOT_PERSONS.contains(&t.norm.as_str())
-                && (t.capitalised || t.norm.ends_with("s") || t.norm.ends_with("man")));
+                && t.norm.chars().all(|c| c.is_alphabetic() || c == '-'));
         person.then_some(k - 1..k)
     }
 

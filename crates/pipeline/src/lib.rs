@@ -103,15 +103,19 @@ impl<'g> Coder<'g> {
         let anchor = published.as_deref().and_then(lapwing_time::CivilDate::parse);
         let timexes = lapwing_time::find_timexes(text, anchor);
         let sentence_dates = dating::sentence_dates(&sentences, &timexes, anchor);
-        let mentions = self.actors.code_document(text, &sentences, &sentence_dates);
+        let mut mentions = self.actors.code_document(text, &sentences, &sentence_dates);
         let published_year = anchor.and_then(|a| u32::try_from(a.year).ok());
+        // Places are only needed when some sentence may hold an event.
+        let all_places = if self.events.has_trigger(&sentences) {
+            self.geoparser.parse(text)
+        } else {
+            Vec::new()
+        };
+        place_uncoded(&mut mentions, &sentences, &all_places);
         let candidates =
             self.events.code_document_dated(text, &sentences, &mentions, published_year);
-        let places = if candidates.is_empty() {
-            Vec::new()
-        } else {
-            event_places(self.geoparser.parse(text), &mentions)
-        };
+        let places =
+            if candidates.is_empty() { Vec::new() } else { event_places(all_places, &mentions) };
         let dater = dating::Dater::new(text, &sentences, &timexes, anchor);
         let char_index = lapwing_core::text::CharIndex::new(text);
         let ctx = record::Context {
@@ -136,6 +140,57 @@ impl<'g> Coder<'g> {
             key(a).cmp(&key(b))
         });
         DocOutput { records, n_sentences: sentences.len() }
+    }
+}
+
+/// Gives people the actor coder could not place the country of the places around them:
+/// "police in Calgary", "a Winnipeg man" name no state, but the gazetteer knows where Calgary
+/// is. The sentence's own places come first, then the document's most named country. A
+/// mention described as foreign ("six foreign medical personnel") stays unplaced.
+fn place_uncoded(
+    mentions: &mut [Vec<lapwing_core::Mention>],
+    sentences: &[lapwing_core::Sentence],
+    places: &[lapwing_geo::PlaceMention],
+) {
+    use lapwing_core::plover::ActorCode;
+    use lapwing_core::MentionKind;
+    if places.is_empty() {
+        return;
+    }
+    let code_of = |p: &lapwing_geo::PlaceMention| p.place.country.parse::<ActorCode>().ok();
+    // The document's focus: the country its places name most often (the first on a tie).
+    let mut votes: Vec<(ActorCode, usize)> = Vec::new();
+    for c in places.iter().filter_map(code_of) {
+        match votes.iter_mut().find(|(v, _)| *v == c) {
+            Some((_, n)) => *n += 1,
+            None => votes.push((c, 1)),
+        }
+    }
+    let focus = votes.iter().fold(None, |best: Option<(ActorCode, usize)>, &(c, n)| match best {
+        Some((_, bn)) if bn >= n => best,
+        _ => Some((c, n)),
+    });
+    for (s, ms) in sentences.iter().zip(mentions.iter_mut()) {
+        let here = places
+            .iter()
+            .filter(|p| p.start >= s.span.start && p.end <= s.span.end)
+            .find_map(code_of);
+        let Some(code) = here.or(focus.map(|(c, _)| c)) else { continue };
+        for m in ms.iter_mut() {
+            let foreign = m.entity.entity_text.split_whitespace().any(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "foreign" | "international" | "expatriate"
+                )
+            });
+            if m.entity.code.is_none()
+                && m.entity.sector.is_some()
+                && m.kind == MentionKind::Nominal
+                && !foreign
+            {
+                m.entity.code = Some(code);
+            }
+        }
     }
 }
 
