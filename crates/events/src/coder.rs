@@ -878,8 +878,52 @@ const CALENDAR: &[&str] = &[
     "late",
 ];
 
+/// Words of elections and games, where "beat" and "crushed" are wins.
+const CONTEST: &[&str] = &[
+    "election",
+    "elections",
+    "vote",
+    "votes",
+    "voters",
+    "poll",
+    "polls",
+    "primary",
+    "primaries",
+    "race",
+    "ballot",
+    "match",
+    "game",
+    "final",
+    "semifinal",
+    "tournament",
+    "championship",
+    "cup",
+    "league",
+    "seats",
+    "runoff",
+    "contest",
+    "score",
+    "points",
+];
+
 /// Heads of noun phrases that are no person: what was seized, hit or lost.
 const NOT_PERSONS: &[&str] = &[
+    "outbreak",
+    "spread",
+    "epidemic",
+    "decline",
+    "growth",
+    "inflation",
+    "fall",
+    "slide",
+    "trend",
+    "disease",
+    "virus",
+    "blaze",
+    "process",
+    "development",
+    "rise",
+    "talks",
     "it",
     "this",
     "that",
@@ -2151,6 +2195,27 @@ impl<'a> View<'a> {
             && self.quote_speaker(t0).is_some()
             && !self.norm(t0).ends_with('s')
             && matches!(self.norm(t0.wrapping_sub(1)), "\"" | "," | "" | "!" | ":")
+        {
+            return None;
+        }
+        // "Trump narrowly beat Clinton in Wisconsin": a contest, not a blow.
+        if pat.has("physical") && self.toks.iter().any(|t| CONTEST.contains(&t.norm.as_str())) {
+            return None;
+        }
+        // "'What about the hospitals?' the senator asked.": the verb attributes a quote.
+        if pat.has("speech")
+            && recips.is_empty()
+            && !matches!(self.norm(t1), "for" | "to" | "that" | "the" | "a" | "an")
+        {
+            return None;
+        }
+        // "the outbreak has been arrested": a person's act only when a person undergoes it.
+        if pat.has("person")
+            && was_passive
+            && recips.is_empty()
+            && self.passive_patient(t0).is_none()
+            && t0 > 0
+            && BE.contains(&self.norm(t0 - 1))
         {
             return None;
         }

@@ -90,7 +90,9 @@ pub struct Pattern {
     /// `authority` (passive with no agent: the police, or for SANCTION the courts, of the place
     /// did it: "was arrested", "was sentenced"), `person` (the patient is a person: an uncoded
     /// object, "arrested two vendors", "stabbed her", is one of the context's state),
-    /// `civilactor` (only civilians, workers,
+    /// `physical` (a blow only outside a contest: "beat Clinton in Wisconsin" is an election),
+    /// `speech` (a verb of saying that requests only with an object or a complement: "he
+    /// asked." attributes a quote), `civilactor` (only civilians, workers,
     /// students or the opposition do it: "demonstrators gathered"), `stative` (a verb of standing
     /// relations: its present tense after the first sentence, or a participle describing a
     /// noun, is background: "Iran backs Assad", "forces backed by Russia").
@@ -406,6 +408,8 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "civilactor"
                 | "stative"
                 | "person"
+                | "physical"
+                | "speech"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }
