@@ -2506,6 +2506,31 @@ impl<'a> View<'a> {
                 recip_ms.push(self.unplaced_person(range, code));
             }
         }
+        // A protest that names no target is made to its own state's authorities: a hunger
+        // strike in prison, a rally against a tax, a doctors' strike.
+        if event == EventType::Protest && recip_ms.is_empty() {
+            let own_state = actor_ms
+                .iter()
+                .find_map(|m| m.entity.code.filter(|c| !c.is_non_state()).map(|c| (c, m)));
+            if let Some((code, m)) = own_state {
+                let mut gov = m.clone();
+                gov.entity = Entity {
+                    entity_text: String::new(),
+                    identifier_text: None,
+                    identifier_id: None,
+                    code: Some(code),
+                    sector: Some(Sector::Gov),
+                    other_sector_codes: Vec::new(),
+                    ethnicity: None,
+                    religion: None,
+                    office: None,
+                };
+                gov.kind = MentionKind::Nominal;
+                gov.entries = Vec::new();
+                gov.antecedent = None;
+                recip_ms.push(gov);
+            }
+        }
         // Victims with no state named make no usable record.
         let victims_only = unknown_attacker && recip_ms.iter().any(|m| m.entity.code.is_some());
         if actor_ms.is_empty() && !victims_only {

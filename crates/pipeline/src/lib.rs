@@ -144,8 +144,8 @@ impl<'g> Coder<'g> {
 }
 
 /// Gives people the actor coder could not place the country of the places around them:
-/// "police in Calgary", "a Winnipeg man" name no state, but the gazetteer knows where Calgary
-/// is. The sentence's own places come first, then the document's most named country. A
+/// "police in Calgary", "a Winnipeg man", an unknown "Taleh Habibzade" name no state, but the
+/// gazetteer knows where Calgary is. The sentence's own places come first, then the document's most named country. A
 /// mention described as foreign ("six foreign medical personnel") stays unplaced.
 fn place_uncoded(
     mentions: &mut [Vec<lapwing_core::Mention>],
@@ -183,11 +183,11 @@ fn place_uncoded(
                     "foreign" | "international" | "expatriate"
                 )
             });
-            if m.entity.code.is_none()
-                && m.entity.sector.is_some()
-                && m.kind == MentionKind::Nominal
-                && !foreign
-            {
+            // A person noun ("police", "a man"), or a name the lexicons do not know, which
+            // the actor coder gives the story's country when the story names one.
+            let placeable = (m.kind == MentionKind::Nominal && m.entity.sector.is_some())
+                || (m.kind == MentionKind::Name && m.entries.is_empty());
+            if m.entity.code.is_none() && placeable && !foreign {
                 m.entity.code = Some(code);
             }
         }
