@@ -588,6 +588,27 @@ const ADJECTIVES: &[&str] = &[
 ];
 
 /// Adverbs skipped when looking at what stands right before a verb.
+/// Verbs of aspect before a gerund ("began releasing", "kept shelling"): the gerund is the
+/// event, their subject its actor.
+const ASPECT: &[&str] = &[
+    "began",
+    "begun",
+    "begin",
+    "begins",
+    "started",
+    "start",
+    "starts",
+    "continued",
+    "continue",
+    "continues",
+    "resumed",
+    "resume",
+    "resumes",
+    "kept",
+    "keep",
+    "keeps",
+];
+
 const ADVERBS: &[&str] = &[
     "also",
     "later",
@@ -876,6 +897,40 @@ const CALENDAR: &[&str] = &[
     "last",
     "early",
     "late",
+];
+
+/// Instruments that act for their makers ("a decree banning rallies").
+const LAWS: &[&str] = &[
+    "law",
+    "laws",
+    "decree",
+    "decrees",
+    "bill",
+    "order",
+    "orders",
+    "legislation",
+    "resolution",
+    "measure",
+    "measures",
+    "rule",
+    "rules",
+    "regulation",
+    "regulations",
+    "amendment",
+];
+
+/// Heads of mentions that name people as protesters.
+const PROTESTERS: &[&str] = &[
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "rioters",
+    "mob",
+    "crowd",
+    "crowds",
+    "marchers",
+    "protester",
+    "demonstrator",
 ];
 
 /// Words of elections and games, where "beat" and "crushed" are wins.
@@ -1535,6 +1590,13 @@ impl<'a> View<'a> {
             if m.start > from + 9 || self.cl(m.start) != c {
                 break;
             }
+            // "with his Indian counterpart": the possessive belongs to the noun after it.
+            if matches!(self.norm(m.start), "his" | "her" | "its" | "their")
+                && m.end == m.start + 1
+                && self.order.iter().any(|&j| self.mi(j).start == m.end)
+            {
+                continue;
+            }
             // "killing four members of the security forces", "dozens of the protesters": a
             // partitive before the mention leaves it the object.
             let partitive = m.start >= from + 2
@@ -1846,11 +1908,12 @@ impl<'a> View<'a> {
         (DETERMINERS.contains(&prev) && prev != "all" && prev != "both")
             || (PREPS.contains(&prev) && prev != "to")
             || ADJECTIVES.contains(&prev)
-            // "suffered torture", "launched attacks": the object of a light verb is a noun.
-            || self.aux_hits.iter().any(|h| {
+            // "suffered torture", "launched attacks": the object of a light verb is a noun;
+            // after an aspect verb a gerund is the verb ("began releasing").
+            || (self.aux_hits.iter().any(|h| {
                 h.end == t0
                     && matches!(self_kind(self, h), Some(AuxKind::Light | AuxKind::Undergo))
-            })
+            }) && !(ASPECT.contains(&prev) && self.norm(t0).ends_with("ing")))
             || matches!(
                 prev,
                 "'s" | "'"
@@ -2367,10 +2430,21 @@ impl<'a> View<'a> {
             self.cl(h.start) == self.cl(t0)
                 && coder.modes.item(h.item).is_some_and(|c| c.mode == Mode::Riot)
         });
-        if event == EventType::Assault && lead_sector == Some(Sector::Cvl) && riot_cue {
+        // "Protesters stormed parliament", "demonstrators set fire to the building": people
+        // named as protesters doing damage are rioting, with or without a riot cue.
+        let protesters = actors.first().and_then(|&i| self.ms.get(i)).is_some_and(|m| {
+            self.toks.get(m.head).is_some_and(|t| PROTESTERS.contains(&t.norm.as_str()))
+        });
+        if event == EventType::Assault
+            && lead_sector == Some(Sector::Cvl)
+            && (riot_cue || (protesters && pat.frame == Frame::Verb))
+        {
             event = EventType::Protest;
             modes = vec![Mode::Riot];
-            recips.clear();
+            // Cars and shops set alight are no target; an embassy or parliament stormed is.
+            if !protesters {
+                recips.clear();
+            }
         }
         // An "attack" by hackers is a cyber operation.
         let cyber_cue = self.mode_hits.iter().any(|h| {
@@ -2504,6 +2578,54 @@ impl<'a> View<'a> {
                 if was_passive { self.passive_patient(t0) } else { self.object_patient(t1) };
             if let (Some(range), Some(code)) = (patient, state_actor.or(self.doc_country)) {
                 recip_ms.push(self.unplaced_person(range, code));
+            }
+        }
+        // A curfew, martial law or a ban that names no target falls on the state's own
+        // people; tear gas with no target is fired at its own civilians (protesters).
+        let restrictive = event == EventType::Coerce
+            && modes.iter().any(|m| {
+                matches!(m, Mode::Restrict | Mode::Curfew | Mode::MartialLaw | Mode::Censor)
+            });
+        let crowd = event == EventType::Assault && modes.contains(&Mode::CrowdControl);
+        if recip_ms.is_empty() && (restrictive || crowd) {
+            let own = actor_ms
+                .iter()
+                .find_map(|m| m.entity.code.filter(|c| !c.is_non_state()).map(|c| (c, m.clone())));
+            if let Some((code, mut m)) = own {
+                m.entity = Entity {
+                    entity_text: String::new(),
+                    identifier_text: None,
+                    identifier_id: None,
+                    code: Some(code),
+                    sector: if crowd { Some(Sector::Cvl) } else { None },
+                    other_sector_codes: Vec::new(),
+                    ethnicity: None,
+                    religion: None,
+                    office: None,
+                };
+                m.kind = MentionKind::Nominal;
+                m.entries = Vec::new();
+                m.antecedent = None;
+                recip_ms.push(m);
+            }
+        }
+        // "Oman brokered a ceasefire between the United States and the Houthis": the parties
+        // agreed; the broker only helped.
+        if pat.has("broker") && !recip_ms.is_empty() {
+            actor_ms = std::mem::take(&mut recip_ms);
+        }
+        // "Japan's foreign minister held talks with his South Korean counterpart in Tokyo":
+        // the visitor is the actor, the host, where the meeting is, the recipient.
+        if event == EventType::Consult && actor_ms.len() == 1 && recip_ms.len() == 1 {
+            let host = self.order.iter().copied().find_map(|i| {
+                let m = self.ms.get(i)?;
+                let located = matches!(m.kind, MentionKind::Country | MentionKind::Capital)
+                    && matches!(self.prep_of(i), Some("in" | "at"));
+                located.then_some(m.entity.code).flatten()
+            });
+            let (a, r) = (actor_ms[0].entity.code, recip_ms[0].entity.code);
+            if host.is_some() && host == a && a != r {
+                std::mem::swap(&mut actor_ms, &mut recip_ms);
             }
         }
         // A protest that names no target is made to its own state's authorities: a hunger
@@ -2925,8 +3047,15 @@ impl<'a> View<'a> {
     /// participle clauses ("struck Gaza, killing 20") taken into account.
     fn verb_subject(&self, t0: usize, same_sentence: &[(EventCandidate, CandFlags)]) -> Vec<usize> {
         let mut k = t0;
-        while k > 0 && ADVERBS.contains(&self.norm(k - 1)) {
+        // "Israel began releasing prisoners": the subject of the aspect verb.
+        while k > 0
+            && (ADVERBS.contains(&self.norm(k - 1))
+                || (ASPECT.contains(&self.norm(k - 1)) && self.norm(t0).ends_with("ing")))
+        {
             k -= 1;
+        }
+        if k < t0 && ASPECT.contains(&self.norm(k)) {
+            return self.verb_subject(k, same_sentence);
         }
         let prev = self.norm(k.wrapping_sub(1));
         if let Some(p) = k.checked_sub(1) {
@@ -2997,12 +3126,19 @@ impl<'a> View<'a> {
     /// nearest mention further left would be the wrong one.
     fn uncoded_subject(&self, t0: usize) -> bool {
         let mut k = t0;
-        while k > 0 && ADVERBS.contains(&self.norm(k - 1)) {
+        while k > 0
+            && (ADVERBS.contains(&self.norm(k - 1))
+                || (ASPECT.contains(&self.norm(k - 1)) && self.norm(t0).ends_with("ing")))
+        {
             k -= 1;
         }
         let Some(p) = k.checked_sub(1) else { return false };
         let Some(t) = self.toks.get(p) else { return false };
         if t.kind != TokenKind::Word || t.capitalised {
+            return false;
+        }
+        // "parliament passed a law banning Pride events": the law's makers do what it does.
+        if self.norm(t0).ends_with("ing") && LAWS.contains(&t.norm.as_str()) {
             return false;
         }
         let covered = self.ms.iter().any(|m| m.tokens.start <= p && p < m.tokens.end);

@@ -91,7 +91,8 @@ pub struct Pattern {
     /// did it: "was arrested", "was sentenced"), `person` (the patient is a person: an uncoded
     /// object, "arrested two vendors", "stabbed her", is one of the context's state),
     /// `physical` (a blow only outside a contest: "beat Clinton in Wisconsin" is an election),
-    /// `speech` (a verb of saying that requests only with an object or a complement: "he
+    /// `broker` (the parties after "between" are the actors: "brokered a ceasefire between
+    /// X and Y"), `speech` (a verb of saying that requests only with an object or a complement: "he
     /// asked." attributes a quote), `civilactor` (only civilians, workers,
     /// students or the opposition do it: "demonstrators gathered"), `stative` (a verb of standing
     /// relations: its present tense after the first sentence, or a participle describing a
@@ -195,13 +196,13 @@ pub enum Entry {
 }
 
 /// Parses one phrase (a field may hold several separated by `|`): space-separated positions; `~lemma` is a verb in all its forms, `+lemma` a
-/// noun and its plural, `a/b` alternatives, `*` a gap of up to three tokens, `*N` up to N.
+/// noun and its plural, `a/b` alternatives, `*` a gap of up to five tokens, `*N` up to N.
 pub fn parse_phrase(text: &str) -> Result<Phrase, String> {
     let mut out = Vec::new();
     for part in text.split_whitespace() {
         if let Some(n) = part.strip_prefix('*') {
             let max = if n.is_empty() {
-                3
+                5
             } else {
                 n.parse().map_err(|_| format!("bad gap {part:?}"))?
             };
@@ -410,6 +411,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "person"
                 | "physical"
                 | "speech"
+                | "broker"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }
