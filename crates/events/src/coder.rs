@@ -1207,10 +1207,13 @@ struct MInfo {
 }
 
 /// Flags the document pass needs besides the candidate.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 struct CandFlags {
     party: bool,
     again: bool,
+    /// The grammatical subject's mentions, which a coordinated verb shares even when the
+    /// roles were turned round ("Erdogan hosted Zelensky and offered to ...").
+    subject: Vec<Mention>,
 }
 
 /// One sentence prepared for role assignment.
@@ -2110,7 +2113,7 @@ impl<'a> View<'a> {
         let mut actors: Vec<usize> = Vec::new();
         let mut recips: Vec<usize> = Vec::new();
         let mut conf = pat.confidence;
-        let mut flags = CandFlags { party: pat.has("party"), again: false };
+        let mut flags = CandFlags { party: pat.has("party"), again: false, subject: Vec::new() };
         let mut inherited: Option<(Vec<Mention>, Vec<Mention>)> = None;
         let mut from_speaker: Option<Mention> = None;
         let mut place_actor: Option<Mention> = None;
@@ -2226,6 +2229,11 @@ impl<'a> View<'a> {
                 }
             }
         }
+        if !pat.frame.is_noun() {
+            let subj_ids =
+                if pat.frame == Frame::VerbReverse && !was_passive { &recips } else { &actors };
+            flags.subject = subj_ids.iter().filter_map(|&i| self.ms.get(i).cloned()).collect();
+        }
         // "Iran backs Assad's government", "Syrian forces, backed by Russia": a standing
         // relation told in the present, or a participle describing a noun, is background, not
         // something that happened (a headline's present is its news, so the first sentence keeps it).
@@ -2248,6 +2256,37 @@ impl<'a> View<'a> {
             || (pat.frame.is_noun() && self.norm(t0).ends_with("ing")))
             && self.mention_ending(t0).is_some()
             && !BE.contains(&self.norm(t0.wrapping_sub(1)))
+        {
+            return None;
+        }
+        // "a withdrawal demanded by the junta", "a plan backed by Russia": a statement told by a
+        // participle describing a noun refers to it; the sentence reports something else.
+        let verbal_quad = matches!(
+            event.quad(),
+            lapwing_core::plover::Quad::VerbalCooperation
+                | lapwing_core::plover::Quad::VerbalConflict
+        );
+        if verbal_quad
+            && !pat.frame.is_noun()
+            && was_passive
+            && !self.be_before(t0)
+            && self.by_agent_follows(t1)
+            && self.toks.get(t0.wrapping_sub(1)).is_some_and(|t| {
+                t.kind == TokenKind::Word && !t.capitalised && self.mention_ending(t0).is_none()
+            })
+        {
+            return None;
+        }
+        // "the first visit since Russia's invasion of Ukraine": a noun after "since" dates
+        // something else.
+        if pat.frame.is_noun() && (t0.saturating_sub(4)..t0).any(|k| self.norm(k) == "since") {
+            return None;
+        }
+        // "slogans against Israel's bombardment of Gaza", "anger over the killing": an attack
+        // named as what people object to is background here.
+        if pat.frame.is_noun()
+            && event == EventType::Assault
+            && (t0.saturating_sub(4)..t0).any(|k| matches!(self.norm(k), "against" | "over"))
         {
             return None;
         }
@@ -2517,10 +2556,35 @@ impl<'a> View<'a> {
                 }
             }
         }
+        // "moved troops to its border with Finland": the neighbour is the one faced.
+        if event == EventType::Mobilize && recip_ms.is_empty() {
+            let c = self.cl(t0);
+            let border = (t1..(t1 + 12).min(self.toks.len())).find(|&k| {
+                matches!(self.norm(k), "border" | "borders" | "frontier" | "boundary")
+                    && self.norm(k + 1) == "with"
+                    && self.cl(k) == c
+            });
+            if let Some(k) = border {
+                let next = self.order.iter().copied().find(|&i| self.mi(i).start == k + 2);
+                recip_ms.extend(next.and_then(|i| self.resolved(i)));
+            }
+        }
+        // "demanded on Tuesday that M23 rebels withdraw": the one asked is the subject of
+        // the that-clause.
+        if event == EventType::Request && recip_ms.is_empty() && !pat.frame.is_noun() {
+            let that = (t1..(t1 + 5).min(self.toks.len())).find(|&k| self.norm(k) == "that");
+            if let Some(k) = that {
+                let asked = self.order.iter().copied().find(|&i| {
+                    let m = self.mi(i);
+                    m.start > k && m.start <= k + 3 && m.prep.is_none()
+                });
+                recip_ms.extend(asked.and_then(|i| self.resolved(i)));
+            }
+        }
         // "X rejected those claims", "denied the allegations": the claims are the latest
         // accusation's, so its accusers are the recipients.
         if event == EventType::Reject && recip_ms.is_empty() && inherited.is_none() {
-            let claim = (t0..(t1 + 3).min(self.toks.len())).any(|k| {
+            let claim = (t0.saturating_sub(5)..(t1 + 3).min(self.toks.len())).any(|k| {
                 matches!(
                     self.norm(k),
                     "claim"
@@ -2901,21 +2965,35 @@ impl<'a> View<'a> {
             aux.hypothetical |= (lo..t0).any(|k| {
                 self.norm(k) == "that"
                     && (self.cl(k) == c || self.cl(k + 1) == c)
-                    && matches!(
-                        self.norm(k.wrapping_sub(1)),
-                        "claim"
-                            | "claims"
-                            | "allegation"
-                            | "allegations"
-                            | "accusation"
-                            | "accusations"
-                            | "rumours"
-                            | "rumors"
-                            | "claimed"
-                            | "claiming"
-                            | "alleged"
-                            | "alleging"
-                    )
+                    && (k.saturating_sub(4)..k).any(|j| {
+                        matches!(
+                            self.norm(j),
+                            "demand"
+                                | "demands"
+                                | "demanded"
+                                | "demanding"
+                                | "urged"
+                                | "urging"
+                                | "insisted"
+                                | "insisting"
+                                | "requested"
+                                | "request"
+                                | "proposal"
+                                | "proposed"
+                                | "claim"
+                                | "claims"
+                                | "allegation"
+                                | "allegations"
+                                | "accusation"
+                                | "accusations"
+                                | "rumours"
+                                | "rumors"
+                                | "claimed"
+                                | "claiming"
+                                | "alleged"
+                                | "alleging"
+                        )
+                    })
             });
         }
         if self.max_year > 0 {
@@ -3080,7 +3158,13 @@ impl<'a> View<'a> {
         }
         if prev == "and" || prev == "," {
             // Shares the subject of the verb before it.
-            let shared = same_sentence.last().map(|(c, _)| c.actors.clone());
+            let shared = same_sentence.last().map(|(c, f)| {
+                if f.subject.is_empty() {
+                    c.actors.clone()
+                } else {
+                    f.subject.clone()
+                }
+            });
             let subj_here = self.subject(k.saturating_sub(1));
             if let Some(acts) = shared {
                 let ids: Vec<usize> = subj_here
@@ -3198,7 +3282,18 @@ impl<'a> View<'a> {
                 || NOUN_MODIFIERS.contains(&n)
                 || mode_tokens.get(j - 1).copied().unwrap_or(false)
                 || self.toks.get(j - 1).is_some_and(|t| t.kind == TokenKind::Number)
-                || matches!(n, "series" | "wave" | "round" | "of" | "more" | "dozens" | "hundreds");
+                || matches!(
+                    n,
+                    "series"
+                        | "wave"
+                        | "round"
+                        | "of"
+                        | "more"
+                        | "dozens"
+                        | "hundreds"
+                        | "\""
+                        | "'"
+                );
             if !skip {
                 break;
             }
