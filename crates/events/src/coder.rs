@@ -959,6 +959,12 @@ const CONTEST: &[&str] = &[
     "contest",
     "score",
     "points",
+    "voting",
+    "recount",
+    "electoral",
+    "candidate",
+    "campaign",
+    "ballots",
 ];
 
 /// Heads of noun phrases that are no person: what was seized, hit or lost.
@@ -2155,7 +2161,9 @@ impl<'a> View<'a> {
                         }
                     }
                     // "warned Taiwan of consequences": the object inside a gapped trigger.
-                    if recips.is_empty() && direct && t1 > t0 + 2 {
+                    // "ordered the French ambassador ... to leave": with `inner`, the object is
+                    // always the one inside.
+                    if (recips.is_empty() || pat.has("inner")) && direct && t1 > t0 + 2 {
                         recips = self
                             .order
                             .iter()
@@ -2852,8 +2860,13 @@ impl<'a> View<'a> {
         let window = 6;
         // A cue modifies the nearest event after it: "did not condemn Russia's invasion"
         // negates the condemning, not the invasion.
-        let no_trigger_between =
-            |h: &Hit| !spans.iter().any(|&(a, b)| a >= h.end && b <= t0 && a < t0);
+        // "would not give up land, rejecting any deal": a participle after a comma is not
+        // under the cues of the clause before it.
+        let after_comma = self.norm(t0.wrapping_sub(1)) == "," && self.norm(t0).ends_with("ing");
+        let no_trigger_between = |h: &Hit| {
+            let crosses_comma = after_comma && (h.end..t0).any(|k| self.norm(k) == ",");
+            !(crosses_comma || spans.iter().any(|&(a, b)| a >= h.end && b <= t0 && a < t0))
+        };
         let cue = |kind: AuxKind, w: usize| {
             self.aux_before(t0, &[kind], w).filter(|h| no_trigger_between(h)).copied()
         };
@@ -2862,7 +2875,21 @@ impl<'a> View<'a> {
             push_aux(self, coder, &h, &mut entries);
         }
         if let Some(h) = cue(AuxKind::Hypothetical, window) {
-            aux.hypothetical = true;
+            // "Henry said he would resign", "the army said it would pause operations": a
+            // reported "would" is the speaker's future, and for a withdrawal that is the
+            // announced concession PLOVER codes, not a hypothesis.
+            let reported_would = self.norm(h.start) == "would"
+                && event == EventType::Retreat
+                && self.aux_hits.iter().any(|s| {
+                    s.end <= h.start
+                        && h.start - s.end <= 12
+                        && self_kind(self, s) == Some(AuxKind::Speech)
+                });
+            if reported_would {
+                aux.future = true;
+            } else {
+                aux.hypothetical = true;
+            }
             push_aux(self, coder, &h, &mut entries);
         }
         if let Some(h) = cue(AuxKind::Future, window) {
@@ -3179,6 +3206,11 @@ impl<'a> View<'a> {
                 }
             }
             if prev == "," && self.toks.get(t0).is_some_and(|t| t.norm.ends_with("ing")) {
+                // "Zelensky said Ukrainians would not give up land, rejecting any deal": a
+                // statement in a participle is the main subject's.
+                if same_sentence.is_empty() && self.verbal_trigger_at(t0) {
+                    return self.main_subject(k.saturating_sub(1));
+                }
                 // "struck Gaza, killing 20": only as the consequence of an event already coded,
                 // and one whose doer is known ("a bomb hit a mosque, killing ...").
                 if same_sentence.last().is_none_or(|(c, _)| c.actors.is_empty()) {
@@ -3203,6 +3235,30 @@ impl<'a> View<'a> {
             }
         }
         self.subject(t0)
+    }
+
+    /// Whether a statement verb stands at `t`: reject, accuse, call, urge and the like.
+    fn verbal_trigger_at(&self, t: usize) -> bool {
+        matches!(
+            self.norm(t),
+            "rejecting"
+                | "accusing"
+                | "calling"
+                | "urging"
+                | "demanding"
+                | "blaming"
+                | "condemning"
+                | "criticising"
+                | "criticizing"
+                | "denouncing"
+                | "warning"
+                | "threatening"
+                | "praising"
+                | "welcoming"
+                | "refusing"
+                | "denying"
+                | "asking"
+        )
     }
 
     /// Whether the word right before a verb is a common noun no mention covers ("a man

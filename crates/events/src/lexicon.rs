@@ -91,7 +91,8 @@ pub struct Pattern {
     /// did it: "was arrested", "was sentenced"), `person` (the patient is a person: an uncoded
     /// object, "arrested two vendors", "stabbed her", is one of the context's state),
     /// `physical` (a blow only outside a contest: "beat Clinton in Wisconsin" is an election),
-    /// `broker` (the parties after "between" are the actors: "brokered a ceasefire between
+    /// `inner` (the object is the mention inside a gapped trigger: "ordered the French
+    /// ambassador to leave"), `broker` (the parties after "between" are the actors: "brokered a ceasefire between
     /// X and Y"), `speech` (a verb of saying that requests only with an object or a complement: "he
     /// asked." attributes a quote), `civilactor` (only civilians, workers,
     /// students or the opposition do it: "demonstrators gathered"), `stative` (a verb of standing
@@ -412,6 +413,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "physical"
                 | "speech"
                 | "broker"
+                | "inner"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }

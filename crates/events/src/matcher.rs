@@ -126,8 +126,10 @@ impl<T> Matcher<T> {
 }
 
 /// Whether a token stops a gap: sentence and clause punctuation and quotes.
+/// Punctuation ends a gap, except hyphens and quote marks, which wrap words inside a clause
+/// ("warned of 'catastrophic consequences'", "ordered a 'complete siege'").
 fn stops_gap(t: &Token) -> bool {
-    t.kind == TokenKind::Punct && t.norm != "-"
+    t.kind == TokenKind::Punct && !matches!(t.norm.as_str(), "-" | "\"" | "'")
 }
 
 fn match_elems(el: &[Element], toks: &[Token], i: usize, form: &mut Option<Form>) -> Option<usize> {
