@@ -1609,7 +1609,7 @@ impl<'a> View<'a> {
             // "killing four members of the security forces", "dozens of the protesters": a
             // partitive before the mention leaves it the object.
             let partitive = m.start >= from + 2
-                && self.norm(m.start - 1) == "of"
+                && matches!(self.norm(m.start - 1), "of" | "from")
                 && (from..m.start - 1).all(|k| {
                     self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Number)
                         || QUANTIFIERS.contains(&self.norm(k))
@@ -1641,6 +1641,27 @@ impl<'a> View<'a> {
                                 | "all"
                                 | "officers"
                                 | "personnel"
+                                | "head"
+                                | "chief"
+                                | "leader"
+                                | "leaders"
+                                | "representatives"
+                                | "officials"
+                                | "delegation"
+                                | "delegations"
+                                | "envoy"
+                                | "envoys"
+                                | "team"
+                                | "mission"
+                                | "staff"
+                                | "citizens"
+                                | "nationals"
+                                | "a"
+                                | "an"
+                                | "joint"
+                                | "senior"
+                                | "its"
+                                | "their"
                         )
                 });
             let check_to = if partitive { from } else { m.start };
@@ -2562,6 +2583,49 @@ impl<'a> View<'a> {
                 if m.kind == MentionKind::Country && m.entity.sector.is_none() {
                     m.entity.sector = Some(Sector::Gov);
                 }
+            }
+        }
+        // "fired 200 rockets and a swarm of drones at Israeli positions", "sent supplies,
+        // including tents, to Myanmar": the recipient's preposition may come after a list.
+        let material = matches!(
+            event,
+            EventType::Assault
+                | EventType::Aid
+                | EventType::Sanction
+                | EventType::Mobilize
+                | EventType::Coerce
+        );
+        if material && recip_ms.is_empty() && !pat.preps.is_empty() && !pat.frame.is_noun() {
+            let lists = matches!(event, EventType::Aid | EventType::Sanction);
+            let mut k = t1;
+            let end = (t1 + 14).min(self.toks.len());
+            while k < end {
+                let n = self.norm(k);
+                let other_trigger = spans.iter().any(|&(a, _)| a == k && a != t0);
+                if other_trigger
+                    || matches!(n, "." | ";" | ":" | "said" | "says" | "who" | "which" | "after")
+                    || (n == "," && !lists)
+                {
+                    break;
+                }
+                if pat.preps.iter().any(|p| p == n) {
+                    let found = self.order.iter().copied().find(|&i| {
+                        let m = self.mi(i);
+                        m.start > k
+                            && m.start <= k + 5
+                            && !(k + 1..m.start).any(|j| {
+                                PREPS.contains(&self.norm(j))
+                                    || self.toks.get(j).is_some_and(|t| {
+                                        t.kind == TokenKind::Punct && t.norm != "-"
+                                    })
+                            })
+                    });
+                    if let Some(i) = found {
+                        recip_ms.extend(self.resolved(i));
+                        break;
+                    }
+                }
+                k += 1;
             }
         }
         // "moved troops to its border with Finland": the neighbour is the one faced.
