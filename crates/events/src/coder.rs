@@ -2397,12 +2397,32 @@ impl<'a> View<'a> {
             && self.be_before(t0)
             && pat.has("authority")
         {
-            let sector = if event == EventType::Sanction { Sector::Jud } else { Sector::Cop };
+            // Courts convict, governments free, police arrest.
+            let sector = match event {
+                EventType::Sanction => Sector::Jud,
+                EventType::Retreat => Sector::Gov,
+                _ => Sector::Cop,
+            };
             place_actor = self.authority(t0, t1, sector, &recips);
         }
         // "a car bomb killed 13 soldiers", "two people were killed in a knife attack": an
         // attack whose perpetrator is unknown still has its victims.
         let mut unknown_attacker = false;
+        // "Haniyeh was killed in an Israeli strike in Tehran": the person killed is the
+        // target; the capital only says where.
+        if event == EventType::Assault
+            && pat.frame == Frame::Noun
+            && !recips.is_empty()
+            && recips.iter().all(|&r| {
+                self.ms.get(r).is_some_and(|m| m.kind == MentionKind::Capital)
+                    && self.prep_of(r) == Some("in")
+            })
+        {
+            let victims = self.attack_victims(t0, t1);
+            if !victims.is_empty() {
+                recips = victims;
+            }
+        }
         if event == EventType::Assault && pat.frame == Frame::Noun && recips.is_empty() {
             recips = self.attack_victims(t0, t1);
             recips.retain(|r| !actors.contains(r));
@@ -2718,7 +2738,12 @@ impl<'a> View<'a> {
         }
         // A curfew, martial law or a ban that names no target falls on the state's own
         // people; tear gas with no target is fired at its own civilians (protesters).
+        // A siege or blockade falls on someone else.
+        let siege = (t0..t1).any(|k| {
+            matches!(self.norm(k), "siege" | "sieges" | "blockade" | "blockades" | "besieged")
+        });
         let restrictive = event == EventType::Coerce
+            && !siege
             && modes.iter().any(|m| {
                 matches!(m, Mode::Restrict | Mode::Curfew | Mode::MartialLaw | Mode::Censor)
             });
@@ -3341,6 +3366,12 @@ impl<'a> View<'a> {
         if t.kind != TokenKind::Word || t.capitalised {
             return false;
         }
+        // "Russian missiles and drones pounded ...": a noun joined to a mention shares its role.
+        if matches!(self.norm(p.wrapping_sub(1)), "and" | "or")
+            && self.mention_ending(p - 1).is_some()
+        {
+            return false;
+        }
         // "parliament passed a law banning Pride events": the law's makers do what it does.
         if self.norm(t0).ends_with("ing") && LAWS.contains(&t.norm.as_str()) {
             return false;
@@ -3413,6 +3444,12 @@ impl<'a> View<'a> {
                         | "hundreds"
                         | "\""
                         | "'"
+                        | "complete"
+                        | "total"
+                        | "full"
+                        | "partial"
+                        | "tight"
+                        | "tighter"
                 );
             if !skip {
                 break;
