@@ -2714,7 +2714,9 @@ impl<'a> View<'a> {
         // "police arrested two people", "he stabbed her", "Hickson was sentenced": a person
         // the actor coder cannot place is still the patient; the police, courts or army act on
         // their own state's people, anyone else in the story's country.
-        if recip_ms.is_empty()
+        let uncoded_recipients =
+            !recip_ms.is_empty() && recip_ms.iter().all(|m| m.entity.code.is_none());
+        if (recip_ms.is_empty() || uncoded_recipients)
             && inherited.is_none()
             && pat.frame == Frame::Verb
             && pat.has("person")
@@ -2730,10 +2732,18 @@ impl<'a> View<'a> {
                 };
                 m.entity.code.filter(|c| organ && !c.is_non_state())
             });
-            let patient =
-                if was_passive { self.passive_patient(t0) } else { self.object_patient(t1) };
-            if let (Some(range), Some(code)) = (patient, state_actor.or(self.doc_country)) {
-                recip_ms.push(self.unplaced_person(range, code));
+            let code = state_actor.or(self.doc_country);
+            if uncoded_recipients {
+                // "a Metcalfe County man is arrested": the person is coded, the state not.
+                for m in recip_ms.iter_mut() {
+                    m.entity.code = code;
+                }
+            } else {
+                let patient =
+                    if was_passive { self.passive_patient(t0) } else { self.object_patient(t1) };
+                if let (Some(range), Some(code)) = (patient, code) {
+                    recip_ms.push(self.unplaced_person(range, code));
+                }
             }
         }
         // A curfew, martial law or a ban that names no target falls on the state's own
