@@ -4,20 +4,24 @@
 # ../shared/datasets (kept out of this repository, as their README asks).
 # With --heldout it scores data/news-dev/heldout.gold.jsonl instead: 12 other articles, coded
 # before lapwing was run on them and never used to choose fixes.
-# --gold FILE scores any gold file in that format (the blind sets: data/news-dev/blind-*.gold.jsonl).
-# Usage: scripts/news-dev.sh [--heldout | --gold FILE] [--bin PATH] [--keep DIR]
+# --gold FILE scores any gold file in that format (the blind sets: data/news-dev/blind-*.gold.jsonl);
+# --docs FILE codes that document file instead of taking the articles from ../shared (the
+# sentence and article sets written for evaluation: data/news-dev/*.docs.jsonl).
+# Usage: scripts/news-dev.sh [--heldout | --gold FILE [--docs FILE]] [--bin PATH] [--keep DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=""
 keep=""
+docs=""
 gold=data/news-dev/gold.jsonl
 while [ $# -gt 0 ]; do
   case "$1" in
     --heldout) gold=data/news-dev/heldout.gold.jsonl; shift ;;
     --gold) gold="$2"; shift 2 ;;
+    --docs) docs="$2"; shift 2 ;;
     --bin) bin="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
-    *) echo "usage: $0 [--heldout | --gold FILE] [--bin PATH] [--keep DIR]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--heldout | --gold FILE [--docs FILE]] [--bin PATH] [--keep DIR]" >&2; exit 2 ;;
   esac
 done
 if [ -z "$bin" ]; then
@@ -27,6 +31,9 @@ fi
 shared="${SHARED:-../shared}"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+if [ -n "$docs" ]; then
+  cp "$docs" "$out/docs.jsonl"
+else
 python3 - "$shared/datasets" "$gold" "$out/docs.jsonl" <<'PY'
 import json, sys
 datasets, gold, out = sys.argv[1:4]
@@ -40,6 +47,7 @@ with open(out, "w", encoding="utf-8") as f:
                 found += 1
 print(f"news-dev: {found} of {len(ids)} documents found in {datasets}", file=sys.stderr)
 PY
+fi
 "$bin" code -q "$out/docs.jsonl" -o "$out/pred.jsonl" 2>/dev/null || true
 if [ -n "$keep" ]; then mkdir -p "$keep" && cp "$out/docs.jsonl" "$out/pred.jsonl" "$keep/"; fi
 "$bin" eval events "$gold" "$out/pred.jsonl"

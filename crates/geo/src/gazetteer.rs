@@ -544,6 +544,12 @@ impl Gazetteer {
         v
     }
 
+    /// The countries themselves: where an event that names no place but happens inside one
+    /// state is put, at country precision.
+    pub fn countries(&self) -> impl Iterator<Item = &Place> {
+        self.places.iter().filter(|p| p.feature == crate::Feature::Country)
+    }
+
     /// Number of places loaded.
     pub fn len(&self) -> usize {
         self.places.len()

@@ -70,6 +70,8 @@ pub struct DocOutput {
 pub struct Coder<'g> {
     actors: ActorCoder,
     events: EventCoder,
+    /// Each country's own place, by ISO 3166-1 alpha-3 code.
+    countries: std::collections::BTreeMap<String, lapwing_geo::Place>,
     geoparser: Geoparser<'g>,
 }
 
@@ -85,7 +87,8 @@ impl<'g> Coder<'g> {
         let (events, event_diags) = EventCoder::from_sources(&event_sources);
         diagnostics.extend(event_diags);
         let geoparser = Geoparser::new(gazetteer);
-        (Coder { actors, events, geoparser }, diagnostics)
+        let countries = gazetteer.countries().map(|p| (p.country.clone(), p.clone())).collect();
+        (Coder { actors, events, countries, geoparser }, diagnostics)
     }
 
     /// The actor coder, for `lexicon explain`.
@@ -125,6 +128,7 @@ impl<'g> Coder<'g> {
             places: &places,
             char_index: &char_index,
             published: published.as_deref(),
+            countries: &self.countries,
             coded_date: &options.coded_date,
         };
         let mut records: Vec<EventRecord> =

@@ -1,6 +1,7 @@
 //! Assembling an event record from an event candidate: stable id, date, place, evidence.
 
 use crate::dating::{DateBasis, Dater};
+use lapwing_core::plover::ActorCode;
 use lapwing_core::text::CharIndex;
 use lapwing_core::{
     CiteInfo, Document, EntryRef, EventRecord, Evidence, Location, Sentence, Span, TextInfo,
@@ -18,6 +19,8 @@ pub(crate) struct Context<'a> {
     pub char_index: &'a CharIndex,
     pub published: Option<&'a str>,
     pub coded_date: &'a str,
+    /// Each country's own place, by ISO 3166-1 alpha-3 code.
+    pub countries: &'a std::collections::BTreeMap<String, lapwing_geo::Place>,
 }
 
 impl Context<'_> {
@@ -52,6 +55,22 @@ fn fnv1a(parts: &[&[u8]]) -> u64 {
     h
 }
 
+/// The one state every coded party of an event belongs to, when there is one and an actor
+/// carries it.
+fn domestic_state(cand: &EventCandidate) -> Option<ActorCode> {
+    let mut state: Option<ActorCode> = None;
+    for m in cand.actors.iter().chain(cand.recipients.iter()) {
+        let Some(code) = m.entity.code.filter(|c| !c.is_non_state()) else { continue };
+        match state {
+            None => state = Some(code),
+            Some(s) if s == code => {}
+            Some(_) => return None,
+        }
+    }
+    let state = state?;
+    cand.actors.iter().any(|m| m.entity.code == Some(state)).then_some(state)
+}
+
 pub(crate) fn assemble(ctx: &Context<'_>, cand: &EventCandidate, dater: &Dater<'_>) -> EventRecord {
     let sentence = ctx.sentences.get(cand.sentence);
     let sentence_span = sentence.map(|s| s.span).unwrap_or(cand.clause);
@@ -74,6 +93,20 @@ pub(crate) fn assemble(ctx: &Context<'_>, cand: &EventCandidate, dater: &Dater<'
             trigger_range,
         )
     });
+    // "Hungary's parliament passed a law banning Pride events": an event inside one state that
+    // names no place happened in that state, at country precision.
+    // A place only near the event (its paragraph, the document's focus) in another country
+    // gives way to it as well.
+    let state = domestic_state(cand);
+    let place = place.filter(|(m, basis)| {
+        let near_only = matches!(
+            basis,
+            lapwing_geo::PlaceBasis::Paragraph | lapwing_geo::PlaceBasis::DocumentFocus
+        );
+        !(near_only && state.is_some_and(|c| c.as_str() != m.place.country))
+    });
+    let domestic =
+        if place.is_none() { state.and_then(|c| ctx.countries.get(c.as_str())) } else { None };
     let trigger = ctx.text_span(cand.trigger);
     let id = format!(
         "{:016x}",
@@ -141,6 +174,20 @@ pub(crate) fn assemble(ctx: &Context<'_>, cand: &EventCandidate, dater: &Dater<'
             geonames_id: m.place.geonames_id,
             feature: m.place.feature.to_string(),
         }
+    });
+    let event_loc = event_loc.or_else(|| {
+        let p = domestic?;
+        notes.push(format!("no place named: the country of its parties, {}", p.name));
+        Some(Location {
+            name: p.name.clone(),
+            text: String::new(),
+            country: Some(p.country.clone()),
+            admin1: None,
+            lat: Some(p.lat),
+            lon: Some(p.lon),
+            geonames_id: p.geonames_id,
+            feature: p.feature.to_string(),
+        })
     });
     let mode = cand.modes.first().copied();
     EventRecord {
