@@ -108,17 +108,21 @@ impl<'g> Coder<'g> {
         let sentence_dates = dating::sentence_dates(&sentences, &timexes, anchor);
         let mut mentions = self.actors.code_document(text, &sentences, &sentence_dates);
         let published_year = anchor.and_then(|a| u32::try_from(a.year).ok());
-        // Places are only needed when some sentence may hold an event.
-        let all_places = if self.events.has_trigger(&sentences) {
-            self.geoparser.parse(text)
-        } else {
-            Vec::new()
-        };
-        place_uncoded(&mut mentions, &sentences, &all_places);
+        // Places are looked up before events only when a mention waits for a country from
+        // them and some sentence may hold an event; otherwise only once an event is found.
+        let early = mentions.iter().flatten().any(placeable) && self.events.has_trigger(&sentences);
+        let mut all_places = early.then(|| self.geoparser.parse(text));
+        if let Some(p) = &all_places {
+            place_uncoded(&mut mentions, &sentences, p);
+        }
         let candidates =
             self.events.code_document_dated(text, &sentences, &mentions, published_year);
-        let places =
-            if candidates.is_empty() { Vec::new() } else { event_places(all_places, &mentions) };
+        let places = if candidates.is_empty() {
+            Vec::new()
+        } else {
+            let p = all_places.take().unwrap_or_else(|| self.geoparser.parse(text));
+            event_places(p, &mentions)
+        };
         let dater = dating::Dater::new(text, &sentences, &timexes, anchor);
         let char_index = lapwing_core::text::CharIndex::new(text);
         let ctx = record::Context {
@@ -157,7 +161,6 @@ fn place_uncoded(
     places: &[lapwing_geo::PlaceMention],
 ) {
     use lapwing_core::plover::ActorCode;
-    use lapwing_core::MentionKind;
     if places.is_empty() {
         return;
     }
@@ -180,22 +183,24 @@ fn place_uncoded(
             .filter(|p| p.start >= s.span.start && p.end <= s.span.end)
             .find_map(code_of);
         let Some(code) = here.or(focus.map(|(c, _)| c)) else { continue };
-        for m in ms.iter_mut() {
-            let foreign = m.entity.entity_text.split_whitespace().any(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "foreign" | "international" | "expatriate"
-                )
-            });
-            // A person noun ("police", "a man"), or a name the lexicons do not know, which
-            // the actor coder gives the story's country when the story names one.
-            let placeable = (m.kind == MentionKind::Nominal && m.entity.sector.is_some())
-                || (m.kind == MentionKind::Name && m.entries.is_empty());
-            if m.entity.code.is_none() && placeable && !foreign {
-                m.entity.code = Some(code);
-            }
+        for m in ms.iter_mut().filter(|m| placeable(m)) {
+            m.entity.code = Some(code);
         }
     }
+}
+
+/// Whether a mention waits for a country from the places around it: a person noun ("police",
+/// "a man") or a name the lexicons do not know, which the actor coder gives the story's
+/// country when the story names one; uncoded, and not described as foreign.
+fn placeable(m: &lapwing_core::Mention) -> bool {
+    use lapwing_core::MentionKind;
+    let kind_ok = (m.kind == MentionKind::Nominal && m.entity.sector.is_some())
+        || (m.kind == MentionKind::Name && m.entries.is_empty());
+    kind_ok
+        && m.entity.code.is_none()
+        && !m.entity.entity_text.split_whitespace().any(|w| {
+            matches!(w.to_ascii_lowercase().as_str(), "foreign" | "international" | "expatriate")
+        })
 }
 
 /// The place mentions that may locate an event: a place named inside an actor's description
