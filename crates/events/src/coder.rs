@@ -224,7 +224,46 @@ impl EventCoder {
                 merge_into(&mut out, cand, flags.again);
             }
         }
+        answer_attacks(&mut out);
         out
+    }
+}
+
+/// "A Ukrainian attack killed 24 people, and the Kremlin vowed that the strike would not go
+/// unpunished", "condemned an attack on peacekeepers, a day after an Israeli tank fired at
+/// them": a condemnation or a threat that names no one answers the attack reported beside
+/// it, whose doers are its recipients (same sentence first, then the one before).
+fn answer_attacks(out: &mut [EventCandidate]) {
+    let codes = |ms: &[Mention]| -> BTreeSet<ActorCode> {
+        ms.iter().filter_map(|m| m.entity.code).collect()
+    };
+    for i in 0..out.len() {
+        let Some(c) = out.get(i) else { continue };
+        if !matches!(c.event, EventType::Accuse | EventType::Threaten) || !c.recipients.is_empty() {
+            continue;
+        }
+        let mine = codes(&c.actors);
+        if mine.is_empty() {
+            continue;
+        }
+        let sentence = c.sentence;
+        let attackers = [sentence, sentence.wrapping_sub(1)].into_iter().find_map(|sn| {
+            out.iter().find_map(|o| {
+                let attack =
+                    matches!(o.event, EventType::Assault | EventType::Coerce | EventType::Sanction);
+                let theirs = codes(&o.actors);
+                (o.sentence == sn
+                    && attack
+                    && !o.aux.negated
+                    && !o.aux.hypothetical
+                    && !theirs.is_empty()
+                    && theirs.is_disjoint(&mine))
+                .then(|| o.actors.clone())
+            })
+        });
+        if let (Some(a), Some(c)) = (attackers, out.get_mut(i)) {
+            c.recipients = a;
+        }
     }
 }
 
