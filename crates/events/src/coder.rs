@@ -2476,6 +2476,17 @@ impl<'a> View<'a> {
                 || pat.modes.contains(&Mode::Demo))
         {
             place_actor = self.place_civilians(t1);
+            // "a protest that forced council members indoors was broken up": a protest told
+            // as news (not "the protest", which refers back) with no place named is the
+            // story's country's civilians'.
+            let indefinite = matches!(self.norm(t0.wrapping_sub(1)), "a" | "an");
+            if place_actor.is_none() && pat.frame.is_noun() && indefinite {
+                place_actor = self.doc_country.map(|code| {
+                    let mut m = self.unplaced_person(t0..t1, code);
+                    m.entity.sector = Some(Sector::Cvl);
+                    m
+                });
+            }
         }
 
         if actors.is_empty() && from_speaker.is_none() && place_actor.is_none() {
