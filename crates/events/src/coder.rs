@@ -225,8 +225,23 @@ impl EventCoder {
             }
         }
         answer_attacks(&mut out);
+        protest_demands(&mut out);
         out
     }
+}
+
+/// "Tens of thousands rallied in Belgrade, demanding accountability": demands made by
+/// demonstrating are the protest (PLOVER), not a request of their own.
+fn protest_demands(out: &mut Vec<EventCandidate>) {
+    let protests: Vec<(usize, Vec<(Option<ActorCode>, Option<Sector>)>)> = out
+        .iter()
+        .filter(|c| c.event == EventType::Protest)
+        .map(|c| (c.sentence, entity_set(&c.actors)))
+        .collect();
+    out.retain(|c| {
+        c.event != EventType::Request
+            || !protests.iter().any(|(s, a)| *s == c.sentence && *a == entity_set(&c.actors))
+    });
 }
 
 /// "A Ukrainian attack killed 24 people, and the Kremlin vowed that the strike would not go
@@ -1938,6 +1953,14 @@ impl<'a> View<'a> {
             if in_name {
                 continue;
             }
+            // "attacks on Israeli ships": a verb form that is the head of a noun phrase the
+            // actor coder found ("ships", "strikes") is a noun.
+            let in_nominal = self.ms.iter().any(|m| {
+                m.kind == MentionKind::Nominal && m.tokens.start < h.start && h.start < m.tokens.end
+            });
+            if in_nominal && coder.triggers.item(h.item).is_some_and(|p| !p.frame.is_noun()) {
+                continue;
+            }
             if let Some(p) = coder.triggers.item(h.item) {
                 taken.push(Trig { hit: h, pat: p, alts: Vec::new() });
             }
@@ -2324,6 +2347,27 @@ impl<'a> View<'a> {
             || (pat.frame.is_noun() && self.norm(t0).ends_with("ing")))
             && self.mention_ending(t0).is_some()
             && !BE.contains(&self.norm(t0.wrapping_sub(1)))
+        {
+            return None;
+        }
+        // "adopted sanctions against Russia, targeting 200 vessels": a participle after a
+        // comma describes the act before it; only after an attack is it another blow.
+        if event == EventType::Assault
+            && self.norm(t0.wrapping_sub(1)) == ","
+            && self.norm(t0).ends_with("ing")
+            && same_sentence.last().is_some_and(|(c, _)| {
+                !matches!(c.event, EventType::Assault | EventType::Coerce | EventType::Mobilize)
+            })
+        {
+            return None;
+        }
+        // "al-Shabaab, which has been fighting for more than 15 years": a state of years.
+        if self.norm(t0.wrapping_sub(1)) == "been"
+            && self.norm(t0).ends_with("ing")
+            && (t1..(t1 + 8).min(self.toks.len())).any(|k| {
+                matches!(self.norm(k), "years" | "decades" | "months")
+                    && (k.saturating_sub(4)..k).any(|j| self.norm(j) == "for")
+            })
         {
             return None;
         }
