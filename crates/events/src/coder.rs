@@ -230,10 +230,13 @@ impl EventCoder {
     }
 }
 
+/// The codes and sectors of a list of mentions, for comparing parties.
+type EntitySet = Vec<(Option<ActorCode>, Option<Sector>)>;
+
 /// "Tens of thousands rallied in Belgrade, demanding accountability": demands made by
 /// demonstrating are the protest (PLOVER), not a request of their own.
 fn protest_demands(out: &mut Vec<EventCandidate>) {
-    let protests: Vec<(usize, Vec<(Option<ActorCode>, Option<Sector>)>)> = out
+    let protests: Vec<(usize, EntitySet)> = out
         .iter()
         .filter(|c| c.event == EventType::Protest)
         .map(|c| (c.sentence, entity_set(&c.actors)))
