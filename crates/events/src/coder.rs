@@ -2163,6 +2163,16 @@ impl<'a> View<'a> {
             {
                 return false;
             }
+            // "accused Moscow of stalling, saying Russia had launched 472 drones": what is
+            // said after a verb of saying is reported, not the accusation's content.
+            let said_between = self.aux_hits.iter().any(|h| {
+                h.start >= v.hit.end
+                    && h.end <= t.hit.start
+                    && self_kind(self, h) == Some(AuxKind::Speech)
+            });
+            if said_between {
+                return false;
+            }
             if !t.pat.frame.is_noun() {
                 return true;
             }
@@ -3348,10 +3358,13 @@ impl<'a> View<'a> {
     /// participle clauses ("struck Gaza, killing 20") taken into account.
     fn verb_subject(&self, t0: usize, same_sentence: &[(EventCandidate, CandFlags)]) -> Vec<usize> {
         let mut k = t0;
-        // "Israel began releasing prisoners": the subject of the aspect verb.
+        // "Israel began releasing prisoners": the subject of the aspect verb; "it was
+        // striking": the subject of the progressive.
+        let gerund = self.norm(t0).ends_with("ing");
         while k > 0
             && (ADVERBS.contains(&self.norm(k - 1))
-                || (ASPECT.contains(&self.norm(k - 1)) && self.norm(t0).ends_with("ing")))
+                || (gerund && ASPECT.contains(&self.norm(k - 1)))
+                || (gerund && matches!(self.norm(k - 1), "was" | "were" | "is" | "are")))
         {
             k -= 1;
         }
