@@ -113,6 +113,7 @@ impl<'a> Dater<'a> {
             let own = timexes
                 .iter()
                 .filter(|t| t.start >= s.span.start && t.end <= s.span.end)
+                .filter(|t| !after_since(text, t))
                 .find_map(|t| resolved_from(text, t, anchor));
             let own = own.or_else(|| {
                 let base = main_date.or(anchor)?;
@@ -156,9 +157,12 @@ impl<'a> Dater<'a> {
     /// The date of an event in sentence `sentence`, whose clause is `clause` and trigger
     /// `trigger`.
     pub fn choose(&self, sentence: usize, clause: Span, trigger: Span, future: bool) -> DateChoice {
+        // "detained since Oct. 7": the start of a span is no event's date.
+        let since = |t: &&Timex| after_since(self.text, t);
         let in_clause = self
             .timexes
             .iter()
+            .filter(|t| !since(t))
             .filter(|t| t.start >= clause.start && t.end <= clause.end)
             .filter_map(|t| {
                 resolved_from(self.text, t, self.anchor).map(|r| (distance(t, trigger), r))
@@ -166,9 +170,19 @@ impl<'a> Dater<'a> {
             .min_by_key(|(d, _)| *d)
             .map(|(_, r)| r);
         let sentence_span = self.sentence_spans.get(sentence).copied().unwrap_or(clause);
+        // A date the event's own clause names after the shift phrase is its own.
+        let in_clause_after = |phrase: Span| {
+            self.timexes.iter().any(|t| {
+                t.start >= clause.start
+                    && t.end <= clause.end
+                    && t.start >= phrase.end
+                    && t.range.is_some()
+            })
+        };
         let in_sentence = || {
             self.timexes
                 .iter()
+                .filter(|t| !since(t))
                 .filter(|t| t.start >= sentence_span.start && t.end <= sentence_span.end)
                 .filter_map(|t| {
                     resolved_from(self.text, t, self.anchor).map(|r| (distance(t, trigger), r))
@@ -182,7 +196,33 @@ impl<'a> Dater<'a> {
             (r.basis == DateBasis::Shift && r.span.is_some_and(|s| s.end <= trigger.start))
                 .then(|| r.clone())
         };
-        let chosen = in_clause
+        // "Protesters stormed parliament on Friday, a day after police killed a driver": an
+        // event after a shift phrase is that many days before the date the sentence names
+        // ahead of the phrase.
+        let shifted_within = || {
+            let (days, phrase) = shift_in(self.text, sentence_span)?;
+            if phrase.end > trigger.start || in_clause_after(phrase) {
+                return None;
+            }
+            let base = self
+                .timexes
+                .iter()
+                .filter(|t| t.start >= sentence_span.start && t.end <= phrase.start)
+                .filter_map(|t| resolved_from(self.text, t, self.anchor))
+                .filter(|r| r.precision == "day")
+                .last()?;
+            let d = base.first.add_days(-days);
+            Some(Resolved {
+                first: d,
+                last: d,
+                precision: "day".into(),
+                text: Some(phrase.slice(self.text).to_string()),
+                span: Some(phrase),
+                basis: DateBasis::Shift,
+            })
+        };
+        let chosen = shifted_within()
+            .or(in_clause)
             .or_else(shifted)
             .or_else(in_sentence)
             .or_else(|| self.by_sentence.get(sentence).cloned().flatten());
@@ -216,6 +256,13 @@ impl<'a> Dater<'a> {
             },
         }
     }
+}
+
+/// Whether a time expression follows "since": the start of a span, no event's date.
+fn after_since(text: &str, t: &Timex) -> bool {
+    let before = text.get(..t.start).unwrap_or_default().trim_end();
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+    word.eq_ignore_ascii_case("since")
 }
 
 fn resolved_from(text: &str, t: &Timex, _anchor: Option<CivilDate>) -> Option<Resolved> {
@@ -287,6 +334,31 @@ mod tests {
         );
         assert_eq!(d[0].0.as_deref(), Some("2025-07-19"));
         assert_eq!(d[1].0.as_deref(), Some("2025-07-18"));
+    }
+
+    /// The date of a trigger at the first occurrence of `word` in a one-sentence text.
+    fn date_at(text: &str, published: &str, word: &str) -> Option<String> {
+        let sentences = lapwing_text::segment(text);
+        let anchor = CivilDate::parse(published);
+        let timexes = lapwing_time::find_timexes(text, anchor);
+        let dater = Dater::new(text, &sentences, &timexes, anchor);
+        let at = text.find(word)?;
+        let s = sentences.first()?;
+        dater.choose(0, s.span, Span::new(at, at + word.len()), false).date
+    }
+
+    #[test]
+    fn a_shift_inside_the_sentence_counts_from_its_own_date() {
+        let text =
+            "Protesters stormed parliament on Wednesday, a day after police killed a driver.";
+        assert_eq!(date_at(text, "2025-07-18", "stormed").as_deref(), Some("2025-07-16"));
+        assert_eq!(date_at(text, "2025-07-18", "killed").as_deref(), Some("2025-07-15"));
+    }
+
+    #[test]
+    fn the_start_of_a_span_dates_no_event() {
+        let text = "Troops arrested 45 people, bringing the number held since Oct. 7 to 3,000.";
+        assert_eq!(date_at(text, "2023-11-21", "arrested").as_deref(), Some("2023-11-21"));
     }
 
     #[test]

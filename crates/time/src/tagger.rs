@@ -303,8 +303,11 @@ impl<'a> Tagger<'a> {
             if ahead_open && d <= TENSE_AHEAD {
                 let k = e + d - 1;
                 // A new clause to the right belongs to another verb.
+                // "on Tuesday, saying the money would fund food": a participle after a comma is
+                // another verb's clause.
                 if k >= self.toks.len()
                     || stop(self.p(k))
+                    || (self.p(k) == b',' && self.w(k + 1).ends_with("ing"))
                     || matches!(
                         self.w(k),
                         "and"
@@ -336,6 +339,10 @@ impl<'a> Tagger<'a> {
         let w = self.w(i);
         if w.is_empty() {
             return None;
+        }
+        // "protesters set fire": "set" looks forward only in "set to".
+        if w == "set" && self.w(i + 1) != "to" {
+            return Some(false);
         }
         if lexicon::future_cue(w) || (w == "may" && !self.cap(i)) {
             return Some(true);
