@@ -210,7 +210,7 @@ impl<'a> Dater<'a> {
                 .filter(|t| t.start >= sentence_span.start && t.end <= phrase.start)
                 .filter_map(|t| resolved_from(self.text, t, self.anchor))
                 .filter(|r| r.precision == "day")
-                .last()?;
+                .next_back()?;
             let d = base.first.add_days(-days);
             Some(Resolved {
                 first: d,
