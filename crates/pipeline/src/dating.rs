@@ -209,8 +209,7 @@ impl<'a> Dater<'a> {
                 .iter()
                 .filter(|t| t.start >= sentence_span.start && t.end <= phrase.start)
                 .filter_map(|t| resolved_from(self.text, t, self.anchor))
-                .filter(|r| r.precision == "day")
-                .next_back()?;
+                .rfind(|r| r.precision == "day")?;
             let d = base.first.add_days(-days);
             Some(Resolved {
                 first: d,
