@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Scores `lapwing code` on every hand-coded set in data/news-dev and prints one table row per
+# set: type, dyad and sector F1 (score_events.py's definitions, via `lapwing eval events`),
+# and date and location-country accuracy on dyad matches.
+# Tuning sets were used to choose fixes; held-out sets were only ever scored.
+# Usage: scripts/news-dev-all.sh [--bin PATH]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=""
+if [ "${1:-}" = "--bin" ]; then bin="$2"; fi
+if [ -z "$bin" ]; then
+  cargo build --release -q -p lapwing-cli
+  bin="${CARGO_TARGET_DIR:-target}/release/lapwing"
+fi
+d=data/news-dev
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cat "$d/blind-a.gold.jsonl" "$d/blind-b.gold.jsonl" "$d/blind-c.gold.jsonl" > "$tmp/blind-abc.gold.jsonl"
+cat "$d/final-e.gold.jsonl" "$d/final-f.gold.jsonl" > "$tmp/final-ef.gold.jsonl"
+row() { # name role gold [docs]
+  local name=$1 role=$2 gold=$3 docs=${4:-}
+  local args=(--gold "$gold" --bin "$bin")
+  if [ -n "$docs" ]; then args+=(--docs "$docs"); fi
+  scripts/news-dev.sh "${args[@]}" 2>/dev/null | python3 -c '
+import sys, re
+name, role = sys.argv[1], sys.argv[2]
+f = {}
+for line in sys.stdin:
+    m = re.match(r"(type|dyad|sector)\s+P=([\d.]+) R=([\d.]+) F1=([\d.]+)", line)
+    if m: f[m.group(1)] = (m.group(2), m.group(3), m.group(4))
+    m = re.match(r"date accuracy on dyad matches: (\S+)", line)
+    if m: f["date"] = m.group(1)
+    m = re.match(r"location-country accuracy on dyad matches: (\S+)", line)
+    if m: f["loc"] = m.group(1)
+t, dy, se = f.get("type", ("-",)*3), f.get("dyad", ("-",)*3), f.get("sector", ("-",)*3)
+date, loc = f.get("date", "-"), f.get("loc", "-")
+print(f"| {name} | {role} | {t[2]} | {dy[2]} ({dy[0]}/{dy[1]}) | {se[2]} | {date} | {loc} |")
+' "$name" "$role"
+}
+echo "| set | role | type F1 | dyad F1 (P/R) | sector F1 | date acc | loc acc |"
+echo "|---|---|---|---|---|---|---|"
+row "dev (25 real articles)" "tuning, session 1" "$d/gold.jsonl"
+row "heldout (12 real articles)" "held out in session 1" "$d/heldout.gold.jsonl"
+row "blind a-c (48 real articles)" "tuning, session 2" "$tmp/blind-abc.gold.jsonl"
+row "sentences-blind (180 sentences)" "tuning, session 2" "$d/sentences-blind.gold.jsonl" "$d/sentences-blind.docs.jsonl"
+if [ -f "$d/articles-tune.gold.jsonl" ]; then
+  row "articles-tune (8 wire articles)" "tuning, session 2" "$d/articles-tune.gold.jsonl" "$d/articles-tune.docs.jsonl"
+fi
+row "final e-f (32 real articles)" "held out" "$tmp/final-ef.gold.jsonl"
+row "sentences-final (150 sentences)" "held out" "$d/sentences-final.gold.jsonl" "$d/sentences-final.docs.jsonl"
+row "articles-final (8 wire articles)" "held out" "$d/articles-final.gold.jsonl" "$d/articles-final.docs.jsonl"
