@@ -356,10 +356,15 @@ fn same_event_in_sentence(o: &EventCandidate, c: &EventCandidate) -> bool {
         && o.aux == c.aux
         && entity_set(&o.actors) == entity_set(&c.actors)
         && (assault
-            || entity_set(&o.recipients) == entity_set(&c.recipients)
+            || codes_of(&o.recipients) == codes_of(&c.recipients)
             || c.recipients.is_empty()
             || o.recipients.is_empty())
         && modes_ok
+}
+
+/// The codes of a list of mentions, sectors aside ("GBR" and "GBR:CVL" are one party).
+fn codes_of(ms: &[Mention]) -> BTreeSet<ActorCode> {
+    ms.iter().filter_map(|m| m.entity.code).collect()
 }
 
 /// Adds a candidate, or folds it into an earlier report of the same event.
@@ -1958,9 +1963,23 @@ impl<'a> View<'a> {
             }
             // "attacks on Israeli ships": a verb form that is the head of a noun phrase the
             // actor coder found ("ships", "strikes") is a noun.
-            let in_nominal = self.ms.iter().any(|m| {
-                m.kind == MentionKind::Nominal && m.tokens.start < h.start && h.start < m.tokens.end
+            // "Israeli ships": a lower-case word right after a capitalised adjective the actor
+            // coder took for a party is the noun that adjective qualifies.
+            let after_adjective = self.ms.iter().any(|m| {
+                m.kind == MentionKind::Nominal
+                    && m.tokens.end == h.start
+                    && m.tokens.len() == 1
+                    && m.tokens.start > 0
+                    && !matches!(self.norm(m.tokens.start - 1), "\"" | "(" | ":" | "-")
+                    && self.toks.get(m.tokens.start).is_some_and(|t| t.capitalised)
+                    && self.toks.get(h.start).is_some_and(|t| !t.capitalised)
             });
+            let in_nominal = after_adjective
+                || self.ms.iter().any(|m| {
+                    m.kind == MentionKind::Nominal
+                        && m.tokens.start < h.start
+                        && h.start < m.tokens.end
+                });
             if in_nominal && coder.triggers.item(h.item).is_some_and(|p| !p.frame.is_noun()) {
                 continue;
             }
@@ -2721,6 +2740,8 @@ impl<'a> View<'a> {
                 | EventType::Sanction
                 | EventType::Mobilize
                 | EventType::Coerce
+                | EventType::Retreat
+                | EventType::Cooperate
         );
         if material && recip_ms.is_empty() && !pat.preps.is_empty() && !pat.frame.is_noun() {
             let lists = matches!(event, EventType::Aid | EventType::Sanction);

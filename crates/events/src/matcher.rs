@@ -126,10 +126,10 @@ impl<T> Matcher<T> {
 }
 
 /// Whether a token stops a gap: sentence and clause punctuation and quotes.
-/// Punctuation ends a gap, except hyphens and quote marks, which wrap words inside a clause
-/// ("warned of 'catastrophic consequences'", "ordered a 'complete siege'").
+/// Punctuation ends a gap, except hyphens, quote marks and currency signs, which sit inside a
+/// clause ("warned of 'catastrophic consequences'", "disbursed a $1.1 billion tranche").
 fn stops_gap(t: &Token) -> bool {
-    t.kind == TokenKind::Punct && !matches!(t.norm.as_str(), "-" | "\"" | "'")
+    t.kind == TokenKind::Punct && !matches!(t.norm.as_str(), "-" | "\"" | "'" | "$" | "€" | "£")
 }
 
 fn match_elems(el: &[Element], toks: &[Token], i: usize, form: &mut Option<Form>) -> Option<usize> {
