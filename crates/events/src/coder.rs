@@ -2279,19 +2279,18 @@ impl<'a> View<'a> {
                     // "ordered the French ambassador ... to leave": with `inner`, the object is
                     // always the one inside.
                     if (recips.is_empty() || pat.has("inner")) && direct && t1 > t0 + 2 {
-                        recips = self
-                            .order
-                            .iter()
-                            .copied()
-                            .find(|&i| {
-                                let m = self.mi(i);
-                                m.start > t0
-                                    && m.start <= t0 + 2
-                                    && m.end < t1
-                                    && m.prep.is_none_or(|p| p <= t0)
-                            })
-                            .into_iter()
-                            .collect();
+                        let inner = self.order.iter().copied().find(|&i| {
+                            let m = self.mi(i);
+                            m.start > t0
+                                && m.start <= t0 + 2
+                                && m.end < t1
+                                && m.prep.is_none_or(|p| p <= t0)
+                        });
+                        // No one inside ("warned of action against Israel"): the object after
+                        // the trigger stands.
+                        if let Some(i) = inner {
+                            recips = vec![i];
+                        }
                     }
                 }
             }
