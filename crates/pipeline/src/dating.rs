@@ -80,6 +80,8 @@ pub struct Dater<'a> {
     /// Each sentence's own date (expression, shift or inherited).
     by_sentence: Vec<Option<Resolved>>,
     sentence_spans: Vec<Span>,
+    /// Each sentence's shift phrase ("a day after"), looked for once.
+    shifts: Vec<Option<(i64, Span)>>,
 }
 
 /// Relative phrases that place an event some days from another, with the shift in days when
@@ -107,9 +109,11 @@ impl<'a> Dater<'a> {
         anchor: Option<CivilDate>,
     ) -> Dater<'a> {
         let mut by_sentence: Vec<Option<Resolved>> = Vec::with_capacity(sentences.len());
+        let shifts: Vec<Option<(i64, Span)>> =
+            sentences.iter().map(|s| shift_in(text, s.span)).collect();
         // The lede's date: the first sentence with an expression of day precision.
         let mut main_date: Option<CivilDate> = None;
-        for s in sentences {
+        for (i, s) in sentences.iter().enumerate() {
             let own = timexes
                 .iter()
                 .filter(|t| t.start >= s.span.start && t.end <= s.span.end)
@@ -117,7 +121,7 @@ impl<'a> Dater<'a> {
                 .find_map(|t| resolved_from(text, t, anchor));
             let own = own.or_else(|| {
                 let base = main_date.or(anchor)?;
-                shift_in(text, s.span).map(|(days, span)| {
+                shifts.get(i).copied().flatten().map(|(days, span)| {
                     let d = base.add_days(-days);
                     Resolved {
                         first: d,
@@ -151,6 +155,7 @@ impl<'a> Dater<'a> {
             anchor,
             by_sentence,
             sentence_spans: sentences.iter().map(|s| s.span).collect(),
+            shifts,
         }
     }
 
@@ -200,7 +205,7 @@ impl<'a> Dater<'a> {
         // event after a shift phrase is that many days before the date the sentence names
         // ahead of the phrase.
         let shifted_within = || {
-            let (days, phrase) = shift_in(self.text, sentence_span)?;
+            let (days, phrase) = self.shifts.get(sentence).copied().flatten()?;
             if phrase.end > trigger.start || in_clause_after(phrase) {
                 return None;
             }
@@ -287,6 +292,10 @@ fn distance(t: &Timex, trigger: Span) -> usize {
 /// Finds a shift phrase in the sentence, case-insensitively, returning days and its span.
 fn shift_in(text: &str, span: Span) -> Option<(i64, Span)> {
     let s = span.slice(text);
+    // Most sentences have neither "after" nor "before": skip the lower-casing for them.
+    if !(s.contains("fter") || s.contains("efore") || s.contains("FTER") || s.contains("EFORE")) {
+        return None;
+    }
     let lower = s.to_ascii_lowercase();
     SHIFTS.iter().find_map(|(phrase, days)| {
         let at = lower.find(phrase)?;
