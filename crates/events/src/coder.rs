@@ -265,7 +265,8 @@ fn answer_attacks(out: &mut [EventCandidate]) {
             continue;
         }
         let sentence = c.sentence;
-        let attackers = [sentence, sentence.wrapping_sub(1)].into_iter().find_map(|sn| {
+        // The nearest attack first: this sentence, then up to four before it.
+        let attackers = (0..5).map(|back| sentence.wrapping_sub(back)).find_map(|sn| {
             out.iter().find_map(|o| {
                 let attack =
                     matches!(o.event, EventType::Assault | EventType::Coerce | EventType::Sanction);
@@ -2285,6 +2286,11 @@ impl<'a> View<'a> {
                                 && m.start <= t0 + 2
                                 && m.end < t1
                                 && m.prep.is_none_or(|p| p <= t0)
+                                // "warned Israel would intensify": the subject of what is said.
+                                && !matches!(
+                                    self.norm(m.end),
+                                    "would" | "will" | "was" | "is" | "had" | "has" | "could"
+                                )
                         });
                         // No one inside ("warned of action against Israel"): the object after
                         // the trigger stands.
@@ -3105,7 +3111,7 @@ impl<'a> View<'a> {
             // reported "would" is the speaker's future, and for a withdrawal that is the
             // announced concession PLOVER codes, not a hypothesis.
             let reported_would = self.norm(h.start) == "would"
-                && event == EventType::Retreat
+                && matches!(event, EventType::Retreat | EventType::Concede)
                 && self.aux_hits.iter().any(|s| {
                     s.end <= h.start
                         && h.start - s.end <= 12
@@ -3264,6 +3270,42 @@ impl<'a> View<'a> {
             aux.historical |= old;
         }
 
+        // "The United States sent F-35 jets to Puerto Rico": arms sent to one's own territory
+        // are a deployment, not aid.
+        let arms = (t0..t1).any(|k| {
+            matches!(
+                self.norm(k),
+                "jet"
+                    | "jets"
+                    | "missile"
+                    | "missiles"
+                    | "tank"
+                    | "tanks"
+                    | "drone"
+                    | "drones"
+                    | "weapons"
+                    | "arms"
+                    | "ammunition"
+                    | "munitions"
+                    | "warship"
+                    | "warships"
+                    | "aircraft"
+                    | "troops"
+                    | "bombers"
+            )
+        });
+        if event == EventType::Aid
+            && arms
+            && !actor_ms.is_empty()
+            && !recip_ms.is_empty()
+            && recip_ms.iter().all(|r| {
+                r.entity.code.is_some() && actor_ms.iter().any(|a| a.entity.code == r.entity.code)
+            })
+        {
+            event = EventType::Mobilize;
+            modes.clear();
+            recip_ms.clear();
+        }
         // An announced future withdrawal is a verbal concession (PLOVER's ambiguity notes).
         if event == EventType::Retreat && aux.future {
             event = EventType::Concede;
@@ -3851,7 +3893,10 @@ impl<'a> View<'a> {
                 .is_some_and(|x| matches!(x.kind, MentionKind::Country | MentionKind::Capital))
                 && self.cl(m.start) == c
                 && m.start + 8 >= t1
-                && matches!(self.prep_of(i), Some("in" | "across" | "throughout" | "at"))
+                && matches!(
+                    self.prep_of(i),
+                    Some("in" | "across" | "throughout" | "at" | "through")
+                )
         })?;
         let mut m = self.ms.get(i)?.clone();
         m.entity.sector = Some(Sector::Cvl);

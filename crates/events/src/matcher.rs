@@ -129,7 +129,10 @@ impl<T> Matcher<T> {
 /// Punctuation ends a gap, except hyphens, quote marks and currency signs, which sit inside a
 /// clause ("warned of 'catastrophic consequences'", "disbursed a $1.1 billion tranche").
 fn stops_gap(t: &Token) -> bool {
-    t.kind == TokenKind::Punct && !matches!(t.norm.as_str(), "-" | "\"" | "'" | "$" | "€" | "£")
+    (t.kind == TokenKind::Punct && !matches!(t.norm.as_str(), "-" | "\"" | "'" | "$" | "€" | "£"))
+        // A gap stays inside its clause: "mass protests that were crushed by force" is no
+        // massing of forces.
+        || matches!(t.norm.as_str(), "that" | "which" | "who" | "whom" | "whose" | "because" | "unless")
 }
 
 fn match_elems(el: &[Element], toks: &[Token], i: usize, form: &mut Option<Form>) -> Option<usize> {
