@@ -225,8 +225,55 @@ impl EventCoder {
             }
         }
         answer_attacks(&mut out);
+        welcome_agreements(sentences, &mut out);
         protest_demands(&mut out);
         out
+    }
+}
+
+/// "Guterres welcomed the ceasefire and called on both sides to respect it": praise of an
+/// agreement, or a call on "both sides", is addressed to the parties of the nearest agreement
+/// (or two-sided fighting) reported before it.
+fn welcome_agreements(sentences: &[Sentence], out: &mut [EventCandidate]) {
+    const DEALS: &[&str] =
+        &["ceasefire", "truce", "agreement", "deal", "accord", "pact", "ceasefires", "agreements"];
+    const SIDES: &[&str] = &["sides", "parties"];
+    for i in 0..out.len() {
+        let Some(c) = out.get(i) else { continue };
+        if !c.recipients.is_empty() || !matches!(c.event, EventType::Support | EventType::Request) {
+            continue;
+        }
+        let Some(s) = sentences.get(c.sentence) else { continue };
+        // The words right after the trigger say what is welcomed or who is called on.
+        let after = s
+            .tokens
+            .iter()
+            .skip_while(|t| t.span.start < c.trigger.end)
+            .take(4)
+            .map(|t| t.norm.as_str())
+            .collect::<Vec<_>>();
+        let wanted = match c.event {
+            EventType::Support => after.iter().any(|w| DEALS.contains(w)),
+            _ => after.iter().any(|w| SIDES.contains(w)),
+        };
+        if !wanted {
+            continue;
+        }
+        let mine: BTreeSet<ActorCode> = codes_of(&c.actors);
+        let sentence = c.sentence;
+        // The nearest earlier report, however far: an article's agreement is often its lede.
+        let parties = (0..=sentence).map(|back| sentence - back).find_map(|sn| {
+            out.iter().rev().find_map(|o| {
+                let deal = matches!(o.event, EventType::Agree | EventType::Concede)
+                    || (o.event == EventType::Assault && o.recipients.is_empty());
+                let theirs = codes_of(&o.actors);
+                (o.sentence == sn && deal && theirs.len() >= 2 && theirs.is_disjoint(&mine))
+                    .then(|| o.actors.clone())
+            })
+        });
+        if let (Some(p), Some(c)) = (parties, out.get_mut(i)) {
+            c.recipients = p;
+        }
     }
 }
 
