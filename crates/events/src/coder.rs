@@ -312,8 +312,8 @@ fn answer_attacks(out: &mut [EventCandidate]) {
             continue;
         }
         let sentence = c.sentence;
-        // The nearest attack first: this sentence, then up to four before it.
-        let attackers = (0..5).map(|back| sentence.wrapping_sub(back)).find_map(|sn| {
+        // The nearest attack first: this sentence, then up to eight before it.
+        let attackers = (0..9).map(|back| sentence.wrapping_sub(back)).find_map(|sn| {
             out.iter().find_map(|o| {
                 let attack =
                     matches!(o.event, EventType::Assault | EventType::Coerce | EventType::Sanction);
@@ -1901,7 +1901,8 @@ impl<'a> View<'a> {
         }
         // "were convicted of X and sentenced to death": a participle coordinated with a
         // passive one.
-        if self.norm(t0.wrapping_sub(1)) == "and" {
+        // A verb with a direct object is active ("was alarmed and urged Washington").
+        if self.norm(t0.wrapping_sub(1)) == "and" && self.mention_starting(t_end).is_none() {
             let c = self.cl(t0);
             let lo = t0.saturating_sub(14);
             if (lo..t0).any(|k| self.cl(k) == c && BE.contains(&self.norm(k))) {
@@ -2442,6 +2443,15 @@ impl<'a> View<'a> {
             && same_sentence.last().is_some_and(|(c, _)| {
                 !matches!(c.event, EventType::Assault | EventType::Coerce | EventType::Mobilize)
             })
+        {
+            return None;
+        }
+        // "Saudi Arabia, which has observed a truce since April 2022", "has carried out a dozen
+        // strikes since": a perfect that runs since some time is a state, not today's news.
+        if !pat.frame.is_noun()
+            && matches!(self.norm(t0.wrapping_sub(1)), "has" | "have")
+            && (t1..(t1 + 10).min(self.toks.len()))
+                .any(|k| self.norm(k) == "since" && self.cl(k.saturating_sub(1)) == self.cl(t0))
         {
             return None;
         }
@@ -3537,7 +3547,16 @@ impl<'a> View<'a> {
                 return self.main_subject(k.saturating_sub(1));
             }
             if prev == "and" && same_sentence.is_empty() {
-                // Nothing coded before the "and": its subject is not a coded actor.
+                // Nothing coded before the "and": a statement verb still shares the subject of
+                // a saying verb ("Guterres said he was alarmed and urged ..."); anything else's
+                // subject is not a coded actor.
+                let said = self
+                    .aux_hits
+                    .iter()
+                    .any(|h| h.end <= k && self_kind(self, h) == Some(AuxKind::Speech));
+                if said && self.statement_verb(t0) {
+                    return self.main_subject(k.saturating_sub(1));
+                }
                 return Vec::new();
             }
             if prev == "and" {
@@ -3553,6 +3572,17 @@ impl<'a> View<'a> {
             }
         }
         self.subject(t0)
+    }
+
+    /// Whether a verb of statement (in any form) stands at `t`.
+    fn statement_verb(&self, t: usize) -> bool {
+        let w = self.norm(t);
+        [
+            "urge", "call", "demand", "accus", "condemn", "reject", "warn", "prais", "welcom",
+            "blam", "criticis", "criticiz", "denounc", "den", "vow", "threat", "appeal", "ask",
+        ]
+        .iter()
+        .any(|p| w.starts_with(p))
     }
 
     /// Whether a statement verb stands at `t`: reject, accuse, call, urge and the like.
