@@ -2421,6 +2421,10 @@ impl<'a> View<'a> {
                 w.ends_with('s') && !w.ends_with("ss")
             }
         };
+        // "the U.N.-backed mission": a compound adjective describes.
+        if pat.has("stative") && self.norm(t0.wrapping_sub(1)) == "-" {
+            return None;
+        }
         if pat.has("stative")
             && ((present && !self.headline()) || (was_passive && !self.be_before(t0)))
         {
@@ -2452,6 +2456,15 @@ impl<'a> View<'a> {
             && matches!(self.norm(t0.wrapping_sub(1)), "has" | "have")
             && (t1..(t1 + 10).min(self.toks.len()))
                 .any(|k| self.norm(k) == "since" && self.cl(k.saturating_sub(1)) == self.cl(t0))
+        {
+            return None;
+        }
+        // "Gangs stormed the town, torching homes and freeing 500 inmates": a release told as
+        // part of an attack is the attack's doing, not a concession.
+        if event == EventType::Retreat
+            && self.norm(t0).ends_with("ing")
+            && (t0.saturating_sub(12)..t0).any(|k| self.norm(k) == ",")
+            && same_sentence.iter().any(|(c, _)| c.event == EventType::Assault)
         {
             return None;
         }
