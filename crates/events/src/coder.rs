@@ -224,6 +224,8 @@ impl EventCoder {
                 merge_into(&mut out, cand, flags.again);
             }
         }
+        pronouns_for_attacks(&mut out);
+        fold_untargeted_attacks(&mut out);
         answer_attacks(&mut out);
         welcome_agreements(sentences, &mut out);
         protest_demands(&mut out);
@@ -279,6 +281,63 @@ fn welcome_agreements(sentences: &[Sentence], out: &mut [EventCandidate]) {
 
 /// The codes and sectors of a list of mentions, for comparing parties.
 type EntitySet = Vec<(Option<ActorCode>, Option<Sector>)>;
+
+/// "Iraq condemned those strikes, saying they had killed 16 people", "Russia called them
+/// 'irresponsible'": "they" and "them" after an attack named earlier in the sentence are the
+/// attack, so its doers stand in for the pronoun.
+fn pronouns_for_attacks(out: &mut [EventCandidate]) {
+    let is_pronoun = |ms: &[Mention]| {
+        ms.len() == 1
+            && ms.first().is_some_and(|m| {
+                m.kind == MentionKind::Pronoun
+                    && matches!(
+                        m.entity.entity_text.to_ascii_lowercase().as_str(),
+                        "they" | "them" | "it"
+                    )
+            })
+    };
+    for i in 0..out.len() {
+        let Some(c) = out.get(i) else { continue };
+        let actor_slot = c.event == EventType::Assault && is_pronoun(&c.actors);
+        let recipient_slot =
+            matches!(c.event, EventType::Accuse | EventType::Reject) && is_pronoun(&c.recipients);
+        if !actor_slot && !recipient_slot {
+            continue;
+        }
+        let at = c.actors.first().map_or(c.trigger.start, |m| m.span.start).min(c.trigger.start);
+        let attack = out.iter().find(|o| {
+            o.sentence == c.sentence
+                && o.event == EventType::Assault
+                && o.trigger.end <= at
+                && !o.actors.is_empty()
+        });
+        let Some(doers) = attack.map(|o| o.actors.clone()) else { continue };
+        if let Some(c) = out.get_mut(i) {
+            if actor_slot {
+                c.actors = doers;
+            } else {
+                c.recipients = doers;
+            }
+        }
+    }
+}
+
+/// "the U.S. strikes, saying they had killed 16 people": an attack of the sentence with no
+/// target and the same doers as one with a target is that attack, told twice.
+fn fold_untargeted_attacks(out: &mut Vec<EventCandidate>) {
+    let targeted: Vec<(usize, BTreeSet<ActorCode>)> = out
+        .iter()
+        .filter(|c| c.event == EventType::Assault && !c.recipients.is_empty())
+        .map(|c| (c.sentence, codes_of(&c.actors)))
+        .collect();
+    out.retain(|c| {
+        if c.event != EventType::Assault || !c.recipients.is_empty() || c.actors.len() != 1 {
+            return true;
+        }
+        let mine = codes_of(&c.actors);
+        !targeted.iter().any(|(s, a)| *s == c.sentence && !mine.is_empty() && *a == mine)
+    });
+}
 
 /// "Tens of thousands rallied in Belgrade, demanding accountability": demands made by
 /// demonstrating are the protest (PLOVER), not a request of their own.
