@@ -233,6 +233,14 @@ impl EventCoder {
     }
 }
 
+/// The candidates of sentences `lo..=hi` (candidates are in sentence order), so that the
+/// document passes below look only near each candidate and stay linear in the document.
+fn sentence_range(out: &[EventCandidate], lo: usize, hi: usize) -> std::ops::Range<usize> {
+    let a = out.partition_point(|c| c.sentence < lo);
+    let b = out.partition_point(|c| c.sentence <= hi);
+    a..b.max(a)
+}
+
 /// "Guterres welcomed the ceasefire and called on both sides to respect it": praise of an
 /// agreement, or a call on "both sides", is addressed to the parties of the nearest agreement
 /// (or two-sided fighting) reported before it.
@@ -263,9 +271,10 @@ fn welcome_agreements(sentences: &[Sentence], out: &mut [EventCandidate]) {
         }
         let mine: BTreeSet<ActorCode> = codes_of(&c.actors);
         let sentence = c.sentence;
-        // The nearest earlier report, however far: an article's agreement is often its lede.
-        let parties = (0..=sentence).map(|back| sentence - back).find_map(|sn| {
-            out.iter().rev().find_map(|o| {
+        // The nearest earlier report, however far back in an article (its agreement is often
+        // the lede), within forty sentences.
+        let parties = (0..=sentence.min(40)).map(|back| sentence - back).find_map(|sn| {
+            out.get(sentence_range(out, sn, sn)).unwrap_or_default().iter().rev().find_map(|o| {
                 let deal = matches!(o.event, EventType::Agree | EventType::Concede)
                     || (o.event == EventType::Assault && o.recipients.is_empty());
                 let theirs = codes_of(&o.actors);
@@ -305,12 +314,15 @@ fn pronouns_for_attacks(out: &mut [EventCandidate]) {
             continue;
         }
         let at = c.actors.first().map_or(c.trigger.start, |m| m.span.start).min(c.trigger.start);
-        let attack = out.iter().find(|o| {
-            o.sentence == c.sentence
-                && o.event == EventType::Assault
-                && o.trigger.end <= at
-                && !o.actors.is_empty()
-        });
+        let attack =
+            out.get(sentence_range(out, c.sentence, c.sentence)).unwrap_or_default().iter().find(
+                |o| {
+                    o.sentence == c.sentence
+                        && o.event == EventType::Assault
+                        && o.trigger.end <= at
+                        && !o.actors.is_empty()
+                },
+            );
         let Some(doers) = attack.map(|o| o.actors.clone()) else { continue };
         if let Some(c) = out.get_mut(i) {
             if actor_slot {
@@ -325,7 +337,7 @@ fn pronouns_for_attacks(out: &mut [EventCandidate]) {
 /// "the U.S. strikes, saying they had killed 16 people": an attack of the sentence with no
 /// target and the same doers as one with a target is that attack, told twice.
 fn fold_untargeted_attacks(out: &mut Vec<EventCandidate>) {
-    let targeted: Vec<(usize, BTreeSet<ActorCode>)> = out
+    let targeted: BTreeSet<(usize, BTreeSet<ActorCode>)> = out
         .iter()
         .filter(|c| c.event == EventType::Assault && !c.recipients.is_empty())
         .map(|c| (c.sentence, codes_of(&c.actors)))
@@ -335,21 +347,20 @@ fn fold_untargeted_attacks(out: &mut Vec<EventCandidate>) {
             return true;
         }
         let mine = codes_of(&c.actors);
-        !targeted.iter().any(|(s, a)| *s == c.sentence && !mine.is_empty() && *a == mine)
+        mine.is_empty() || !targeted.contains(&(c.sentence, mine))
     });
 }
 
 /// "Tens of thousands rallied in Belgrade, demanding accountability": demands made by
 /// demonstrating are the protest (PLOVER), not a request of their own.
 fn protest_demands(out: &mut Vec<EventCandidate>) {
-    let protests: Vec<(usize, EntitySet)> = out
+    let protests: BTreeSet<(usize, EntitySet)> = out
         .iter()
         .filter(|c| c.event == EventType::Protest)
         .map(|c| (c.sentence, entity_set(&c.actors)))
         .collect();
     out.retain(|c| {
-        c.event != EventType::Request
-            || !protests.iter().any(|(s, a)| *s == c.sentence && *a == entity_set(&c.actors))
+        c.event != EventType::Request || !protests.contains(&(c.sentence, entity_set(&c.actors)))
     });
 }
 
@@ -372,8 +383,8 @@ fn answer_attacks(out: &mut [EventCandidate]) {
         }
         let sentence = c.sentence;
         // The nearest attack first: this sentence, then up to eight before it.
-        let attackers = (0..9).map(|back| sentence.wrapping_sub(back)).find_map(|sn| {
-            out.iter().find_map(|o| {
+        let attackers = (0..=sentence.min(8)).map(|back| sentence - back).find_map(|sn| {
+            out.get(sentence_range(out, sn, sn)).unwrap_or_default().iter().find_map(|o| {
                 let attack =
                     matches!(o.event, EventType::Assault | EventType::Coerce | EventType::Sanction);
                 let theirs = codes(&o.actors);
