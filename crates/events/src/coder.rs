@@ -2368,6 +2368,8 @@ impl<'a> View<'a> {
                 was_passive = passive;
                 let direct = pat.frame == Frame::Verb || pat.frame == Frame::VerbReverse;
                 let subj = self.verb_subject(t0, same_sentence);
+                // The grammatical subject, whatever the roles become ("met X and praised").
+                flags.subject = subj.iter().filter_map(|&i| self.ms.get(i).cloned()).collect();
                 if !passive && self.uncoded_subject(t0) {
                     return None;
                 }
@@ -2474,11 +2476,6 @@ impl<'a> View<'a> {
                     }
                 }
             }
-        }
-        if !pat.frame.is_noun() {
-            let subj_ids =
-                if pat.frame == Frame::VerbReverse && !was_passive { &recips } else { &actors };
-            flags.subject = subj_ids.iter().filter_map(|&i| self.ms.get(i).cloned()).collect();
         }
         // "Iran backs Assad's government", "Syrian forces, backed by Russia": a standing
         // relation told in the present, or a participle describing a noun, is background, not
@@ -3595,6 +3592,33 @@ impl<'a> View<'a> {
             }
         }
         if prev == "and" || prev == "," {
+            // "Qassem said the group would not disarm while Israel occupied Lebanese land, and
+            // accused Washington": the verb before sits in a subordinate clause, so a statement
+            // goes back to the sentence's speaker.
+            let sub_start = same_sentence.last().and_then(|(c, _)| {
+                let t = self.toks.iter().position(|t| t.span.start == c.trigger.start)?;
+                let start = (0..t).rev().find(|&j| self.cl(j) != self.cl(t)).map_or(0, |j| j + 1);
+                is(
+                    self.toks.get(start),
+                    &[
+                        "while", "when", "after", "before", "because", "if", "as", "since",
+                        "until", "whereas",
+                    ],
+                )
+                .then_some(start)
+            });
+            if let Some(start) = sub_start {
+                let said = self
+                    .aux_hits
+                    .iter()
+                    .any(|h| h.end <= start && self_kind(self, h) == Some(AuxKind::Speech));
+                if said && self.statement_verb(t0) {
+                    let main = self.main_subject(start);
+                    if !main.is_empty() {
+                        return main;
+                    }
+                }
+            }
             // Shares the subject of the verb before it.
             let shared = same_sentence.last().map(|(c, f)| {
                 if f.subject.is_empty() {
