@@ -2918,6 +2918,29 @@ impl<'a> View<'a> {
                 k += 1;
             }
         }
+        // "Israeli jets struck missile launchers and storage sites in western Iran": targets
+        // no one codes, in a named country, are that country's.
+        if event == EventType::Assault && recip_ms.is_empty() && !pat.frame.is_noun() {
+            let c = self.cl(t0);
+            let end = (t1 + 10).min(self.toks.len());
+            let target = (t1..end)
+                .take_while(|&k| self.cl(k) == c && !spans.iter().any(|&(a, _)| a == k))
+                .filter(|&k| self.norm(k) == "in")
+                .find_map(|k| {
+                    self.order.iter().copied().find(|&i| {
+                        let m = self.mi(i);
+                        m.start > k
+                            && m.start <= k + 2
+                            && self.ms.get(i).is_some_and(|x| x.kind == MentionKind::Country)
+                    })
+                });
+            if let Some(mut m) = target.and_then(|i| self.resolved(i)) {
+                m.entity.sector = None;
+                if actor_ms.iter().all(|a| a.entity.code != m.entity.code) {
+                    recip_ms.push(m);
+                }
+            }
+        }
         // "moved troops to its border with Finland": the neighbour is the one faced.
         if event == EventType::Mobilize && recip_ms.is_empty() {
             let c = self.cl(t0);
