@@ -233,6 +233,24 @@ impl EventCoder {
     }
 }
 
+/// The first actor that belongs to a state, with its code: whose own people a curfew falls
+/// on, whose government a protest addresses.
+fn own_state(actors: &[Mention]) -> Option<(ActorCode, &Mention)> {
+    actors.iter().find_map(|m| m.entity.code.filter(|c| !c.is_non_state()).map(|c| (c, m)))
+}
+
+/// A party the text implies at another mention's words (the state's own people or
+/// government), coded `code` and `sector` only.
+fn implied_party(at: &Mention, code: ActorCode, sector: Option<Sector>) -> Mention {
+    Mention {
+        entity: Entity { code: Some(code), sector, ..Entity::default() },
+        kind: MentionKind::Nominal,
+        entries: Vec::new(),
+        antecedent: None,
+        ..at.clone()
+    }
+}
+
 /// The candidates of sentences `lo..=hi` (candidates are in sentence order), so that the
 /// document passes below look only near each candidate and stay linear in the document.
 fn sentence_range(out: &[EventCandidate], lo: usize, hi: usize) -> std::ops::Range<usize> {
@@ -369,15 +387,12 @@ fn protest_demands(out: &mut Vec<EventCandidate>) {
 /// them": a condemnation or a threat that names no one answers the attack reported beside
 /// it, whose doers are its recipients (same sentence first, then the one before).
 fn answer_attacks(out: &mut [EventCandidate]) {
-    let codes = |ms: &[Mention]| -> BTreeSet<ActorCode> {
-        ms.iter().filter_map(|m| m.entity.code).collect()
-    };
     for i in 0..out.len() {
         let Some(c) = out.get(i) else { continue };
         if !matches!(c.event, EventType::Accuse | EventType::Threaten) || !c.recipients.is_empty() {
             continue;
         }
-        let mine = codes(&c.actors);
+        let mine = codes_of(&c.actors);
         if mine.is_empty() {
             continue;
         }
@@ -387,7 +402,7 @@ fn answer_attacks(out: &mut [EventCandidate]) {
             out.get(sentence_range(out, sn, sn)).unwrap_or_default().iter().find_map(|o| {
                 let attack =
                     matches!(o.event, EventType::Assault | EventType::Coerce | EventType::Sanction);
-                let theirs = codes(&o.actors);
+                let theirs = codes_of(&o.actors);
                 (o.sentence == sn
                     && attack
                     && !o.aux.negated
@@ -3052,26 +3067,8 @@ impl<'a> View<'a> {
             });
         let crowd = event == EventType::Assault && modes.contains(&Mode::CrowdControl);
         if recip_ms.is_empty() && (restrictive || crowd) {
-            let own = actor_ms
-                .iter()
-                .find_map(|m| m.entity.code.filter(|c| !c.is_non_state()).map(|c| (c, m.clone())));
-            if let Some((code, mut m)) = own {
-                m.entity = Entity {
-                    entity_text: String::new(),
-                    identifier_text: None,
-                    identifier_id: None,
-                    code: Some(code),
-                    sector: if crowd { Some(Sector::Cvl) } else { None },
-                    other_sector_codes: Vec::new(),
-                    ethnicity: None,
-                    religion: None,
-                    office: None,
-                };
-                m.kind = MentionKind::Nominal;
-                m.entries = Vec::new();
-                m.antecedent = None;
-                recip_ms.push(m);
-            }
+            let sector = if crowd { Some(Sector::Cvl) } else { None };
+            recip_ms.extend(own_state(&actor_ms).map(|(code, m)| implied_party(m, code, sector)));
         }
         // "Oman brokered a ceasefire between the United States and the Houthis": the parties
         // agreed; the broker only helped.
@@ -3095,27 +3092,9 @@ impl<'a> View<'a> {
         // A protest that names no target is made to its own state's authorities: a hunger
         // strike in prison, a rally against a tax, a doctors' strike.
         if event == EventType::Protest && recip_ms.is_empty() {
-            let own_state = actor_ms
-                .iter()
-                .find_map(|m| m.entity.code.filter(|c| !c.is_non_state()).map(|c| (c, m)));
-            if let Some((code, m)) = own_state {
-                let mut gov = m.clone();
-                gov.entity = Entity {
-                    entity_text: String::new(),
-                    identifier_text: None,
-                    identifier_id: None,
-                    code: Some(code),
-                    sector: Some(Sector::Gov),
-                    other_sector_codes: Vec::new(),
-                    ethnicity: None,
-                    religion: None,
-                    office: None,
-                };
-                gov.kind = MentionKind::Nominal;
-                gov.entries = Vec::new();
-                gov.antecedent = None;
-                recip_ms.push(gov);
-            }
+            recip_ms.extend(
+                own_state(&actor_ms).map(|(code, m)| implied_party(m, code, Some(Sector::Gov))),
+            );
         }
         // Victims with no state named make no usable record.
         let victims_only = unknown_attacker && recip_ms.iter().any(|m| m.entity.code.is_some());
@@ -3873,27 +3852,35 @@ impl<'a> View<'a> {
                 .find_map(|m| m.entity.code.filter(|c| !c.is_non_state()))
         };
         let code = place.or(self.doc_country).or_else(of_recipient)?;
-        let start = self.toks.get(t0).map_or(0, |t| t.span.start);
-        let end = self.toks.get(t1.saturating_sub(1)).map_or(start, |t| t.span.end);
-        Some(Mention {
+        let mut m = self.party_at(t0..t1, code, Some(sector));
+        m.head = t0;
+        m.entity.entity_text = String::new();
+        Some(m)
+    }
+
+    /// A party the text implies over the tokens `range` (no lexicon entry coded it).
+    fn party_at(
+        &self,
+        range: std::ops::Range<usize>,
+        code: ActorCode,
+        sector: Option<Sector>,
+    ) -> Mention {
+        let start = self.toks.get(range.start).map_or(0, |t| t.span.start);
+        let end = self.toks.get(range.end.saturating_sub(1)).map_or(start, |t| t.span.end);
+        Mention {
             span: Span::new(start, end),
-            tokens: t0..t1,
-            head: t0,
+            tokens: range.clone(),
+            head: range.end.saturating_sub(1),
             entity: Entity {
-                entity_text: String::new(),
-                identifier_text: None,
-                identifier_id: None,
+                entity_text: token_text(self.s, range.start, range.end),
                 code: Some(code),
-                sector: Some(sector),
-                other_sector_codes: Vec::new(),
-                ethnicity: None,
-                religion: None,
-                office: None,
+                sector,
+                ..Entity::default()
             },
             kind: MentionKind::Nominal,
             entries: Vec::new(),
             antecedent: None,
-        })
+        }
     }
 
     /// The tokens of a person right after a verb who is no coded actor: "him", "her",
@@ -3998,27 +3985,7 @@ impl<'a> View<'a> {
 
     /// A person the actor coder could not code, given the state of the event's context.
     fn unplaced_person(&self, range: std::ops::Range<usize>, code: ActorCode) -> Mention {
-        let start = self.toks.get(range.start).map_or(0, |t| t.span.start);
-        let end = self.toks.get(range.end.saturating_sub(1)).map_or(start, |t| t.span.end);
-        Mention {
-            span: Span::new(start, end),
-            tokens: range.clone(),
-            head: range.end.saturating_sub(1),
-            entity: Entity {
-                entity_text: token_text(self.s, range.start, range.end),
-                identifier_text: None,
-                identifier_id: None,
-                code: Some(code),
-                sector: None,
-                other_sector_codes: Vec::new(),
-                ethnicity: None,
-                religion: None,
-                office: None,
-            },
-            kind: MentionKind::Nominal,
-            entries: Vec::new(),
-            antecedent: None,
-        }
+        self.party_at(range, code, None)
     }
 
     /// The victims of an attack noun whose perpetrator is not named: the object of a verb of
