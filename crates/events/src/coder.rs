@@ -3683,39 +3683,21 @@ impl<'a> View<'a> {
         self.subject(t0)
     }
 
-    /// Whether a verb of statement (in any form) stands at `t`.
+    /// Whether a verb of statement (in any form) stands at `t`: urge, accuse, condemn, reject
+    /// and the like.
     fn statement_verb(&self, t: usize) -> bool {
+        const STEMS: &[&str] = &[
+            "urg", "call", "demand", "accus", "condemn", "reject", "warn", "prais", "welcom",
+            "blam", "criticis", "criticiz", "denounc", "deny", "deni", "vow", "threat", "appeal",
+            "ask", "refus",
+        ];
         let w = self.norm(t);
-        [
-            "urge", "call", "demand", "accus", "condemn", "reject", "warn", "prais", "welcom",
-            "blam", "criticis", "criticiz", "denounc", "den", "vow", "threat", "appeal", "ask",
-        ]
-        .iter()
-        .any(|p| w.starts_with(p))
+        STEMS.iter().any(|p| w.starts_with(p))
     }
 
-    /// Whether a statement verb stands at `t`: reject, accuse, call, urge and the like.
+    /// Whether a statement verb's participle stands at `t` ("rejecting", "accusing").
     fn verbal_trigger_at(&self, t: usize) -> bool {
-        matches!(
-            self.norm(t),
-            "rejecting"
-                | "accusing"
-                | "calling"
-                | "urging"
-                | "demanding"
-                | "blaming"
-                | "condemning"
-                | "criticising"
-                | "criticizing"
-                | "denouncing"
-                | "warning"
-                | "threatening"
-                | "praising"
-                | "welcoming"
-                | "refusing"
-                | "denying"
-                | "asking"
-        )
+        self.norm(t).ends_with("ing") && self.statement_verb(t)
     }
 
     /// Whether the word right before a verb is a common noun no mention covers ("a man
