@@ -40,7 +40,7 @@ datasets, gold, out = sys.argv[1:4]
 ids = {json.loads(l)["doc_id"] for l in open(gold, encoding="utf-8") if l.strip()}
 found = 0
 with open(out, "w", encoding="utf-8") as f:
-    for name in ("trnews", "geovirus"):
+    for name in ("trnews", "geovirus", "tbaq"):
         for line in open(f"{datasets}/{name}.docs.jsonl", encoding="utf-8"):
             if json.loads(line)["id"] in ids:
                 f.write(line)

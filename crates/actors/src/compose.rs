@@ -155,6 +155,19 @@ const QUANTIFIERS: &[&str] = &[
     "every",
     "each",
 ];
+/// Weapon platforms that stand for the force that flies or sails them ("its jets struck").
+const PLATFORMS: &[&str] = &[
+    "jets",
+    "warplanes",
+    "aircraft",
+    "planes",
+    "helicopters",
+    "drones",
+    "warships",
+    "artillery",
+    "tanks",
+    "gunboats",
+];
 const MODIFIERS: &[&str] = &[
     "senior",
     "top",
@@ -1550,6 +1563,23 @@ impl<'a> SentenceComposer<'a> {
                         d.entries.extend(own_ref);
                         return Some((vec![d], atom.end));
                     }
+                }
+                // "The Israeli military said its jets had struck ...": a platform that is
+                // "its" or "their" stands for its owner, an earlier actor of the sentence.
+                let platform = PLATFORMS.contains(&self.norm(atom.end.saturating_sub(1)));
+                if platform
+                    && i < j
+                    && matches!(self.norm(i), "its" | "their")
+                    && ctx.code.is_none()
+                {
+                    let mut d = Draft::new(i..atom.end, atom.end - 1, MentionKind::Nominal);
+                    d.entity.sector = entry.sector.or(Some(Sector::Mil));
+                    d.entries = ctx.entries.clone();
+                    d.entries.extend(own_ref);
+                    d.plural = true;
+                    d.possessed = true;
+                    d.needs_code = true;
+                    return Some((vec![d], atom.end));
                 }
                 None
             }

@@ -475,9 +475,13 @@ fn resolve(
             .find_map(|at| {
                 get(out, at).filter(|m| m.kind != MentionKind::Pronoun || m.antecedent.is_some())
             })
-            .and_then(|m| m.entity.code);
-        if owner.is_some() {
-            d.entity.code = owner;
+            .map(|m| (m.entity.code, m.entity.sector));
+        if let Some((Some(code), sector)) = owner {
+            d.entity.code = Some(code);
+            // "Hezbollah said its fighters": a militia's forces are the militia.
+            if d.entity.sector == Some(lapwing_core::plover::Sector::Mil) && armed(sector) {
+                d.entity.sector = sector;
+            }
             d.needs_code = false;
         }
     }

@@ -234,6 +234,31 @@ pub fn future_cue(w: &str) -> bool {
     )
 }
 
+/// Base-form verbs that, after "to", name a purpose still to come ("to hold talks on
+/// Monday"); nouns after "to" ("returned to work on Monday") are left out.
+pub fn purpose_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "hold"
+            | "meet"
+            | "visit"
+            | "travel"
+            | "discuss"
+            | "sign"
+            | "vote"
+            | "attend"
+            | "host"
+            | "convene"
+            | "testify"
+            | "decide"
+            | "consider"
+            | "review"
+            | "announce"
+            | "launch"
+            | "hear"
+    )
+}
+
 /// Words that mark the clause as past.
 pub fn past_cue(w: &str) -> bool {
     matches!(

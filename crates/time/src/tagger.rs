@@ -347,6 +347,10 @@ impl<'a> Tagger<'a> {
         if lexicon::future_cue(w) || (w == "may" && !self.cap(i)) {
             return Some(true);
         }
+        // "travel to Moscow to hold talks with Putin on Monday": a purpose looks ahead.
+        if i > 0 && self.w(i - 1) == "to" && lexicon::purpose_verb(w) {
+            return Some(true);
+        }
         // "will be held": a participle after "be" says nothing; the auxiliary decides.
         if i > 0 && matches!(self.w(i - 1), "be" | "been" | "being") {
             return None;
@@ -2212,6 +2216,15 @@ mod tests {
         assert_eq!(
             one("Officials said Friday the road was open.", "2025-07-18").value,
             "2025-07-18"
+        );
+        // The purpose "to hold talks" looks ahead, however far back its "would" is.
+        assert_eq!(
+            one(
+                "He said he would travel to Moscow later in the day to hold serious consultations with President Vladimir Putin on Tuesday.",
+                "2025-07-18"
+            )
+            .value,
+            "2025-07-22"
         );
         let t = one("Shelling resumed Sunday.", "2025-07-18");
         assert_eq!(t.range, Some((d("2025-07-13"), d("2025-07-13"))));
