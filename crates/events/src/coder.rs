@@ -1763,6 +1763,38 @@ impl<'a> View<'a> {
         Vec::new()
     }
 
+    /// Who reports the clause of tokens `t0..t1`: the subject of a verb of saying before it
+    /// ("Iran said ..."), the speaker named after it ("..., Iran said"), or the speaker of
+    /// the quote it is in (`Err((sentence, mention))`, possibly in another sentence).
+    fn reporter(&self, t0: usize, t1: usize) -> Option<Result<usize, (usize, usize)>> {
+        let speech = |h: &&Hit| self_kind(self, h) == Some(AuxKind::Speech);
+        if let Some(h) = self.aux_hits.iter().filter(|h| h.end <= t0).filter(speech).last() {
+            // "X petitioned the UN, saying Turkey was violating ...": the participle's
+            // speaker is the sentence's subject, when it opens the sentence.
+            if h.start > 0 && self.norm(h.start - 1) == "," && self.norm(h.start).ends_with("ing") {
+                let first = self.order.iter().copied().find(|&i| self.mi(i).prep.is_none());
+                return first.filter(|&i| self.mi(i).start <= 2).map(Ok);
+            }
+            let subj = self.subject(h.start);
+            let subj = if subj.is_empty() { self.main_subject(h.start) } else { subj };
+            if let Some(&i) = subj.first() {
+                return Some(Ok(i));
+            }
+        }
+        if let Some(h) = self.aux_hits.iter().filter(|h| h.start >= t1).find(speech) {
+            let near = self.order.iter().copied().find(|&i| {
+                let m = self.mi(i);
+                (m.end == h.start || (m.start >= h.end && m.start <= h.end + 1))
+                    && m.prep.is_none()
+                    && self.ms.get(i).is_some_and(usable)
+            });
+            if let Some(i) = near {
+                return Some(Ok(i));
+            }
+        }
+        self.quote_speaker(t0).flatten().map(Err)
+    }
+
     /// The subject of the sentence's main clause before token `t` (for "..., killing 20").
     fn main_subject(&self, t: usize) -> Vec<usize> {
         let c = self.cl(t.saturating_sub(1));
@@ -2627,6 +2659,25 @@ impl<'a> View<'a> {
         recips.retain(|r| !actors.contains(r));
         recips.sort_unstable();
         recips.dedup();
+
+        // "Iran said the United States had crossed a red line": a charge is the reporter's
+        // accusation against the one it names, and nothing without a reporter.
+        if pat.has("charge") {
+            if was_passive || actors.is_empty() {
+                return None;
+            }
+            recips = std::mem::take(&mut actors);
+            match self.reporter(t0, t1) {
+                Some(Ok(i)) => actors = vec![i],
+                Some(Err((ss, mi))) => {
+                    from_speaker = self.all.get(ss).and_then(|v| v.get(mi)).cloned();
+                }
+                None => return None,
+            }
+            if from_speaker.is_none() && actors.iter().any(|a| recips.contains(a)) {
+                return None;
+            }
+        }
 
         // Inside a quote, "we" and an empty subject are the speaker.
         let speaker = self.quote_speaker(t0).flatten();

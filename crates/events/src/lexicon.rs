@@ -91,6 +91,8 @@ pub struct Pattern {
     /// did it: "was arrested", "was sentenced"), `person` (the patient is a person: an uncoded
     /// object, "arrested two vendors", "stabbed her", is one of the context's state),
     /// `physical` (a blow only outside a contest: "beat Clinton in Wisconsin" is an election),
+    /// `charge` (a wrongdoing that only a reporter alleges: "Iran said the US had crossed a red
+    /// line" is ACCUSE by the reporter against the clause's subject; uncoded without one),
     /// `inner` (the object is the mention inside a gapped trigger: "ordered the French
     /// ambassador to leave"), `broker` (the parties after "between" are the actors: "brokered a ceasefire between
     /// X and Y"), `speech` (a verb of saying that requests only with an object or a complement: "he
@@ -414,6 +416,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "speech"
                 | "broker"
                 | "inner"
+                | "charge"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }
