@@ -46,6 +46,12 @@ row "sentences-blind (180 sentences)" "tuning, session 2" "$d/sentences-blind.go
 if [ -f "$d/articles-tune.gold.jsonl" ]; then
   row "articles-tune (8 wire articles)" "tuning, session 2" "$d/articles-tune.gold.jsonl" "$d/articles-tune.docs.jsonl"
 fi
+if [ -f "$d/tbaq-tune.gold.jsonl" ]; then
+  row "tbaq-tune (29 real wire articles)" "tuning, session 3" "$d/tbaq-tune.gold.jsonl"
+fi
 row "final e-f (32 real articles)" "held out" "$tmp/final-ef.gold.jsonl"
 row "sentences-final (150 sentences)" "held out" "$d/sentences-final.gold.jsonl" "$d/sentences-final.docs.jsonl"
 row "articles-final (8 wire articles)" "held out" "$d/articles-final.gold.jsonl" "$d/articles-final.docs.jsonl"
+if [ -f "$d/tbaq-final.gold.jsonl" ]; then
+  row "tbaq-final (29 real wire articles)" "held out, session 3" "$d/tbaq-final.gold.jsonl"
+fi

@@ -163,7 +163,6 @@ impl EventCoder {
         mentions: &[Vec<Mention>],
         published_year: Option<u32>,
     ) -> Vec<EventCandidate> {
-        let _ = text;
         let quotes = QuoteMap::build(self, sentences, mentions);
         let doc_country = dominant_state(mentions);
         let max_year = sentences
@@ -226,7 +225,7 @@ impl EventCoder {
         }
         pronouns_for_attacks(&mut out);
         fold_untargeted_attacks(&mut out);
-        answer_attacks(&mut out);
+        answer_attacks(text, &mut out);
         welcome_agreements(sentences, &mut out);
         protest_demands(&mut out);
         out
@@ -385,8 +384,10 @@ fn protest_demands(out: &mut Vec<EventCandidate>) {
 /// "A Ukrainian attack killed 24 people, and the Kremlin vowed that the strike would not go
 /// unpunished", "condemned an attack on peacekeepers, a day after an Israeli tank fired at
 /// them": a condemnation or a threat that names no one answers the attack reported beside
-/// it, whose doers are its recipients (same sentence first, then the one before).
-fn answer_attacks(out: &mut [EventCandidate]) {
+/// it, whose doers are its recipients (same sentence first, then the ones before). When the
+/// statement names the act ("condemned the strikes"), the latest act told in those words is
+/// the one it answers, further back if need be; else the nearest attack.
+fn answer_attacks(text: &str, out: &mut [EventCandidate]) {
     for i in 0..out.len() {
         let Some(c) = out.get(i) else { continue };
         if !matches!(c.event, EventType::Accuse | EventType::Threaten) || !c.recipients.is_empty() {
@@ -397,25 +398,69 @@ fn answer_attacks(out: &mut [EventCandidate]) {
             continue;
         }
         let sentence = c.sentence;
-        // The nearest attack first: this sentence, then up to eight before it.
-        let attackers = (0..=sentence.min(8)).map(|back| sentence - back).find_map(|sn| {
+        let named = text.get(c.trigger.end..).and_then(|rest| act_named(rest));
+        let answers = |o: &EventCandidate, sn: usize| {
+            let attack =
+                matches!(o.event, EventType::Assault | EventType::Coerce | EventType::Sanction);
+            let theirs = codes_of(&o.actors);
+            o.sentence == sn
+                && attack
+                && !o.aux.negated
+                && !o.aux.hypothetical
+                && !theirs.is_empty()
+                && theirs.is_disjoint(&mine)
+        };
+        let told_as = |o: &EventCandidate, stems: &[&str]| {
+            let t = text.get(o.trigger.start..o.trigger.end).unwrap_or("").to_lowercase();
+            stems.iter().any(|st| t.contains(st))
+        };
+        let in_sentence = |sn: usize, stems: Option<&[&str]>| {
             out.get(sentence_range(out, sn, sn)).unwrap_or_default().iter().find_map(|o| {
-                let attack =
-                    matches!(o.event, EventType::Assault | EventType::Coerce | EventType::Sanction);
-                let theirs = codes_of(&o.actors);
-                (o.sentence == sn
-                    && attack
-                    && !o.aux.negated
-                    && !o.aux.hypothetical
-                    && !theirs.is_empty()
-                    && theirs.is_disjoint(&mine))
-                .then(|| o.actors.clone())
+                (answers(o, sn) && stems.is_none_or(|st| told_as(o, st))).then(|| o.actors.clone())
             })
+        };
+        let by_name = named.and_then(|stems| {
+            (0..=sentence.min(20)).map(|back| sentence - back).find_map(|sn| in_sentence(sn, Some(stems)))
+        });
+        // The nearest attack: this sentence, then up to eight before it.
+        let attackers = by_name.or_else(|| {
+            (0..=sentence.min(8)).map(|back| sentence - back).find_map(|sn| in_sentence(sn, None))
         });
         if let (Some(a), Some(c)) = (attackers, out.get_mut(i)) {
             c.recipients = a;
         }
     }
+}
+
+/// The act a statement names right after its verb ("condemned the U.S. strikes"), as the
+/// word stems that tell the same act elsewhere.
+fn act_named(rest: &str) -> Option<&'static [&'static str]> {
+    const ACTS: &[(&str, &[&str])] = &[
+        ("strike", &["strik", "struck"]),
+        ("airstrike", &["strik", "struck"]),
+        ("attack", &["attack"]),
+        ("bombing", &["bomb"]),
+        ("bombardment", &["bomb"]),
+        ("raid", &["raid"]),
+        ("shelling", &["shell"]),
+        ("killing", &["kill"]),
+        ("assassination", &["assassinat", "kill"]),
+        ("invasion", &["invad", "invasion"]),
+        ("incursion", &["incursion"]),
+        ("arrest", &["arrest", "detain", "detention"]),
+        ("detention", &["arrest", "detain", "detention"]),
+        ("seizure", &["seiz"]),
+        ("sanction", &["sanction"]),
+        ("expulsion", &["expel", "expulsion"]),
+    ];
+    for w in rest.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|w| !w.is_empty()).take(6) {
+        let w = w.trim_end_matches('.').to_lowercase();
+        let w = w.strip_suffix('s').unwrap_or(&w);
+        if let Some((_, stems)) = ACTS.iter().find(|(a, _)| *a == w) {
+            return Some(stems);
+        }
+    }
+    None
 }
 
 /// The state the document's mentions name most often (the first named on a tie): whose
