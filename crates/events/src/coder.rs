@@ -4070,6 +4070,9 @@ impl<'a> View<'a> {
     /// harm right after it ("a car bomb in central Turkey killed 13 soldiers"), or the subject
     /// of a passive one before "in a ... attack" ("two people were killed in a knife attack").
     fn attack_victims(&self, t0: usize, t1: usize) -> Vec<usize> {
+        // Verbs of a blast going off, which say nothing of whom it hit.
+        const BLAST: &[&str] =
+            &["exploded", "explodes", "exploding", "went", "goes", "detonated", "ripped", "tore"];
         const HARM: &[&str] = &[
             "killed",
             "kills",
@@ -4090,11 +4093,20 @@ impl<'a> View<'a> {
         let c = self.cl(t0);
         let inside =
             |k: usize| self.order.iter().any(|&i| self.mi(i).start <= k && k < self.mi(i).end);
+        let reach = if BLAST.contains(&self.norm(t1)) { 18 } else { 8 };
         let mut k = t1;
-        while k < self.toks.len() && k < t1 + 8 && self.cl(k) == c {
+        while k < self.toks.len() && k < t1 + reach && self.cl(k) == c {
             let n = self.norm(k);
             if HARM.contains(&n) && !inside(k) {
                 return self.objects(k + 1, &[], true);
+            }
+            // "A bomb exploded outside the embassy on Friday, killing dozens of people": the
+            // participle after the blast's clause tells its victims.
+            if n == "," && BLAST.contains(&self.norm(t1)) {
+                let next = self.norm(k + 1);
+                if matches!(next, "killing" | "wounding" | "injuring") {
+                    return self.objects(k + 2, &[], true);
+                }
             }
             if self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct) {
                 break;
