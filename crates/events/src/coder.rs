@@ -420,7 +420,9 @@ fn answer_attacks(text: &str, out: &mut [EventCandidate]) {
             })
         };
         let by_name = named.and_then(|stems| {
-            (0..=sentence.min(20)).map(|back| sentence - back).find_map(|sn| in_sentence(sn, Some(stems)))
+            (0..=sentence.min(20))
+                .map(|back| sentence - back)
+                .find_map(|sn| in_sentence(sn, Some(stems)))
         });
         // The nearest attack: this sentence, then up to eight before it.
         let attackers = by_name.or_else(|| {
@@ -453,7 +455,9 @@ fn act_named(rest: &str) -> Option<&'static [&'static str]> {
         ("sanction", &["sanction"]),
         ("expulsion", &["expel", "expulsion"]),
     ];
-    for w in rest.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|w| !w.is_empty()).take(6) {
+    for w in
+        rest.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|w| !w.is_empty()).take(6)
+    {
         let w = w.trim_end_matches('.').to_lowercase();
         let w = w.strip_suffix('s').unwrap_or(&w);
         if let Some((_, stems)) = ACTS.iter().find(|(a, _)| *a == w) {
@@ -1592,6 +1596,75 @@ impl<'a> View<'a> {
                 });
                 if let Some(slot) = info.get_mut(k) {
                     slot.possessor_of = next;
+                }
+            }
+        }
+        // "in Nairobi, Kenya, and Dar es Salaam": places coordinated after a locative are
+        // places too.
+        for (k, m) in ms.iter().enumerate() {
+            let Some(a) = info.get(k).copied() else { continue };
+            if !matches!(m.kind, MentionKind::Country | MentionKind::Capital)
+                || a.prep.is_some()
+                || a.start < 2
+                || !is(toks.get(a.start - 1), &["and", "or"])
+            {
+                continue;
+            }
+            let end = if is(toks.get(a.start - 2), &[","]) { a.start - 2 } else { a.start - 1 };
+            let before = info.iter().filter_map(|b| b.prep.filter(|_| b.end == end)).next();
+            let before = before.or_else(|| {
+                // "in Nairobi, Kenya, and": the conjunct before is the apposition's place.
+                let mut j = end;
+                while j > 0 && end - j < 4 && toks.get(j - 1).is_some_and(|t| t.capitalised) {
+                    j -= 1;
+                }
+                if j >= 2 && is(toks.get(j - 1), &[","]) {
+                    info.iter().filter_map(|b| b.prep.filter(|_| b.end == j - 1)).next()
+                } else {
+                    None
+                }
+            });
+            if let Some(p) =
+                before.filter(|&p| is(toks.get(p), &["in", "at", "near", "outside", "inside"]))
+            {
+                if let Some(slot) = info.get_mut(k) {
+                    slot.prep = Some(p);
+                }
+            }
+        }
+        // "in Dar es Salaam, Tanzania,", a dateline's "NAIROBI, Kenya (AP)": a country in
+        // apposition to a place is a place too, never a subject.
+        for (k, m) in ms.iter().enumerate() {
+            let Some(a) = info.get(k).copied() else { continue };
+            if m.kind != MentionKind::Country || a.prep.is_some() || a.start < 2 {
+                continue;
+            }
+            if !is(toks.get(a.start - 1), &[","]) {
+                continue;
+            }
+            let mut j = a.start - 1;
+            while j > 0
+                && a.start - 1 - j < 4
+                && toks.get(j - 1).is_some_and(|t| {
+                    t.capitalised || matches!(t.norm.as_str(), "es" | "de" | "al" | "el" | "la")
+                })
+            {
+                j -= 1;
+            }
+            if j == a.start - 1 {
+                continue;
+            }
+            // "in Nairobi, Kenya, and Dar es Salaam, Tanzania": a coordinated place shares
+            // the locative of the one before.
+            let coordinated = j > 1 && is(toks.get(j - 1), &["and", "or"]) && {
+                let end = if is(toks.get(j - 2), &[","]) { j - 2 } else { j - 1 };
+                info.iter().any(|b| b.end == end && b.prep.is_some())
+            };
+            let located = j > 0 && (is(toks.get(j - 1), PREPS) || coordinated);
+            let dateline = j == 0 && is(toks.get(a.end), &["(", "_", "-", "--"]);
+            if located || dateline {
+                if let Some(slot) = info.get_mut(k) {
+                    slot.prep = Some(if located { j - 1 } else { a.start - 1 });
                 }
             }
         }
@@ -2791,6 +2864,12 @@ impl<'a> View<'a> {
                 recips = victims;
             }
         }
+        // "bombs exploded outside the U.S. embassies": the building a blast hits stands for
+        // its owner.
+        if event == EventType::Assault && pat.frame == Frame::Noun && recips.is_empty() {
+            recips = self.attacked_site(t1);
+            unknown_attacker = actors.is_empty() && from_speaker.is_none() && !recips.is_empty();
+        }
         if event == EventType::Assault && pat.frame == Frame::Noun && recips.is_empty() {
             recips = self.attack_victims(t0, t1);
             recips.retain(|r| !actors.contains(r));
@@ -3556,6 +3635,21 @@ impl<'a> View<'a> {
             conf -= 0.2;
         }
         let clause = self.clause_span(t0);
+        // "Tanzania expelled five Iraqis": sending people away who hold no office is a
+        // deportation; expelling diplomats is the sanction.
+        let (event, modes) = if pat.has("deport")
+            && !recip_ms.is_empty()
+            && recip_ms.iter().all(|m| {
+                !matches!(
+                    m.entity.sector,
+                    Some(Sector::Gov | Sector::Mil | Sector::Spy | Sector::Leg | Sector::Jud)
+                ) && m.kind != MentionKind::Country
+                    && m.entity.code.is_some_and(|c| !c.is_non_state())
+            }) {
+            (EventType::Coerce, vec![Mode::Deport])
+        } else {
+            (event, modes)
+        };
         let cand = EventCandidate {
             sentence: self.pos,
             event,
@@ -4144,6 +4238,33 @@ impl<'a> View<'a> {
             })
             .take(1)
             .collect()
+    }
+
+    /// A state's building or post right after an attack noun ("bombings at U.S. embassies",
+    /// "a bomb exploded outside the police station"), within its clause.
+    fn attacked_site(&self, t1: usize) -> Vec<usize> {
+        let c = self.cl(t1.saturating_sub(1));
+        self.order
+            .iter()
+            .copied()
+            .find(|&i| {
+                let m = self.mi(i);
+                let Some(p) = m.prep else { return false };
+                let site = self.ms.get(i).is_some_and(|x| {
+                    x.kind == MentionKind::Nominal
+                        && matches!(x.entity.sector, Some(Sector::Gov | Sector::Mil | Sector::Cop))
+                        && x.entity.code.is_some()
+                });
+                m.start >= t1
+                    && m.start <= t1 + 6
+                    && self.cl(m.start) == c
+                    && is(self.toks.get(p), &["at", "outside", "near", "inside"])
+                    && site
+                    && !(t1..p)
+                        .any(|k| self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct))
+            })
+            .map(|i| vec![i])
+            .unwrap_or_default()
     }
 
     /// For a protest with no named protesters: the civilians of the country or capital the
