@@ -1872,7 +1872,15 @@ impl<'a> View<'a> {
             if is(self.toks.get(j.wrapping_sub(1)), &[","]) {
                 j -= 1;
             }
-            if let Some(m) = self.mention_ending(j) {
+            // "the bombings at U.S. embassies in Kenya and Tanzania, which have killed": a
+            // place is not what the clause is about.
+            let place = |m: &usize| {
+                matches!(
+                    self.prep_of(*m),
+                    Some("in" | "at" | "near" | "outside" | "inside" | "across" | "throughout")
+                )
+            };
+            if let Some(m) = self.mention_ending(j).filter(|m| !place(m)) {
                 let mut out = vec![m];
                 self.coord_left(m, &mut out);
                 return out;
@@ -3442,6 +3450,21 @@ impl<'a> View<'a> {
             aux.future = true;
             push_aux(self, coder, &h, &mut entries);
         }
+        // "warnings that US air strikes against Iraq could do serious harm": an event noun
+        // that is the subject of a modal is only thought of.
+        if pat.frame.is_noun() && !aux.hypothetical {
+            let c = self.cl(t0);
+            let modal = (t1..(t1 + 6).min(self.toks.len()))
+                .take_while(|&k| {
+                    self.cl(k) == c
+                        && self.toks.get(k).is_some_and(|t| t.kind != TokenKind::Punct)
+                        && !self.verb_ends.contains(&(k + 1))
+                })
+                .find(|&k| matches!(self.norm(k), "could" | "would" | "might" | "may"));
+            if modal.is_some() {
+                aux.hypothetical = true;
+            }
+        }
         // Historical cues may also follow ("attacked us since the fall of the regime").
         let hist_after = self.aux_hits.iter().find(|h| {
             h.start >= t1
@@ -3812,13 +3835,23 @@ impl<'a> View<'a> {
                 }
             }
             // Shares the subject of the verb before it.
-            let shared = same_sentence.last().map(|(c, f)| {
-                if f.subject.is_empty() {
-                    c.actors.clone()
-                } else {
-                    f.subject.clone()
-                }
-            });
+            // The verb before, not an event noun in its object ("condemned the bomb attacks
+            // and vowed").
+            let before = same_sentence
+                .iter()
+                .rev()
+                .find(|(_, f)| !f.subject.is_empty())
+                .or(same_sentence.last());
+            let shared =
+                before.map(
+                    |(c, f)| {
+                        if f.subject.is_empty() {
+                            c.actors.clone()
+                        } else {
+                            f.subject.clone()
+                        }
+                    },
+                );
             let subj_here = self.subject(k.saturating_sub(1));
             if let Some(acts) = shared {
                 let ids: Vec<usize> = subj_here
