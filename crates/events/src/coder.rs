@@ -225,6 +225,7 @@ impl EventCoder {
         }
         pronouns_for_attacks(&mut out);
         fold_untargeted_attacks(&mut out);
+        fold_unknown_attackers(&mut out);
         answer_attacks(text, &mut out);
         welcome_agreements(sentences, &mut out);
         protest_demands(&mut out);
@@ -365,6 +366,53 @@ fn fold_untargeted_attacks(out: &mut Vec<EventCandidate>) {
         }
         let mine = codes_of(&c.actors);
         mine.is_empty() || !targeted.contains(&(c.sentence, mine))
+    });
+}
+
+/// "Karlov was gunned down. The gunman, a police officer, shouted ...": an attack told with
+/// no attacker is the one told nearby with its attacker when their victims are the same state,
+/// and is folded into it.
+fn fold_unknown_attackers(out: &mut Vec<EventCandidate>) {
+    let known: Vec<(usize, BTreeSet<ActorCode>, usize)> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.event == EventType::Assault && !c.actors.is_empty() && !c.aux.hypothetical
+        })
+        .map(|(i, c)| (c.sentence, codes_of(&c.recipients), i))
+        .collect();
+    let mut fold: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in out.iter().enumerate() {
+        if c.event != EventType::Assault || !c.actors.is_empty() || c.recipients.is_empty() {
+            continue;
+        }
+        let mine = codes_of(&c.recipients);
+        // Nearby, the same state's victims; anywhere in the story, the same victims.
+        let same_victims = |o: &EventCandidate| {
+            o.recipients.iter().any(|x| c.recipients.iter().any(|y| same_entity(x, y)))
+        };
+        let near = known.iter().find(|(sn, theirs, j)| {
+            *sn != c.sentence
+                && !theirs.is_disjoint(&mine)
+                && (sn.abs_diff(c.sentence) <= 4 || out.get(*j).is_some_and(same_victims))
+        });
+        if let Some(&(_, _, j)) = near {
+            fold.push((i, j));
+        }
+    }
+    for &(i, j) in &fold {
+        let sentence = out.get(i).map(|c| c.sentence);
+        if let (Some(sn), Some(target)) = (sentence, out.get_mut(j)) {
+            if !target.also_reported.contains(&sn) {
+                target.also_reported.push(sn);
+            }
+        }
+    }
+    let drop: BTreeSet<usize> = fold.into_iter().map(|(i, _)| i).collect();
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !drop.contains(&(k - 1))
     });
 }
 
@@ -1490,6 +1538,8 @@ struct View<'a> {
     verb_ends: Vec<usize>,
     /// The state the document's mentions name most often.
     doc_country: Option<ActorCode>,
+    /// Token spans of the sentence's ASSAULT triggers.
+    assault_spans: Vec<(usize, usize)>,
 }
 
 /// A trigger chosen in a sentence.
@@ -1698,6 +1748,7 @@ impl<'a> View<'a> {
             max_year,
             verb_ends: Vec::new(),
             doc_country,
+            assault_spans: Vec::new(),
         }
     }
 
@@ -1826,6 +1877,25 @@ impl<'a> View<'a> {
     /// that is not governed by a preposition.
     fn subject(&self, t0: usize) -> Vec<usize> {
         let c = self.cl(t0);
+        // "Libya, which brought the case against Britain, hailed the ruling": a verb right
+        // after a relative clause closes belongs to the noun before the clause.
+        let opens = (0..t0).rev().find(|&k| self.cl(k) != c).map_or(0, |k| k + 1);
+        let mut v = t0;
+        while v > opens && ADVERBS.contains(&self.norm(v - 1)) {
+            v -= 1;
+        }
+        if opens >= 2
+            && v > opens + 2
+            && is(self.toks.get(opens), &["which", "who"])
+            && is(self.toks.get(opens - 1), &[","])
+            && is(self.toks.get(v - 1), &[","])
+        {
+            if let Some(m) = self.mention_ending(opens - 1) {
+                let mut out = vec![m];
+                self.coord_left(m, &mut out);
+                return out;
+            }
+        }
         // "Prosecutors said Abdulkader planned to murder": a speech verb closes the search.
         let speech_at = self
             .aux_hits
@@ -2358,6 +2428,11 @@ impl<'a> View<'a> {
         let spans: Vec<(usize, usize)> = trigs
             .iter()
             .filter(|t| t.pat.event.is_some())
+            .map(|t| (t.hit.start, t.hit.end))
+            .collect();
+        self.assault_spans = trigs
+            .iter()
+            .filter(|t| t.pat.event == Some(EventType::Assault))
             .map(|t| (t.hit.start, t.hit.end))
             .collect();
         let mut out: Vec<(EventCandidate, CandFlags)> = Vec::new();
@@ -2905,7 +2980,25 @@ impl<'a> View<'a> {
             }
         }
 
-        if actors.is_empty() && from_speaker.is_none() && place_actor.is_none() {
+        // "Three soldiers were killed in northern Mali": a finite passive with no agent still
+        // has its victims, when no other attack in the sentence tells who did it.
+        let passive_victims = actors.is_empty()
+            && from_speaker.is_none()
+            && place_actor.is_none()
+            && pat.has("victim")
+            && was_passive
+            && self.be_before(t0)
+            && !recips.is_empty()
+            && !self.assault_spans.iter().any(|&(a, b)| (a, b) != (t0, t1))
+            && self.victims_are_subject(&recips, t0)
+            && !self.incident_follows(t1)
+            // "Seven other people were wounded": details of an attack just told.
+            && !earlier.iter().rev().take_while(|e| self.pos.saturating_sub(e.sentence) <= 3).any(|e| e.event == EventType::Assault);
+        if passive_victims {
+            unknown_attacker = true;
+        }
+        if actors.is_empty() && from_speaker.is_none() && place_actor.is_none() && !passive_victims
+        {
             // An unknown attacker's victims are coded even when no earlier attack is found.
             let fallback = unknown_attacker;
             if !pat.frame.is_noun() || pat.has("noinherit") {
@@ -4271,6 +4364,61 @@ impl<'a> View<'a> {
             })
             .take(1)
             .collect()
+    }
+
+    /// Whether the passive's subject is a named group of people right before its verb
+    /// ("three soldiers were killed"), not a word further back ("thousands of birds").
+    fn victims_are_subject(&self, recips: &[usize], t0: usize) -> bool {
+        recips.iter().any(|&r| {
+            let m = self.mi(r);
+            m.end <= t0
+                && (m.end..t0).all(|k| {
+                    BE.contains(&self.norm(k))
+                        || ADVERBS.contains(&self.norm(k))
+                        || matches!(self.norm(k), "been" | "have" | "has" | "had" | "being")
+                })
+        })
+    }
+
+    /// Whether "in"/"during" right after the trigger names a non-violent incident ("injured
+    /// in Saturday's protests", "killed in a road accident").
+    fn incident_follows(&self, t1: usize) -> bool {
+        const INCIDENTS: &[&str] = &[
+            "protest",
+            "protests",
+            "demonstration",
+            "demonstrations",
+            "riot",
+            "riots",
+            "unrest",
+            "accident",
+            "crash",
+            "collision",
+            "fire",
+            "blaze",
+            "earthquake",
+            "quake",
+            "storm",
+            "flood",
+            "floods",
+            "flooding",
+            "stampede",
+            "landslide",
+            "avalanche",
+            "hurricane",
+            "typhoon",
+            "cyclone",
+            "incident",
+            "explosion",
+            "blast",
+            "clashes",
+            "violence",
+            "fighting",
+        ];
+        is(self.toks.get(t1), &["in", "during", "by"])
+            && (t1 + 1..(t1 + 6).min(self.toks.len()))
+                .take_while(|&k| self.toks.get(k).is_some_and(|t| t.kind != TokenKind::Punct))
+                .any(|k| INCIDENTS.contains(&self.norm(k)))
     }
 
     /// A state's building or post right after an attack noun ("bombings at U.S. embassies",

@@ -91,6 +91,8 @@ pub struct Pattern {
     /// did it: "was arrested", "was sentenced"), `person` (the patient is a person: an uncoded
     /// object, "arrested two vendors", "stabbed her", is one of the context's state),
     /// `physical` (a blow only outside a contest: "beat Clinton in Wisconsin" is an election),
+    /// `victim` (a finite passive with no agent, "three soldiers were killed", still codes its
+    /// victims with an unknown attacker, unless another attack in the sentence tells who),
     /// `deport` (expelling people who hold no office is COERCE deport, not SANCTION expel),
     /// `charge` (a wrongdoing that only a reporter alleges: "Iran said the US had crossed a red
     /// line" is ACCUSE by the reporter against the clause's subject; uncoded without one),
@@ -419,6 +421,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "inner"
                 | "charge"
                 | "deport"
+                | "victim"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }
