@@ -226,6 +226,7 @@ impl EventCoder {
         pronouns_for_attacks(&mut out);
         fold_untargeted_attacks(&mut out);
         fold_unknown_attackers(&mut out);
+        fold_retold_attacks(&mut out);
         answer_attacks(text, &mut out);
         welcome_agreements(sentences, &mut out);
         protest_demands(&mut out);
@@ -397,6 +398,54 @@ fn fold_unknown_attackers(out: &mut Vec<EventCandidate>) {
                 && (sn.abs_diff(c.sentence) <= 4 || out.get(*j).is_some_and(same_victims))
         });
         if let Some(&(_, _, j)) = near {
+            fold.push((i, j));
+        }
+    }
+    for &(i, j) in &fold {
+        let sentence = out.get(i).map(|c| c.sentence);
+        if let (Some(sn), Some(target)) = (sentence, out.get_mut(j)) {
+            if !target.also_reported.contains(&sn) {
+                target.also_reported.push(sn);
+            }
+        }
+    }
+    let drop: BTreeSet<usize> = fold.into_iter().map(|(i, _)| i).collect();
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !drop.contains(&(k - 1))
+    });
+}
+
+/// "A bomb exploded outside the U.S. embassy ... It strongly condemns the terrorist bomb
+/// attacks": an attack told again later with no target is the one already told, when its
+/// doers are the same, unknown before, or only described ("terrorists", "gunmen").
+fn fold_retold_attacks(out: &mut Vec<EventCandidate>) {
+    let mut fold: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in out.iter().enumerate() {
+        if c.event != EventType::Assault
+            || !c.recipients.is_empty()
+            || c.aux.negated
+            || c.aux.hypothetical
+        {
+            continue;
+        }
+        let mine = codes_of(&c.actors);
+        let described = c.actors.iter().all(|m| {
+            m.kind == MentionKind::Nominal
+                && matches!(m.entity.sector, Some(Sector::Reb | Sector::Uaf))
+        });
+        let earlier = out.iter().enumerate().take(i).rev().find(|(_, e)| {
+            e.event == EventType::Assault
+                && e.sentence < c.sentence
+                && c.sentence - e.sentence <= 12
+                && !e.recipients.is_empty()
+                && !e.aux.negated
+                && !e.aux.hypothetical
+                && (codes_of(&e.actors) == mine
+                    || ((e.actors.is_empty() || described) && c.sentence - e.sentence <= 6))
+        });
+        if let Some((j, _)) = earlier {
             fold.push((i, j));
         }
     }
