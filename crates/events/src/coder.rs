@@ -628,13 +628,19 @@ fn entity_set(ms: &[Mention]) -> Vec<(Option<ActorCode>, Option<Sector>)> {
 /// 20"), also the same modes, so that "seized the tanker and detained its crew" stays two.
 fn same_event_in_sentence(o: &EventCandidate, c: &EventCandidate) -> bool {
     let assault = o.event == EventType::Assault;
+    // "arrested four vendors and seized their meat": what is seized in a raid or an arrest
+    // is part of it.
+    let seized = o.event == EventType::Coerce
+        && (o.modes.contains(&Mode::Seize) || c.modes.contains(&Mode::Seize));
     let modes_ok = assault
+        || seized
         || o.modes == c.modes
         || ((o.modes.is_empty() || c.modes.is_empty()) && o.event != EventType::Coerce);
     o.event == c.event
         && o.aux == c.aux
         && entity_set(&o.actors) == entity_set(&c.actors)
         && (assault
+            || seized
             || codes_of(&o.recipients) == codes_of(&c.recipients)
             || c.recipients.is_empty()
             || o.recipients.is_empty())
