@@ -3806,6 +3806,13 @@ impl<'a> View<'a> {
             conf -= 0.2;
         }
         let clause = self.clause_span(t0);
+        // "warned that Pyongyang would take decisive action if South Korean drones ...": a
+        // threat that names no one is aimed at the other state the sentence goes on to name.
+        if event == EventType::Threaten && recip_ms.is_empty() && !actor_ms.is_empty() {
+            if let Some(m) = self.later_party(t1, &actor_ms) {
+                recip_ms.push(m);
+            }
+        }
         // "Tanzania expelled five Iraqis": sending people away who hold no office is a
         // deportation; expelling diplomats is the sanction.
         let (event, modes) = if pat.has("deport")
@@ -4419,6 +4426,26 @@ impl<'a> View<'a> {
             })
             .take(1)
             .collect()
+    }
+
+    /// The first state actor after token `t1` in the sentence that is none of `actors`' states
+    /// and not a place ("in Gaza").
+    fn later_party(&self, t1: usize, actors: &[Mention]) -> Option<Mention> {
+        let theirs = codes_of(actors);
+        self.order.iter().copied().find_map(|i| {
+            let m = self.mi(i);
+            if m.start < t1
+                || matches!(
+                    self.prep_of(i),
+                    Some("in" | "at" | "near" | "from" | "across" | "inside" | "to" | "into")
+                )
+            {
+                return None;
+            }
+            let x = self.resolved(i)?;
+            let code = x.entity.code.filter(|c| !c.is_non_state())?;
+            (!theirs.contains(&code) && x.kind != MentionKind::Pronoun).then_some(x)
+        })
     }
 
     /// Whether the passive's subject is a named group of people right before its verb
