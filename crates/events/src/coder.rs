@@ -4024,6 +4024,17 @@ impl<'a> View<'a> {
                 // "Zelensky said Ukrainians would not give up land, rejecting any deal": a
                 // statement in a participle is the main subject's.
                 if same_sentence.is_empty() && self.verbal_trigger_at(t0) {
+                    // "Zelensky said Ukrainians would not give up land, rejecting any deal":
+                    // after a reported clause, the participle is the reporter's.
+                    let said = self
+                        .aux_hits
+                        .iter()
+                        .any(|h| h.end <= t0 && self_kind(self, h) == Some(AuxKind::Speech));
+                    if said {
+                        if let Some(Ok(i)) = self.reporter(t0, t0 + 1) {
+                            return vec![i];
+                        }
+                    }
                     return self.main_subject(k.saturating_sub(1));
                 }
                 // "struck Gaza, killing 20": only as the consequence of an event already coded,
@@ -4458,6 +4469,8 @@ impl<'a> View<'a> {
                     BE.contains(&self.norm(k))
                         || ADVERBS.contains(&self.norm(k))
                         || matches!(self.norm(k), "been" | "have" | "has" | "had" | "being")
+                        // "Kizza Besigye, who was abducted in Nairobi".
+                        || (k < m.end + 2 && matches!(self.norm(k), "," | "who"))
                 })
         })
     }
