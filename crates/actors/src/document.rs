@@ -453,6 +453,26 @@ fn resolve(
             antecedent = Some(root);
         }
     }
+    // "Israeli forces raided Jenin. Soldiers arrested 12 people.": bare soldiers are the army
+    // of the story's last few sentences, not of the place they are in.
+    if d.needs_code
+        && d.entity.code.is_none()
+        && !d.person
+        && !d.possessed
+        && d.entity.sector == Some(lapwing_core::plover::Sector::Mil)
+    {
+        let army = earlier(out).take_while(|at| at.0 + 3 >= si).find_map(|at| {
+            let m = get(out, at)?;
+            let c = m.entity.code.filter(|c| !c.is_non_state())?;
+            (m.entity.sector == Some(lapwing_core::plover::Sector::Mil)
+                && m.kind != MentionKind::Country)
+                .then_some(c)
+        });
+        if army.is_some() {
+            d.entity.code = army;
+            d.needs_code = false;
+        }
+    }
     // "Ambassador Andrei Karlov" after "Russia's ambassador": the same office, the same state.
     if d.needs_code && d.person && d.entity.code.is_none() {
         if let Some(office) = d.entity.office.as_ref().map(|o| o.to_lowercase()) {
