@@ -505,6 +505,39 @@ fn resolve(
             d.needs_code = false;
         }
     }
+    // "the EU's special representative for the dialogue, Peter Sorensen,": a name the lexicon
+    // does not know, set off by a comma after an office or a body, is its holder.
+    if d.needs_code
+        && d.entity.code.is_none()
+        && d.kind == MentionKind::Name
+        && d.tokens.start >= 2
+        && s.tokens.get(d.tokens.start - 1).is_some_and(|t| t.norm == ",")
+    {
+        let comma = d.tokens.start - 1;
+        let holder = out.get(si).and_then(|ms| {
+            ms.iter().rev().find(|m| {
+                m.tokens.end <= comma
+                    && comma - m.tokens.end <= 8
+                    && m.kind == MentionKind::Nominal
+                    && m.entity.code.is_some()
+                    && matches!(
+                        m.entity.sector,
+                        Some(
+                            lapwing_core::plover::Sector::Gov
+                                | lapwing_core::plover::Sector::Mil
+                                | lapwing_core::plover::Sector::Jud
+                                | lapwing_core::plover::Sector::Leg
+                                | lapwing_core::plover::Sector::Cop
+                        )
+                    )
+            })
+        });
+        if let Some(h) = holder {
+            d.entity.code = h.entity.code;
+            d.entity.sector = h.entity.sector;
+            d.needs_code = false;
+        }
+    }
     // Refugees and migrants are seldom of the country the story is about.
     if d.needs_code
         && d.entity.code.is_none()

@@ -3961,6 +3961,27 @@ impl<'a> View<'a> {
                 return found.map(|i| vec![i]).unwrap_or_default();
             }
         }
+        // "Guterres said he was gravely alarmed by the U.S. use of force and urged Washington
+        // ...": a statement coordinated with a verb of saying shares its speaker.
+        if prev == "and" && self.statement_verb(t0) {
+            let said = self
+                .aux_hits
+                .iter()
+                .filter(|h| h.end < k && self_kind(self, h) == Some(AuxKind::Speech))
+                .map(|h| h.start)
+                .max();
+            let stated_since = |sp: usize| {
+                same_sentence.iter().any(|(c, _)| {
+                    let at = self.toks.iter().position(|t| t.span.start == c.trigger.start);
+                    at.is_some_and(|a| a > sp)
+                })
+            };
+            if let Some(sp) = said.filter(|&sp| !stated_since(sp)) {
+                if let Some(Ok(i)) = self.reporter(sp + 1, sp + 1) {
+                    return vec![i];
+                }
+            }
+        }
         if prev == "and" || prev == "," {
             // "Qassem said the group would not disarm while Israel occupied Lebanese land, and
             // accused Washington": the verb before sits in a subordinate clause, so a statement
