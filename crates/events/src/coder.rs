@@ -637,7 +637,9 @@ fn same_event_in_sentence(o: &EventCandidate, c: &EventCandidate) -> bool {
         || o.modes == c.modes
         || ((o.modes.is_empty() || c.modes.is_empty()) && o.event != EventType::Coerce);
     o.event == c.event
-        && o.aux == c.aux
+        // A background year may mark one conjunct and not the other ("cut ties in 1961 and
+        // imposed an embargo"): still one event.
+        && Aux { historical: false, ..o.aux } == Aux { historical: false, ..c.aux }
         && entity_set(&o.actors) == entity_set(&c.actors)
         && (assault
             || seized
@@ -2547,6 +2549,7 @@ impl<'a> View<'a> {
                 }
                 match dup_at.and_then(|i| out.get_mut(i)) {
                     Some((o, _)) => {
+                        o.aux.historical |= c.0.aux.historical;
                         // The first report's target stands; a later one only fills a gap.
                         if o.recipients.is_empty() {
                             o.recipients = c.0.recipients;
@@ -2919,6 +2922,29 @@ impl<'a> View<'a> {
         // "Iran said the United States had crossed a red line": a charge is the reporter's
         // accusation against the one it names, and nothing without a reporter.
         if pat.has("charge") {
+            // "Hezbollah was \"playing with fire\"": the quote mark cuts the clause, not the
+            // subject off.
+            if actors.is_empty() {
+                actors = self
+                    .order
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        let m = self.mi(i);
+                        m.end <= t0
+                            && m.prep.is_none()
+                            && (m.end..t0).all(|k| {
+                                BE.contains(&self.norm(k))
+                                    || ADVERBS.contains(&self.norm(k))
+                                    || matches!(
+                                        self.norm(k),
+                                        "\"" | "been" | "had" | "has" | "have" | "still"
+                                    )
+                            })
+                    })
+                    .take(1)
+                    .collect();
+            }
             if was_passive || actors.is_empty() {
                 return None;
             }
@@ -2933,6 +2959,11 @@ impl<'a> View<'a> {
             if from_speaker.is_none() && actors.iter().any(|a| recips.contains(a)) {
                 return None;
             }
+            // A verb coordinated after the charge ("..., and warned") is the reporter's.
+            flags.subject = match &from_speaker {
+                Some(m) => vec![m.clone()],
+                None => actors.iter().filter_map(|&i| self.ms.get(i).cloned()).collect(),
+            };
         }
 
         // Inside a quote, "we" and an empty subject are the speaker.
@@ -3566,7 +3597,10 @@ impl<'a> View<'a> {
         // under the cues of the clause before it.
         let after_comma = self.norm(t0.wrapping_sub(1)) == "," && self.norm(t0).ends_with("ing");
         let no_trigger_between = |h: &Hit| {
-            let crosses_comma = after_comma && (h.end..t0).any(|k| self.norm(k) == ",");
+            // "by trying to rearm, and warned that ...": ", and" starts another clause.
+            let crosses_comma = (after_comma && (h.end..t0).any(|k| self.norm(k) == ","))
+                || (h.end..t0)
+                    .any(|k| self.norm(k) == "," && matches!(self.norm(k + 1), "and" | "but"));
             !(crosses_comma || spans.iter().any(|&(a, b)| a >= h.end && b <= t0 && a < t0))
         };
         let cue = |kind: AuxKind, w: usize| {
@@ -4081,6 +4115,25 @@ impl<'a> View<'a> {
             if prev == "and" {
                 // "X condemned Y and called on Z": Y is an object; the subject is before it.
                 let first = self.subject(k.saturating_sub(1));
+                // "condemned the strikes as \"a flagrant violation\" and called on": a quote
+                // closes the clause before the "and"; the verb before still lends its subject.
+                if first.is_empty() {
+                    if let Some((_, f)) = before {
+                        let ids: Vec<usize> = self
+                            .order
+                            .iter()
+                            .copied()
+                            .filter(|&i| {
+                                self.ms
+                                    .get(i)
+                                    .is_some_and(|m| f.subject.iter().any(|a| a.span == m.span))
+                            })
+                            .collect();
+                        if !ids.is_empty() {
+                            return ids;
+                        }
+                    }
+                }
                 if let Some(&f) = first.first() {
                     let again = self.subject(self.mi(f).start);
                     if !again.is_empty() {
