@@ -4240,9 +4240,15 @@ impl<'a> View<'a> {
     fn light_verb(&self, t0: usize, mode_tokens: &[bool]) -> Option<&Hit> {
         let mut j = t0;
         let mut steps = 0;
-        while j > 0 && steps < 4 {
+        while j > 0 && steps < 6 {
             let n = self.norm(j - 1);
-            let skip = DETERMINERS.contains(&n)
+            // "a two-day visit", "a long-awaited visit": hyphenated modifiers.
+            let hyphenated = n == "-"
+                || (n.len() > 2 && n.contains('-'))
+                || self.norm(j) == "-"
+                || (j >= 2 && self.norm(j - 2) == "-");
+            let skip = hyphenated
+                || DETERMINERS.contains(&n)
                 || NOUN_MODIFIERS.contains(&n)
                 || mode_tokens.get(j - 1).copied().unwrap_or(false)
                 || self.toks.get(j - 1).is_some_and(|t| t.kind == TokenKind::Number)
@@ -4263,6 +4269,14 @@ impl<'a> View<'a> {
                         | "partial"
                         | "tight"
                         | "tighter"
+                        | "official"
+                        | "state"
+                        | "surprise"
+                        | "historic"
+                        | "brief"
+                        | "rare"
+                        | "landmark"
+                        | "unannounced"
                 );
             if !skip {
                 break;
@@ -4456,6 +4470,9 @@ impl<'a> View<'a> {
             "targeted",
             "targeting",
             "destroyed",
+            "damaged",
+            "wrecked",
+            "rocked",
         ];
         let c = self.cl(t0);
         let inside =
@@ -4608,7 +4625,8 @@ impl<'a> View<'a> {
                 m.start >= t1
                     && m.start <= t1 + 6
                     && self.cl(m.start) == c
-                    && is(self.toks.get(p), &["at", "outside", "near", "inside"])
+                    && (is(self.toks.get(p), &["at", "outside", "near", "inside"])
+                        || (is(self.toks.get(p), &["to"]) && p > 0 && self.norm(p - 1) == "next"))
                     && site
                     && !(t1..p)
                         .any(|k| self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct))
