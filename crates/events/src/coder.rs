@@ -3453,6 +3453,13 @@ impl<'a> View<'a> {
         }
         // A protest that names no target is made to its own state's authorities: a hunger
         // strike in prison, a rally against a tax, a doctors' strike.
+        // "marched to the U.S. mission demanding Elian's return", "burning Serbian flags": a
+        // protest at a foreign state's mission, or naming one, is made to that state.
+        if event == EventType::Protest && recip_ms.is_empty() {
+            if let Some(m) = self.protested_state(t1, &actor_ms) {
+                recip_ms.push(m);
+            }
+        }
         if event == EventType::Protest && recip_ms.is_empty() {
             recip_ms.extend(
                 own_state(&actor_ms).map(|(code, m)| implied_party(m, code, Some(Sector::Gov))),
@@ -3549,7 +3556,30 @@ impl<'a> View<'a> {
                     )
                 })
             });
-            if !dissent {
+            // "Thousands of women marched to the U.S. mission demanding Elian's return": civilians
+            // gathering while they demand, chant or denounce are protesting too.
+            let civilians = actor_ms.first().is_some_and(|m| {
+                matches!(
+                    m.entity.sector,
+                    Some(Sector::Cvl | Sector::Lab | Sector::Edu | Sector::Opp)
+                )
+            });
+            let protesting = civilians
+                && (t1..(t1 + 16).min(self.toks.len())).any(|k| {
+                    matches!(
+                        self.norm(k),
+                        "demanding"
+                            | "chanting"
+                            | "protesting"
+                            | "denouncing"
+                            | "condemning"
+                            | "shouting"
+                            | "waving"
+                            | "burning"
+                            | "calling"
+                    )
+                });
+            if !dissent && !protesting {
                 return None;
             }
         }
@@ -4547,6 +4577,33 @@ impl<'a> View<'a> {
             let x = self.resolved(i)?;
             let code = x.entity.code.filter(|c| !c.is_non_state())?;
             (!theirs.contains(&code) && x.kind != MentionKind::Pronoun).then_some(x)
+        })
+    }
+
+    /// The foreign state a protest is made to: its embassy or mission the protest goes to or
+    /// stands outside ("to the U.S. mission", "outside the Yugoslav consulate"), else a state
+    /// government after "against" or a demonstrative verb ("denouncing Washington").
+    fn protested_state(&self, t1: usize, actors: &[Mention]) -> Option<Mention> {
+        let mine = codes_of(actors);
+        let c = self.cl(t1.saturating_sub(1));
+        self.order.iter().copied().find_map(|i| {
+            let m = self.mi(i);
+            if m.start < t1 || m.start > t1 + 12 {
+                return None;
+            }
+            let x = self.resolved(i)?;
+            let code = x.entity.code.filter(|c| !c.is_non_state() && !mine.contains(c))?;
+            let p = m.prep?;
+            let text = x.entity.entity_text.to_lowercase();
+            let mission =
+                ["embassy", "consulate", "mission", "legation"].iter().any(|w| text.contains(w));
+            let to_mission = mission
+                && is(self.toks.get(p), &["to", "outside", "at", "near", "toward", "towards"]);
+            let against = is(self.toks.get(p), &["against"]) && self.cl(m.start) == c;
+            (to_mission || against).then(|| {
+                let _ = code;
+                x
+            })
         })
     }
 
