@@ -649,6 +649,31 @@ const PLACE_WORDS: &[&str] = &[
 ];
 
 /// Words in a capitalised run that make it an organisation rather than a person.
+/// Last words of company names.
+const COMPANY_WORDS: &[&str] = &[
+    "airlines",
+    "airways",
+    "corp",
+    "corp.",
+    "corporation",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "plc",
+    "llc",
+    "motors",
+    "industries",
+    "holdings",
+    "technologies",
+    "pharmaceuticals",
+    "petroleum",
+    "telecom",
+    "communications",
+    "entertainment",
+    "electronics",
+];
+
 const ORG_WORDS: &[&str] = &[
     "ministry",
     "council",
@@ -2218,9 +2243,19 @@ impl<'a> SentenceComposer<'a> {
             return Some((Vec::new(), end));
         }
         let org = (j..end).any(|k| self.has(k, ORG_WORD));
+        // "United Airlines", "Exxon Mobil Corp.": a name ending in a company word is a
+        // business, of no state until something says so.
+        let company = words.len() >= 2 && words.last().is_some_and(|w| COMPANY_WORDS.contains(w));
         let start = if ctx.start.is_some() { i } else { j };
         let mut d = Draft::new(start..end, end - 1, MentionKind::Name);
         d.entity.code = if ctx.backed { None } else { ctx.code };
+        if company {
+            d.entity.code = d.entity.code.or_else(|| "MNC".parse().ok());
+            d.entity.sector = Some(Sector::Bus);
+            d.org = true;
+            d.person = false;
+            return Some((vec![d], end));
+        }
         d.entries = ctx.entries.clone();
         d.org = org;
         d.person = !org && words.len() <= 4;
