@@ -2783,6 +2783,20 @@ impl<'a> View<'a> {
                 }
             }
         }
+        // "the largest prisoner swap of the war, agreed at talks in Istanbul last week": a
+        // participle set off by a comma, with no subject, describes the noun before it.
+        // ("Nasrallah, killed in an Israeli strike": a killing told so is still one.)
+        if !pat.frame.is_noun()
+            && event != EventType::Assault
+            && self.norm(t0.wrapping_sub(1)) == ","
+            && self.norm(t0).ends_with("ed")
+            && is(
+                self.toks.get(t1),
+                &["at", "in", "by", "during", "on", "under", "last", "earlier", "since"],
+            )
+        {
+            return None;
+        }
         // "Iran backs Assad's government", "Syrian forces, backed by Russia": a standing
         // relation told in the present, or a participle describing a noun, is background, not
         // something that happened (a headline's present is its news, so the first sentence keeps it).
