@@ -2021,7 +2021,7 @@ impl<'a> View<'a> {
     /// the quote it is in (`Err((sentence, mention))`, possibly in another sentence).
     fn reporter(&self, t0: usize, t1: usize) -> Option<Result<usize, (usize, usize)>> {
         let speech = |h: &&Hit| self_kind(self, h) == Some(AuxKind::Speech);
-        if let Some(h) = self.aux_hits.iter().filter(|h| h.end <= t0).filter(speech).last() {
+        if let Some(h) = self.aux_hits.iter().filter(|h| h.end <= t0).rfind(speech) {
             // "X petitioned the UN, saying Turkey was violating ...": the participle's
             // speaker is the sentence's subject, when it opens the sentence.
             if h.start > 0 && self.norm(h.start - 1) == "," && self.norm(h.start).ends_with("ing") {

@@ -115,12 +115,13 @@ impl<'g> Coder<'g> {
         if let Some(p) = &all_places {
             place_uncoded(&mut mentions, &sentences, p);
         }
-        let candidates =
+        let mut candidates =
             self.events.code_document_dated(text, &sentences, &mentions, published_year);
         let places = if candidates.is_empty() {
             Vec::new()
         } else {
             let p = all_places.take().unwrap_or_else(|| self.geoparser.parse(text));
+            recode_capitals(&mut candidates, &p);
             event_places(p, &mentions)
         };
         let dater = dating::Dater::new(text, &sentences, &timexes, anchor);
@@ -164,7 +165,7 @@ fn place_uncoded(
     if places.is_empty() {
         return;
     }
-    let code_of = |p: &lapwing_geo::PlaceMention| p.place.country.parse::<ActorCode>().ok();
+    let code_of = |p: &lapwing_geo::PlaceMention| place_code(&p.place.country);
     // The document's focus: the country its places name most often (the first on a tie).
     let mut votes: Vec<(ActorCode, usize)> = Vec::new();
     for c in places.iter().filter_map(code_of) {
@@ -186,6 +187,40 @@ fn place_uncoded(
         for m in ms.iter_mut().filter(|m| placeable(m)) {
             m.entity.code = Some(code);
         }
+    }
+}
+
+/// The actor code of a gazetteer country: GeoNames writes Kosovo `XKX`, PLOVER `KOS`.
+fn place_code(country: &str) -> Option<lapwing_core::plover::ActorCode> {
+    let country = if country == "XKX" { "KOS" } else { country };
+    country.parse().ok()
+}
+
+/// "LONDON, Ky. (WKYT) - London Police have arrested ...": a mention coded by a capital's
+/// name ("London" for Britain) is of the country the geoparser puts that very name in, when
+/// the document says it is another place of that name.
+fn recode_capitals(
+    candidates: &mut [lapwing_events::EventCandidate],
+    places: &[lapwing_geo::PlaceMention],
+) {
+    let recode = |m: &mut lapwing_core::Mention| {
+        let Some(code) = m.entity.code else { return };
+        let capital = m.entries.iter().find(|e| e.source.contains("countries.tsv"));
+        let Some(capital) = capital else { return };
+        let elsewhere = places.iter().find(|p| {
+            p.start >= m.span.start
+                && p.end <= m.span.end
+                && p.text.eq_ignore_ascii_case(&capital.text)
+                && place_code(&p.place.country).is_some_and(|c| c != code)
+        });
+        if let Some(c) = elsewhere.and_then(|p| place_code(&p.place.country)) {
+            m.entity.code = Some(c);
+            m.entity.identifier_text = None;
+            m.entity.identifier_id = None;
+        }
+    };
+    for c in candidates.iter_mut() {
+        c.actors.iter_mut().chain(c.recipients.iter_mut()).for_each(recode);
     }
 }
 

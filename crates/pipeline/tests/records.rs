@@ -68,3 +68,17 @@ fn negated_event_is_kept_and_marked() {
         "Police in Nairobi did not arrest any protesters on Saturday, officials said."
     ));
 }
+
+/// Regression: "London Police" in a Kentucky dateline were coded as British police because
+/// the actor lexicon knows London only as Britain's capital.
+#[test]
+fn a_capital_named_elsewhere_takes_that_places_country() {
+    let out = records(
+        "london-ky",
+        "2017-01-10",
+        "LONDON, Ky. (WKYT) - London Police have arrested two people on several drug and theft charges.",
+    );
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    let actor = value.pointer("/0/actor/0/code").and_then(|c| c.as_str());
+    assert_eq!(actor, Some("USA"), "{out}");
+}
