@@ -205,7 +205,20 @@ pub enum Entry {
 /// noun and its plural, `a/b` alternatives, `*` a gap of up to five tokens, `*N` up to N.
 pub fn parse_phrase(text: &str) -> Result<Phrase, String> {
     let mut out = Vec::new();
-    for part in text.split_whitespace() {
+    // "~hunt down/~track down" reads as "~hunt", "down or ~track", "down": a multi-word
+    // alternative inside a '/' group is a mistake worth an error rather than a silent misreading.
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    for pair in parts.windows(2) {
+        if let [group, next] = pair {
+            let bare = |w: &str| w.trim_start_matches(['~', '+']).to_string();
+            if group.contains('/') && group.split('/').any(|a| bare(a) == bare(next)) {
+                return Err(format!(
+                    "{group:?} followed by {next:?} looks like a multi-word alternative inside a '/' group; write separate phrases joined by '|'"
+                ));
+            }
+        }
+    }
+    for part in parts {
         if let Some(n) = part.strip_prefix('*') {
             let max = if n.is_empty() {
                 5
@@ -474,6 +487,15 @@ mod tests {
         }
         assert!(parse_phrase("* x").is_err());
         assert!(parse_phrase("").is_err());
+    }
+
+    /// Regression: "~vow to ~hunt down/~track down" silently matched "vowed to hunt down down".
+    #[test]
+    fn multi_word_alternative_in_a_group_is_an_error() {
+        let e = parse_phrase("~vow to ~hunt down/~track down").err().unwrap_or_default();
+        assert!(e.contains("'|'"), "{e}");
+        assert!(parse_phrase("~vow to ~track down").is_ok());
+        assert!(parse_phrase("down/up ~go").is_ok());
     }
 
     #[test]
