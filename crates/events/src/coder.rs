@@ -630,8 +630,13 @@ fn same_event_in_sentence(o: &EventCandidate, c: &EventCandidate) -> bool {
     let assault = o.event == EventType::Assault;
     // "arrested four vendors and seized their meat": what is seized in a raid or an arrest
     // is part of it.
+    // So are the arrests and deportations of one round-up ("rounding up and deporting").
+    let operation = |ms: &[Mode]| {
+        !ms.is_empty() && ms.iter().all(|m| matches!(m, Mode::Seize | Mode::Arrest | Mode::Deport))
+    };
     let seized = o.event == EventType::Coerce
-        && (o.modes.contains(&Mode::Seize) || c.modes.contains(&Mode::Seize));
+        && ((o.modes.contains(&Mode::Seize) || c.modes.contains(&Mode::Seize))
+            || (operation(&o.modes) && operation(&c.modes)));
     let modes_ok = assault
         || seized
         || o.modes == c.modes
@@ -2686,7 +2691,20 @@ impl<'a> View<'a> {
                         std::mem::swap(&mut actors, &mut recips);
                     }
                 } else {
-                    let obj = self.objects(t1, preps, direct);
+                    let mut obj = self.objects(t1, preps, direct);
+                    // "rounding up and deporting undocumented Afghans": coordinated verbs share
+                    // the object after the second.
+                    if obj.is_empty() && direct && self.norm(t1) == "and" {
+                        let next_end = self
+                            .verb_ends
+                            .iter()
+                            .copied()
+                            .filter(|&e| e > t1 + 1 && e <= t1 + 4)
+                            .min();
+                        if let Some(e) = next_end {
+                            obj = self.objects(e, preps, direct);
+                        }
+                    }
                     match pat.frame {
                         Frame::VerbReverse => {
                             actors = obj;
@@ -4461,6 +4479,15 @@ impl<'a> View<'a> {
             e += 1;
         }
         let head = self.norm(e.saturating_sub(1));
+        // "detaining dozens", "arresting hundreds": a bare number of people.
+        if e == t1 + 1
+            && matches!(
+                tok.norm.as_str(),
+                "dozens" | "hundreds" | "thousands" | "scores" | "several"
+            )
+        {
+            return Some(t1..e);
+        }
         // "arrested the same day", "killed a lot": no person.
         if e <= t1 + 1 || NOT_PERSONS.contains(&head) || CALENDAR.contains(&head) {
             return None;
@@ -4559,10 +4586,17 @@ impl<'a> View<'a> {
         let verb = (lo..j).find(|&v| {
             self.cl(v) == c
                 && matches!(self.norm(v), "killed" | "wounded" | "injured")
-                && BE.contains(&self.norm(v.wrapping_sub(1)))
+                && (BE.contains(&self.norm(v.wrapping_sub(1)))
+                    || self.norm(v.wrapping_sub(1)) == "been")
         });
         let Some(v) = verb else { return Vec::new() };
-        let be = v - 1;
+        // "had been killed": back over the auxiliaries to the subject.
+        let mut be = v - 1;
+        while be > 0
+            && matches!(self.norm(be - 1), "had" | "has" | "have" | "been" | "was" | "were")
+        {
+            be -= 1;
+        }
         self.order
             .iter()
             .copied()
