@@ -1527,6 +1527,15 @@ impl<'a> SentenceComposer<'a> {
                 } else {
                     entry.sector.or(ctx.sector)
                 };
+                // "Houthi supporters rallied": a movement's supporters are civilians, not its
+                // fighters.
+                if matches!(
+                    self.norm(d.head),
+                    "supporters" | "sympathisers" | "sympathizers" | "followers" | "fans"
+                ) && ctx.org.is_some()
+                {
+                    d.entity.sector = Some(Sector::Cvl);
+                }
                 if let Some(o) = ctx.org.filter(|_| !org_is_person) {
                     self.copy_identity(o, &mut d.entity);
                     d.group = self.org_entity(o);

@@ -467,14 +467,39 @@ fn fold_retold_attacks(out: &mut Vec<EventCandidate>) {
 
 /// "Tens of thousands rallied in Belgrade, demanding accountability": demands made by
 /// demonstrating are the protest (PLOVER), not a request of their own.
+/// What the demonstrators denounce or demand of a foreign state ("rallied in Sanaa,
+/// denouncing the U.S.-British campaign") is whom the protest is made to, instead of their own
+/// government; their denouncing is the protest, not a statement of its own.
 fn protest_demands(out: &mut Vec<EventCandidate>) {
     let protests: BTreeSet<(usize, EntitySet)> = out
         .iter()
         .filter(|c| c.event == EventType::Protest)
         .map(|c| (c.sentence, entity_set(&c.actors)))
         .collect();
+    let mut targets: Vec<(usize, EntitySet, Vec<Mention>)> = Vec::new();
+    for c in out.iter() {
+        let key = (c.sentence, entity_set(&c.actors));
+        if matches!(c.event, EventType::Request | EventType::Accuse)
+            && protests.contains(&key)
+            && !c.recipients.is_empty()
+            && codes_of(&c.recipients).is_disjoint(&codes_of(&c.actors))
+        {
+            targets.push((key.0, key.1, c.recipients.clone()));
+        }
+    }
+    for c in out.iter_mut().filter(|c| c.event == EventType::Protest) {
+        let key = entity_set(&c.actors);
+        let own =
+            c.recipients.is_empty() || codes_of(&c.recipients).is_subset(&codes_of(&c.actors));
+        if let Some((_, _, r)) =
+            targets.iter().find(|(sn, k, _)| *sn == c.sentence && *k == key).filter(|_| own)
+        {
+            c.recipients = r.clone();
+        }
+    }
     out.retain(|c| {
-        c.event != EventType::Request || !protests.contains(&(c.sentence, entity_set(&c.actors)))
+        !matches!(c.event, EventType::Request | EventType::Accuse)
+            || !protests.contains(&(c.sentence, entity_set(&c.actors)))
     });
 }
 
