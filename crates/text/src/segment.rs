@@ -136,7 +136,17 @@ fn starts_sentence(t: &Token, text: &str) -> bool {
         || c.is_numeric()
         || matches!(
             c,
-            '\u{201C}' | '"' | '\'' | '\u{2018}' | '(' | '[' | '\u{2022}' | '-' | '*' | '\u{00AB}'
+            '\u{201C}'
+                | '"'
+                | '\''
+                | '`'
+                | '\u{2018}'
+                | '('
+                | '['
+                | '\u{2022}'
+                | '-'
+                | '*'
+                | '\u{00AB}'
         )
         || !c.is_alphabetic() && !c.is_ascii_punctuation()
 }

@@ -130,6 +130,16 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             i = j;
             continue;
         }
+        // "``We will,'' he said": the typewriter quotes of older wire copy are one quotation
+        // mark each.
+        if (c == '`' || c == '\'') && i + 1 < n && chars[i + 1].1 == c {
+            push(&mut out, text, base, start, end_of(i + 2), TokenKind::Punct);
+            if let Some(t) = out.last_mut() {
+                t.norm = "\"".to_string();
+            }
+            i += 2;
+            continue;
+        }
         let kind = if c.is_ascii_punctuation() || is_unicode_punct(c) {
             TokenKind::Punct
         } else {
@@ -213,6 +223,11 @@ mod tests {
 
     fn norms(s: &str) -> Vec<String> {
         normalize_phrase(s)
+    }
+
+    #[test]
+    fn typewriter_quotes_are_quotation_marks() {
+        assert_eq!(norms("``We will,'' he said"), ["\"", "we", "will", ",", "\"", "he", "said"]);
     }
 
     #[test]
