@@ -228,6 +228,7 @@ impl EventCoder {
         fold_unknown_attackers(&mut out);
         fold_retold_attacks(&mut out);
         answer_attacks(text, &mut out);
+        answer_rulings(text, &mut out);
         welcome_agreements(sentences, &mut out);
         protest_demands(&mut out);
         out
@@ -552,6 +553,47 @@ fn answer_attacks(text: &str, out: &mut [EventCandidate]) {
         });
         if let (Some(a), Some(c)) = (attackers, out.get_mut(i)) {
             c.recipients = a;
+        }
+    }
+}
+
+/// "The World Court rejected U.S. and British objections ... Libya hailed the ruling": praise,
+/// rejection or criticism of a ruling or verdict that names no one is addressed to the court
+/// that gave it, the latest court or international body acting in the last sentences.
+fn answer_rulings(text: &str, out: &mut [EventCandidate]) {
+    for i in 0..out.len() {
+        let Some(c) = out.get(i) else { continue };
+        if !matches!(c.event, EventType::Support | EventType::Reject | EventType::Accuse)
+            || !c.recipients.is_empty()
+        {
+            continue;
+        }
+        let ruling = text.get(c.trigger.end..).is_some_and(|rest| {
+            rest.split_whitespace().take(3).any(|w| {
+                let w = w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase();
+                matches!(w.as_str(), "ruling" | "verdict" | "judgment" | "judgement" | "sentence")
+            })
+        });
+        if !ruling {
+            continue;
+        }
+        let mine = codes_of(&c.actors);
+        let court =
+            out[..i].iter().rev().take_while(|e| c.sentence - e.sentence <= 8).find_map(|e| {
+                let judges: Vec<Mention> = e
+                    .actors
+                    .iter()
+                    .filter(|m| {
+                        (m.entity.sector == Some(Sector::Jud)
+                            || m.entity.code.is_some_and(|x| x.is_non_state()))
+                            && m.entity.code.is_some_and(|x| !mine.contains(&x))
+                    })
+                    .cloned()
+                    .collect();
+                (!judges.is_empty()).then_some(judges)
+            });
+        if let (Some(r), Some(c)) = (court, out.get_mut(i)) {
+            c.recipients = r;
         }
     }
 }
