@@ -1301,7 +1301,9 @@ impl<'a> SentenceComposer<'a> {
                 || own_organ
                 || (next_role == Some(Role::Attack) && attack_ok)
                 || (role == Role::Adj && matches!(next_role, Some(Role::Adj)));
-            if role == Role::Adj && !leads_to_head {
+            // "U.S. and British warplanes": a country's name coordinated with an adjective
+            // works as one.
+            if matches!(role, Role::Adj | Role::Country) && !leads_to_head {
                 if let Some(res) = self.coordinated_adjective(k, atom, entry, &ctx) {
                     return Some(res);
                 }
