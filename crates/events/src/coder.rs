@@ -578,8 +578,11 @@ fn answer_rulings(text: &str, out: &mut [EventCandidate]) {
             continue;
         }
         let mine = codes_of(&c.actors);
-        let court =
-            out[..i].iter().rev().take_while(|e| c.sentence - e.sentence <= 8).find_map(|e| {
+        let court = out[..i]
+            .iter()
+            .rev()
+            .take_while(|e| c.sentence.saturating_sub(e.sentence) <= 8)
+            .find_map(|e| {
                 let judges: Vec<Mention> = e
                     .actors
                     .iter()
