@@ -3482,7 +3482,21 @@ impl<'a> View<'a> {
         dedup_mentions(&mut recip_ms);
         // Nobody is the target of their own act here ("police ... seized their goods": the
         // "their" is someone else, misresolved).
-        recip_ms.retain(|r| !actor_ms.iter().any(|a| same_actor(a, r)));
+        // But a named official's statement to their own state's bodies ("Ahmadinejad's office
+        // called on authorities to mobilise") is addressed to them.
+        let verbal = matches!(
+            event.quad(),
+            lapwing_core::plover::Quad::VerbalCooperation
+                | lapwing_core::plover::Quad::VerbalConflict
+        );
+        recip_ms.retain(|r| {
+            let own_bodies = verbal
+                && r.kind == MentionKind::Nominal
+                && actor_ms.iter().all(|a| {
+                    a.kind == MentionKind::Name && a.entity.entity_text != r.entity.entity_text
+                });
+            own_bodies || !actor_ms.iter().any(|a| same_actor(a, r))
+        });
         // "police arrested two people", "he stabbed her", "Hickson was sentenced": a person
         // the actor coder cannot place is still the patient; the police, courts or army act on
         // their own state's people, anyone else in the story's country.
