@@ -1703,14 +1703,48 @@ impl<'a> View<'a> {
         // UNHCR (UN refugee agency) appealed").
         let mut outer: Vec<u32> = Vec::new();
         let mut paren = Vec::with_capacity(toks.len());
-        for t in toks {
-            if t.norm == ")" {
+        // "tens of thousands of Cuban women -- hundreds visibly pregnant -- marched": a pair of
+        // free-standing dashes sets off an aside, as parentheses do.
+        let mut dashes: Vec<usize> = Vec::new();
+        let mut k = 0;
+        while k < toks.len() {
+            if toks.get(k).is_some_and(|t| t.norm == "-") {
+                let mut e = k;
+                while toks.get(e + 1).is_some_and(|t| t.norm == "-") {
+                    e += 1;
+                }
+                let spaced_before = k == 0
+                    || toks
+                        .get(k - 1)
+                        .zip(toks.get(k))
+                        .is_some_and(|(a, b)| a.span.end < b.span.start);
+                let spaced_after = toks
+                    .get(e + 1)
+                    .zip(toks.get(e))
+                    .is_some_and(|(a, b)| b.span.end < a.span.start);
+                if k > 0 && spaced_before && spaced_after {
+                    dashes.push(k);
+                }
+                k = e + 1;
+            } else {
+                k += 1;
+            }
+        }
+        let (mut opens, mut closes) = (Vec::new(), Vec::new());
+        for pair in dashes.chunks(2) {
+            if let [a, b] = pair {
+                opens.push(*a);
+                closes.push(*b);
+            }
+        }
+        for (ti, t) in toks.iter().enumerate() {
+            if t.norm == ")" || closes.contains(&ti) {
                 clause.push(c);
                 paren.push(!outer.is_empty());
                 c = outer.pop().unwrap_or(c);
                 continue;
             }
-            if t.norm == "(" {
+            if t.norm == "(" || opens.contains(&ti) {
                 outer.push(c);
             }
             paren.push(!outer.is_empty());
@@ -3680,21 +3714,29 @@ impl<'a> View<'a> {
                     Some(Sector::Cvl | Sector::Lab | Sector::Edu | Sector::Opp)
                 )
             });
+            // "In a massive demonstration demanding Elian's return, ... women marched".
+            let told_as_protest = (0..t0).any(|k| {
+                matches!(
+                    self.norm(k),
+                    "demonstration" | "demonstrations" | "protest" | "protests" | "rally"
+                )
+            });
             let protesting = civilians
-                && (t1..(t1 + 16).min(self.toks.len())).any(|k| {
-                    matches!(
-                        self.norm(k),
-                        "demanding"
-                            | "chanting"
-                            | "protesting"
-                            | "denouncing"
-                            | "condemning"
-                            | "shouting"
-                            | "waving"
-                            | "burning"
-                            | "calling"
-                    )
-                });
+                && (told_as_protest
+                    || (t1..(t1 + 16).min(self.toks.len())).any(|k| {
+                        matches!(
+                            self.norm(k),
+                            "demanding"
+                                | "chanting"
+                                | "protesting"
+                                | "denouncing"
+                                | "condemning"
+                                | "shouting"
+                                | "waving"
+                                | "burning"
+                                | "calling"
+                        )
+                    }));
             if !dissent && !protesting {
                 return None;
             }
@@ -4727,8 +4769,13 @@ impl<'a> View<'a> {
             let code = x.entity.code.filter(|c| !c.is_non_state() && !mine.contains(c))?;
             let p = m.prep?;
             let text = x.entity.entity_text.to_lowercase();
-            let mission =
-                ["embassy", "consulate", "mission", "legation"].iter().any(|w| text.contains(w));
+            // "to the U.S. mission": the country's name before the mission word.
+            let before_mission = is(
+                self.toks.get(m.end),
+                &["embassy", "embassies", "consulate", "mission", "legation", "missions"],
+            );
+            let mission = before_mission
+                || ["embassy", "consulate", "mission", "legation"].iter().any(|w| text.contains(w));
             let to_mission = mission
                 && is(self.toks.get(p), &["to", "outside", "at", "near", "toward", "towards"]);
             let against = is(self.toks.get(p), &["against"]) && self.cl(m.start) == c;
