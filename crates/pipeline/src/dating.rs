@@ -117,7 +117,7 @@ impl<'a> Dater<'a> {
             let own = timexes
                 .iter()
                 .filter(|t| t.start >= s.span.start && t.end <= s.span.end)
-                .filter(|t| !after_since(text, t))
+                .filter(|t| !not_a_date_of(text, t))
                 .find_map(|t| resolved_from(text, t, anchor));
             let own = own.or_else(|| {
                 let base = main_date.or(anchor)?;
@@ -163,7 +163,7 @@ impl<'a> Dater<'a> {
     /// `trigger`.
     pub fn choose(&self, sentence: usize, clause: Span, trigger: Span, future: bool) -> DateChoice {
         // "detained since Oct. 7": the start of a span is no event's date.
-        let since = |t: &&Timex| after_since(self.text, t);
+        let since = |t: &&Timex| not_a_date_of(self.text, t);
         let in_clause = self
             .timexes
             .iter()
@@ -262,11 +262,21 @@ impl<'a> Dater<'a> {
     }
 }
 
-/// Whether a time expression follows "since": the start of a span, no event's date.
-fn after_since(text: &str, t: &Timex) -> bool {
+/// Whether a time expression dates no event: after "since" it starts a span; between a
+/// determiner and a noun ("the 1994 genocide", "last year's election") it names a thing.
+fn not_a_date_of(text: &str, t: &Timex) -> bool {
     let before = text.get(..t.start).unwrap_or_default().trim_end();
     let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
-    word.eq_ignore_ascii_case("since")
+    if word.eq_ignore_ascii_case("since") {
+        return true;
+    }
+    let determiner = ["the", "a", "an", "its", "their", "his", "her"]
+        .iter()
+        .any(|d| word.eq_ignore_ascii_case(d));
+    let after = text.get(t.end..).unwrap_or_default();
+    let noun_follows = after.starts_with(' ')
+        && after.trim_start().chars().next().is_some_and(|c| c.is_lowercase());
+    determiner && noun_follows && t.text.chars().all(|c| c.is_ascii_digit())
 }
 
 fn resolved_from(text: &str, t: &Timex, _anchor: Option<CivilDate>) -> Option<Resolved> {
@@ -367,6 +377,12 @@ mod tests {
     fn the_start_of_a_span_dates_no_event() {
         let text = "Troops arrested 45 people, bringing the number held since Oct. 7 to 3,000.";
         assert_eq!(date_at(text, "2023-11-21", "arrested").as_deref(), Some("2023-11-21"));
+    }
+
+    #[test]
+    fn a_year_naming_a_thing_dates_no_event() {
+        let text = "The OAU said Friday it would investigate the 1994 genocide in Rwanda.";
+        assert_eq!(date_at(text, "1998-02-28", "investigate").as_deref(), Some("1998-02-27"));
     }
 
     #[test]
