@@ -3275,11 +3275,15 @@ impl<'a> View<'a> {
         {
             // A workers' strike is a protest; "they began to strike" by civilians is too
             // unclear to code.
-            if !pat.frame.is_noun() {
+            // ("Prisoners launched a hunger strike" names the strike.)
+            let names_strike = (t0..t1).any(|k| self.norm(k).starts_with("strike"));
+            if !pat.frame.is_noun() && !names_strike {
                 return None;
             }
             event = EventType::Protest;
-            modes = vec![Mode::Strike];
+            // "launched a hunger strike".
+            let hunger = (t0..t1).any(|k| self.norm(k) == "hunger");
+            modes = vec![if hunger { Mode::Hunger } else { Mode::Strike }];
             recips.clear();
         }
         let lead_kind = actors.first().and_then(|&i| self.ms.get(i)).map(|m| m.kind);

@@ -211,7 +211,15 @@ pub fn parse_phrase(text: &str) -> Result<Phrase, String> {
     for pair in parts.windows(2) {
         if let [group, next] = pair {
             let bare = |w: &str| w.trim_start_matches(['~', '+']).to_string();
-            if group.contains('/') && group.split('/').any(|a| bare(a) == bare(next)) {
+            // "~withdraw/~pull out/~pull back" leaves a position "out/~pull": a particle
+            // beside a verb lemma.
+            let particle = |a: &str| {
+                matches!(a, "out" | "back" | "down" | "up" | "off" | "over" | "away" | "on")
+            };
+            let mixed = group.contains('/')
+                && group.split('/').any(particle)
+                && group.split('/').any(|a| a.starts_with('~'));
+            if mixed || (group.contains('/') && group.split('/').any(|a| bare(a) == bare(next))) {
                 return Err(format!(
                     "{group:?} followed by {next:?} looks like a multi-word alternative inside a '/' group; write separate phrases joined by '|'"
                 ));
@@ -496,6 +504,7 @@ mod tests {
         assert!(e.contains("'|'"), "{e}");
         assert!(parse_phrase("~vow to ~track down").is_ok());
         assert!(parse_phrase("down/up ~go").is_ok());
+        assert!(parse_phrase("willing to ~withdraw/~pull out/~pull back").is_err());
     }
 
     #[test]
