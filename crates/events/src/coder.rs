@@ -2673,7 +2673,52 @@ impl<'a> View<'a> {
                 }
             }
         }
+        // "A Kenyan police officer was killed when gang members ambushed a patrol": the one
+        // killed is the victim of the attack the sentence tells.
+        let victim = self.passive_victim();
+        if let Some(v) = victim {
+            for (c, _) in out.iter_mut() {
+                let theirs = codes_of(&c.actors);
+                if c.event == EventType::Assault
+                    && c.recipients.is_empty()
+                    && !c.actors.is_empty()
+                    && v.entity.code.is_some_and(|x| !theirs.contains(&x))
+                {
+                    c.recipients = vec![v.clone()];
+                }
+            }
+        }
         out
+    }
+
+    /// The subject of "was/were killed" (or wounded, injured) in the sentence, when it is a
+    /// person or group and not a place.
+    fn passive_victim(&self) -> Option<Mention> {
+        let k = (1..self.toks.len()).find(|&k| {
+            matches!(self.norm(k), "killed" | "wounded" | "injured")
+                && (BE.contains(&self.norm(k - 1)) || self.norm(k - 1) == "been")
+        })?;
+        let mut be = k - 1;
+        while be > 0
+            && matches!(self.norm(be - 1), "had" | "has" | "have" | "been" | "was" | "were")
+        {
+            be -= 1;
+        }
+        let i = self.order.iter().copied().rev().find(|&i| {
+            let m = self.mi(i);
+            m.end <= be
+                && m.prep.is_none()
+                && self
+                    .ms
+                    .get(i)
+                    .is_some_and(|x| !matches!(x.kind, MentionKind::Country | MentionKind::Capital))
+        })?;
+        // Only the subject itself, possibly followed by a description ("serving with ...").
+        let m = self.mi(i);
+        if be - m.end > 8 {
+            return None;
+        }
+        self.resolved(i)
     }
 
     /// Whether trigger `ti` only states the content of an earlier verbal event in its clause
