@@ -3923,7 +3923,15 @@ impl<'a> View<'a> {
                 && self.aux_before(k - 1, &[AuxKind::Implicative], 5).is_none();
             let prevented = before == "from" && self.norm(k).ends_with("ing");
             // "plotted to execute X and then attack Y": coordinated with a wish.
+            // ("said Kenya would send officers and called on others": the call goes with the
+            // saying, not with what would be done.)
+            let with_saying = self.statement_verb(t0)
+                && self
+                    .aux_hits
+                    .iter()
+                    .any(|h| h.end <= t0 && self_kind(self, h) == Some(AuxKind::Speech));
             let coordinated = matches!(before, "and" | "or" | "then")
+                && !with_saying
                 && same_sentence.last().is_some_and(|(c, _)| c.aux.hypothetical);
             if wanted || prevented || coordinated {
                 aux.hypothetical = true;
