@@ -371,6 +371,25 @@ fn fold_untargeted_attacks(out: &mut Vec<EventCandidate>) {
     });
 }
 
+/// Folds each candidate `i` of `fold` into candidate `j`: `j` records `i`'s sentence as a
+/// further report of the same event, and `i` is dropped.
+fn fold_into(out: &mut Vec<EventCandidate>, fold: Vec<(usize, usize)>) {
+    for &(i, j) in &fold {
+        let sentence = out.get(i).map(|c| c.sentence);
+        if let (Some(sn), Some(target)) = (sentence, out.get_mut(j)) {
+            if !target.also_reported.contains(&sn) {
+                target.also_reported.push(sn);
+            }
+        }
+    }
+    let drop: BTreeSet<usize> = fold.into_iter().map(|(i, _)| i).collect();
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !drop.contains(&(k - 1))
+    });
+}
+
 /// "Karlov was gunned down. The gunman, a police officer, shouted ...": an attack told with
 /// no attacker is the one told nearby with its attacker when their victims are the same state,
 /// and is folded into it.
@@ -402,20 +421,7 @@ fn fold_unknown_attackers(out: &mut Vec<EventCandidate>) {
             fold.push((i, j));
         }
     }
-    for &(i, j) in &fold {
-        let sentence = out.get(i).map(|c| c.sentence);
-        if let (Some(sn), Some(target)) = (sentence, out.get_mut(j)) {
-            if !target.also_reported.contains(&sn) {
-                target.also_reported.push(sn);
-            }
-        }
-    }
-    let drop: BTreeSet<usize> = fold.into_iter().map(|(i, _)| i).collect();
-    let mut k = 0;
-    out.retain(|_| {
-        k += 1;
-        !drop.contains(&(k - 1))
-    });
+    fold_into(out, fold);
 }
 
 /// "A bomb exploded outside the U.S. embassy ... It strongly condemns the terrorist bomb
@@ -450,20 +456,7 @@ fn fold_retold_attacks(out: &mut Vec<EventCandidate>) {
             fold.push((i, j));
         }
     }
-    for &(i, j) in &fold {
-        let sentence = out.get(i).map(|c| c.sentence);
-        if let (Some(sn), Some(target)) = (sentence, out.get_mut(j)) {
-            if !target.also_reported.contains(&sn) {
-                target.also_reported.push(sn);
-            }
-        }
-    }
-    let drop: BTreeSet<usize> = fold.into_iter().map(|(i, _)| i).collect();
-    let mut k = 0;
-    out.retain(|_| {
-        k += 1;
-        !drop.contains(&(k - 1))
-    });
+    fold_into(out, fold);
 }
 
 /// "Tens of thousands rallied in Belgrade, demanding accountability": demands made by
