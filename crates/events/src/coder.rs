@@ -514,7 +514,8 @@ fn answer_attacks(text: &str, out: &mut [EventCandidate]) {
             continue;
         }
         let sentence = c.sentence;
-        let named = text.get(c.trigger.end..).and_then(|rest| act_named(rest));
+        // The act may be named inside the trigger ("called the tank fire a violation").
+        let named = text.get(c.trigger.start..).and_then(|rest| act_named(rest));
         let answers = |o: &EventCandidate, sn: usize| {
             let attack =
                 matches!(o.event, EventType::Assault | EventType::Coerce | EventType::Sanction);
@@ -614,9 +615,10 @@ fn act_named(rest: &str) -> Option<&'static [&'static str]> {
         ("seizure", &["seiz"]),
         ("sanction", &["sanction"]),
         ("expulsion", &["expel", "expulsion"]),
+        ("fire", &["fire", "shot", "shell"]),
     ];
     for w in
-        rest.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|w| !w.is_empty()).take(6)
+        rest.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|w| !w.is_empty()).take(8)
     {
         let w = w.trim_end_matches('.').to_lowercase();
         let w = w.strip_suffix('s').unwrap_or(&w);
@@ -4254,6 +4256,19 @@ impl<'a> View<'a> {
                 }
             }
         }
+        // "UNIFIL said a tank had fired near a patrol, calling it a violation": a statement
+        // participle after a reported clause is the reporter's, whatever was coded before it.
+        if prev == "," && self.norm(t0).ends_with("ing") && self.verbal_trigger_at(t0) {
+            let said = self
+                .aux_hits
+                .iter()
+                .any(|h| h.end <= t0 && self_kind(self, h) == Some(AuxKind::Speech));
+            if said {
+                if let Some(Ok(i)) = self.reporter(t0, t0 + 1) {
+                    return vec![i];
+                }
+            }
+        }
         if prev == "and" || prev == "," {
             // "Qassem said the group would not disarm while Israel occupied Lebanese land, and
             // accused Washington": the verb before sits in a subordinate clause, so a statement
@@ -4316,9 +4331,10 @@ impl<'a> View<'a> {
             if prev == "," && self.toks.get(t0).is_some_and(|t| t.norm.ends_with("ing")) {
                 // "Zelensky said Ukrainians would not give up land, rejecting any deal": a
                 // statement in a participle is the main subject's.
-                if same_sentence.is_empty() && self.verbal_trigger_at(t0) {
-                    // "Zelensky said Ukrainians would not give up land, rejecting any deal":
-                    // after a reported clause, the participle is the reporter's.
+                // "Zelensky said Ukrainians would not give up land, rejecting any deal", "UNIFIL
+                // said a tank had fired near a patrol, calling it a violation": after a reported
+                // clause, a statement participle is the reporter's.
+                if self.verbal_trigger_at(t0) {
                     let said = self
                         .aux_hits
                         .iter()
@@ -4328,7 +4344,9 @@ impl<'a> View<'a> {
                             return vec![i];
                         }
                     }
-                    return self.main_subject(k.saturating_sub(1));
+                    if same_sentence.is_empty() {
+                        return self.main_subject(k.saturating_sub(1));
+                    }
                 }
                 // "struck Gaza, killing 20": only as the consequence of an event already coded,
                 // and one whose doer is known ("a bomb hit a mosque, killing ...").
