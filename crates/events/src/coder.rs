@@ -2120,6 +2120,11 @@ impl<'a> View<'a> {
         Vec::new()
     }
 
+    /// Whether a verb of saying ends at or before token `t` ("Iran said ..." before a clause).
+    fn said_before(&self, t: usize) -> bool {
+        self.aux_hits.iter().any(|h| h.end <= t && self_kind(self, h) == Some(AuxKind::Speech))
+    }
+
     /// Who reports the clause of tokens `t0..t1`: the subject of a verb of saying before it
     /// ("Iran said ..."), the speaker named after it ("..., Iran said"), or the speaker of
     /// the quote it is in (`Err((sentence, mention))`, possibly in another sentence).
@@ -3920,11 +3925,7 @@ impl<'a> View<'a> {
             // "plotted to execute X and then attack Y": coordinated with a wish.
             // ("said Kenya would send officers and called on others": the call goes with the
             // saying, not with what would be done.)
-            let with_saying = self.statement_verb(t0)
-                && self
-                    .aux_hits
-                    .iter()
-                    .any(|h| h.end <= t0 && self_kind(self, h) == Some(AuxKind::Speech));
+            let with_saying = self.statement_verb(t0) && self.said_before(t0);
             let coordinated = matches!(before, "and" | "or" | "then")
                 && !with_saying
                 && same_sentence.last().is_some_and(|(c, _)| c.aux.hypothetical);
@@ -4259,14 +4260,8 @@ impl<'a> View<'a> {
         // "UNIFIL said a tank had fired near a patrol, calling it a violation": a statement
         // participle after a reported clause is the reporter's, whatever was coded before it.
         if prev == "," && self.norm(t0).ends_with("ing") && self.verbal_trigger_at(t0) {
-            let said = self
-                .aux_hits
-                .iter()
-                .any(|h| h.end <= t0 && self_kind(self, h) == Some(AuxKind::Speech));
-            if said {
-                if let Some(Ok(i)) = self.reporter(t0, t0 + 1) {
-                    return vec![i];
-                }
+            if let Some(Ok(i)) = self.reporter(t0, t0 + 1).filter(|_| self.said_before(t0)) {
+                return vec![i];
             }
         }
         if prev == "and" || prev == "," {
@@ -4286,10 +4281,7 @@ impl<'a> View<'a> {
                 .then_some(start)
             });
             if let Some(start) = sub_start {
-                let said = self
-                    .aux_hits
-                    .iter()
-                    .any(|h| h.end <= start && self_kind(self, h) == Some(AuxKind::Speech));
+                let said = self.said_before(start);
                 if said && self.statement_verb(t0) {
                     let main = self.main_subject(start);
                     if !main.is_empty() {
@@ -4329,24 +4321,10 @@ impl<'a> View<'a> {
                 }
             }
             if prev == "," && self.toks.get(t0).is_some_and(|t| t.norm.ends_with("ing")) {
-                // "Zelensky said Ukrainians would not give up land, rejecting any deal": a
-                // statement in a participle is the main subject's.
-                // "Zelensky said Ukrainians would not give up land, rejecting any deal", "UNIFIL
-                // said a tank had fired near a patrol, calling it a violation": after a reported
-                // clause, a statement participle is the reporter's.
-                if self.verbal_trigger_at(t0) {
-                    let said = self
-                        .aux_hits
-                        .iter()
-                        .any(|h| h.end <= t0 && self_kind(self, h) == Some(AuxKind::Speech));
-                    if said {
-                        if let Some(Ok(i)) = self.reporter(t0, t0 + 1) {
-                            return vec![i];
-                        }
-                    }
-                    if same_sentence.is_empty() {
-                        return self.main_subject(k.saturating_sub(1));
-                    }
+                // A statement participle with no reporter (taken above when there is one) is
+                // the main subject's, when nothing was coded before it.
+                if self.verbal_trigger_at(t0) && same_sentence.is_empty() {
+                    return self.main_subject(k.saturating_sub(1));
                 }
                 // "struck Gaza, killing 20": only as the consequence of an event already coded,
                 // and one whose doer is known ("a bomb hit a mosque, killing ...").
@@ -4359,10 +4337,7 @@ impl<'a> View<'a> {
                 // Nothing coded before the "and": a statement verb still shares the subject of
                 // a saying verb ("Guterres said he was alarmed and urged ..."); anything else's
                 // subject is not a coded actor.
-                let said = self
-                    .aux_hits
-                    .iter()
-                    .any(|h| h.end <= k && self_kind(self, h) == Some(AuxKind::Speech));
+                let said = self.said_before(k);
                 if said && self.statement_verb(t0) {
                     return self.main_subject(k.saturating_sub(1));
                 }
