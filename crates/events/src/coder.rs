@@ -4809,7 +4809,8 @@ impl<'a> View<'a> {
                 return None;
             }
             let x = self.resolved(i)?;
-            let code = x.entity.code.filter(|c| !c.is_non_state() && !mine.contains(c))?;
+            // Another state's, not the protesters' own.
+            x.entity.code.filter(|c| !c.is_non_state() && !mine.contains(c))?;
             let p = m.prep?;
             let text = x.entity.entity_text.to_lowercase();
             // "to the U.S. mission": the country's name before the mission word.
@@ -4822,10 +4823,7 @@ impl<'a> View<'a> {
             let to_mission = mission
                 && is(self.toks.get(p), &["to", "outside", "at", "near", "toward", "towards"]);
             let against = is(self.toks.get(p), &["against"]) && self.cl(m.start) == c;
-            (to_mission || against).then(|| {
-                let _ = code;
-                x
-            })
+            (to_mission || against).then_some(x)
         })
     }
 
