@@ -1,0 +1,493 @@
+//! The event coder: finds triggers in each sentence, assigns actor and recipient mentions from
+//! the syntax around them, sets modes, contexts and auxiliary modes, and folds repeated reports.
+//!
+//! There is no parser. Roles come from shallow cues that hold up in news prose: the nearest
+//! mention left of a verb in its clause that is not the object of a preposition is its subject;
+//! the first mention right of it, bare or after one of the pattern's prepositions, its object;
+//! "was ... by X" turns them round; an event noun takes its actor from a modifier ("Israeli
+//! strikes"), "by X", "between X and Y" or the subject of a light verb ("carried out strikes").
+//! Clauses are cut at subordinators, relative pronouns, semicolons and quotes, which is what
+//! keeps "Barrack announced that Israel and Syria agreed" from making Barrack agree.
+
+use crate::inflect::Form;
+use crate::lexicon::{load, AuxCue, AuxKind, ContextCue, Entry, Frame, ModeCue, Pattern};
+use crate::matcher::{Hit, Matcher};
+use lapwing_core::plover::{ActorCode, Context, EventType, Mode, Sector};
+use lapwing_core::{Aux, Entity, EntryRef, Mention, MentionKind, Sentence, Span, Token, TokenKind};
+use lapwing_lexicon::{Diagnostic, Source};
+use std::collections::BTreeSet;
+
+/// One event found in a document, before dates, places and ids are added.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventCandidate {
+    /// Sentence index (position in the `sentences` slice).
+    pub sentence: usize,
+    /// PLOVER category.
+    pub event: EventType,
+    /// Modes.
+    pub modes: Vec<Mode>,
+    /// Contexts.
+    pub contexts: Vec<Context>,
+    /// Who did it.
+    pub actors: Vec<Mention>,
+    /// To whom.
+    pub recipients: Vec<Mention>,
+    /// The trigger's bytes.
+    pub trigger: Span,
+    /// The pattern's key.
+    pub pattern_id: String,
+    /// The pattern's `file:line`.
+    pub pattern_source: String,
+    /// Whether it happened.
+    pub aux: Aux,
+    /// 0..1; orders records by how sure the coder is.
+    pub confidence: f64,
+    /// Lexicon entries that fired (trigger, mode cues, aux cues, context cues).
+    pub entries: Vec<EntryRef>,
+    /// The clause the event sits in.
+    pub clause: Span,
+    /// Other sentences of the document reporting the same event.
+    pub also_reported: Vec<usize>,
+}
+
+/// The compiled event lexicon.
+#[derive(Debug, Clone, Default)]
+pub struct EventCoder {
+    triggers: Matcher<Pattern>,
+    modes: Matcher<ModeCue>,
+    aux: Matcher<AuxCue>,
+    contexts: Matcher<ContextCue>,
+    /// The kind of each aux cue, by its index in `aux`.
+    aux_kinds: Vec<Option<AuxKind>>,
+}
+
+macro_rules! builtin {
+    ($($file:literal),* $(,)?) => {
+        vec![$(Source::new(
+            concat!("builtin:events/", $file),
+            include_str!(concat!("../../../../data/events/", $file)),
+        )),*]
+    };
+}
+
+impl EventCoder {
+    /// The built-in lexicon files.
+    pub fn builtin_sources() -> Vec<Source> {
+        builtin![
+            "agree.tsv",
+            "consult.tsv",
+            "support.tsv",
+            "concede.tsv",
+            "cooperate.tsv",
+            "aid.tsv",
+            "retreat.tsv",
+            "request.tsv",
+            "accuse.tsv",
+            "reject.tsv",
+            "threaten.tsv",
+            "protest.tsv",
+            "sanction.tsv",
+            "mobilize.tsv",
+            "coerce.tsv",
+            "assault.tsv",
+            "modes.tsv",
+            "aux.tsv",
+            "contexts.tsv",
+        ]
+    }
+
+    /// Compiles sources in order (later ones overlay earlier ones); every bad line is a
+    /// diagnostic and is skipped.
+    pub fn from_sources(sources: &[Source]) -> (EventCoder, Vec<Diagnostic>) {
+        let (entries, diags) = load(sources);
+        let mut coder = EventCoder::default();
+        for (_, (_, e)) in entries {
+            match e {
+                Entry::Pattern(p) => {
+                    let phs = p.phrase.clone();
+                    for ph in phs {
+                        coder.triggers.add(ph, p.clone());
+                    }
+                }
+                Entry::Mode(m) => {
+                    let phs = m.phrase.clone();
+                    for ph in phs {
+                        coder.modes.add(ph, m.clone());
+                    }
+                }
+                Entry::Aux(a) => {
+                    let phs = a.phrase.clone();
+                    for ph in phs {
+                        coder.aux.add(ph, a.clone());
+                    }
+                }
+                Entry::Context(c) => {
+                    let phs = c.phrase.clone();
+                    for ph in phs {
+                        coder.contexts.add(ph, c.clone());
+                    }
+                }
+            }
+        }
+        coder.aux_kinds = (0..coder.aux.len()).map(|i| coder.aux.item(i).map(|a| a.kind)).collect();
+        (coder, diags)
+    }
+
+    /// How many trigger patterns, mode cues, aux cues and context cues the coder holds.
+    pub fn sizes(&self) -> [usize; 4] {
+        [self.triggers.len(), self.modes.len(), self.aux.len(), self.contexts.len()]
+    }
+
+    /// Whether any sentence holds a trigger: a document without one has no event, so its
+    /// places need not be looked up.
+    pub fn has_trigger(&self, sentences: &[Sentence]) -> bool {
+        sentences.iter().any(|s| !self.triggers.find_all(&s.tokens).is_empty())
+    }
+
+    /// Codes a document: `mentions[i]` are the actor mentions of `sentences[i]`.
+    pub fn code_document(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        mentions: &[Vec<Mention>],
+    ) -> Vec<EventCandidate> {
+        self.code_document_dated(text, sentences, mentions, None)
+    }
+
+    /// As [`EventCoder::code_document`], knowing the publication year, so that "in 2011" in
+    /// a 2025 article marks its event historical even when the article names no later year.
+    pub fn code_document_dated(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        mentions: &[Vec<Mention>],
+        published_year: Option<u32>,
+    ) -> Vec<EventCandidate> {
+        let quotes = QuoteMap::build(self, sentences, mentions);
+        let doc_country = dominant_state(mentions);
+        let max_year = sentences
+            .iter()
+            .flat_map(|s| s.tokens.iter())
+            .filter_map(year_of)
+            .chain(published_year)
+            .max()
+            .unwrap_or(0);
+        // Contexts are read at paragraph level: collect each paragraph's cues once.
+        let mut para_ctx: Vec<(usize, BTreeSet<Context>)> = Vec::new();
+        let mut sent_ctx: Vec<Vec<Hit>> = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            let hits = self.contexts.find_all(&s.tokens);
+            let ctx = hits.iter().filter_map(|h| self.contexts.item(h.item)).map(|c| c.context);
+            match para_ctx.last_mut() {
+                Some((p, set)) if *p == s.paragraph => set.extend(ctx),
+                _ => para_ctx.push((s.paragraph, ctx.collect())),
+            }
+            sent_ctx.push(hits);
+        }
+        let mut out: Vec<EventCandidate> = Vec::new();
+        static EMPTY: Vec<Mention> = Vec::new();
+        for (pos, s) in sentences.iter().enumerate() {
+            // Most sentences hold no trigger: skip them before any other work.
+            let hits = self.triggers.find_all(&s.tokens);
+            if hits.is_empty() {
+                continue;
+            }
+            let ms = mentions.get(pos).unwrap_or(&EMPTY);
+            let mut view = View::new(self, pos, s, ms, &quotes, mentions, max_year, doc_country);
+            let cands = view.candidates(self, hits, &out);
+            if cands.is_empty() {
+                continue;
+            }
+            let para: Vec<Context> = para_ctx
+                .iter()
+                .find(|(p, _)| *p == s.paragraph)
+                .map(|(_, c)| c.iter().copied().collect())
+                .unwrap_or_default();
+            let local: Vec<EntryRef> = sent_ctx
+                .get(pos)
+                .map(|hits| {
+                    hits.iter()
+                        .filter_map(|h| {
+                            let c = self.contexts.item(h.item)?;
+                            Some(entry_ref("context", &c.origin, s, h.start, h.end))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            for (mut cand, flags) in cands {
+                cand.contexts = para.clone();
+                cand.entries.extend(local.iter().cloned());
+                if flags.party {
+                    party_to_agree(&mut cand, &out);
+                }
+                merge_into(&mut out, cand, flags.again);
+            }
+        }
+        pronouns_for_attacks(&mut out);
+        fold_untargeted_attacks(&mut out);
+        fold_unknown_attackers(&mut out);
+        fold_retold_attacks(&mut out);
+        answer_attacks(text, &mut out);
+        answer_rulings(text, &mut out);
+        welcome_agreements(sentences, &mut out);
+        protest_demands(&mut out);
+        out
+    }
+}
+
+mod passes;
+mod quotes;
+mod roles;
+mod view;
+mod words;
+
+use passes::*;
+use quotes::*;
+use roles::*;
+use view::*;
+use words::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lapwing_core::plover::ActorCode;
+    use lapwing_core::Entity;
+
+    /// Hand-built mentions: each (words, code, sector, kind) is found in the sentence's norms.
+    fn mentions(s: &Sentence, spec: &[(&str, &str, &str, MentionKind)]) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for (words, code, sector, kind) in spec {
+            let w = lapwing_text::normalize_phrase(words);
+            let n = s.tokens.len();
+            for i in 0..n {
+                if i + w.len() <= n
+                    && s.tokens[i..i + w.len()].iter().zip(&w).all(|(t, x)| t.norm == *x)
+                {
+                    let span =
+                        Span::new(s.tokens[i].span.start, s.tokens[i + w.len() - 1].span.end);
+                    out.push(Mention {
+                        span,
+                        tokens: i..i + w.len(),
+                        head: i + w.len() - 1,
+                        entity: Entity {
+                            entity_text: words.to_string(),
+                            code: ActorCode::new(code),
+                            sector: sector.parse().ok(),
+                            ..Default::default()
+                        },
+                        kind: *kind,
+                        entries: Vec::new(),
+                        antecedent: None,
+                    });
+                }
+            }
+        }
+        out.sort_by_key(|m| m.tokens.start);
+        out
+    }
+
+    fn code(text: &str, spec: &[(&str, &str, &str, MentionKind)]) -> Vec<String> {
+        let (coder, diags) = EventCoder::from_sources(&EventCoder::builtin_sources());
+        assert!(diags.is_empty(), "{diags:?}");
+        let sentences = lapwing_text::segment(text);
+        let ms: Vec<Vec<Mention>> = sentences.iter().map(|s| mentions(s, spec)).collect();
+        coder
+            .code_document(text, &sentences, &ms)
+            .iter()
+            .map(|c| {
+                let side = |v: &[Mention]| {
+                    v.iter()
+                        .map(|m| {
+                            format!(
+                                "{}{}",
+                                m.entity.code.map(|c| c.to_string()).unwrap_or_default(),
+                                m.entity.sector.map(|s| format!(":{s}")).unwrap_or_default()
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("+")
+                };
+                let mut s = format!("{} {} -> {}", c.event, side(&c.actors), side(&c.recipients));
+                if c.aux.negated {
+                    s.push_str(" [negated]");
+                }
+                if c.aux.hypothetical {
+                    s.push_str(" [hypothetical]");
+                }
+                if c.aux.future {
+                    s.push_str(" [future]");
+                }
+                s
+            })
+            .collect()
+    }
+
+    use MentionKind::*;
+
+    #[test]
+    fn request_with_object() {
+        let got = code(
+            "US Secretary of State Marco Rubio on Saturday called on the Syrian government to prevent jihadists from carrying out massacres.",
+            &[("Marco Rubio", "USA", "GOV", Name), ("the Syrian government", "SYR", "GOV", Nominal)],
+        );
+        assert_eq!(got, vec!["REQUEST USA:GOV -> SYR:GOV"]);
+    }
+
+    #[test]
+    fn reported_agreement_codes_the_parties() {
+        let got = code(
+            "Envoy Tom Barrack announced that Israel and Syria have agreed to a ceasefire.",
+            &[
+                ("Tom Barrack", "USA", "GOV", Name),
+                ("Israel", "ISR", "", Country),
+                ("Syria", "SYR", "", Country),
+            ],
+        );
+        assert_eq!(got, vec!["AGREE ISR:GOV+SYR:GOV -> "]);
+    }
+
+    #[test]
+    fn withdrawal_and_strikes_in_a_temporal_clause() {
+        let got = code(
+            "On Thursday, the Syrian army withdrew from Sweida after the IDF carried out strikes on the Syrian regime's central headquarters in Damascus.",
+            &[
+                ("the Syrian army", "SYR", "MIL", Nominal),
+                ("the IDF", "ISR", "MIL", Name),
+                ("the Syrian regime", "SYR", "GOV", Nominal),
+                ("Damascus", "SYR", "GOV", Capital),
+            ],
+        );
+        assert_eq!(got, vec!["RETREAT SYR:MIL -> ", "ASSAULT ISR:MIL -> SYR:GOV"]);
+    }
+
+    #[test]
+    fn two_sided_clashes_and_passive() {
+        let got = code(
+            "Clashes between Bedouin and Druze left dozens dead. The village was shelled by Russian forces.",
+            &[
+                ("Bedouin", "SYR", "CVL", Nominal),
+                ("Druze", "SYR", "CVL", Nominal),
+                ("Russian forces", "RUS", "MIL", Nominal),
+            ],
+        );
+        assert_eq!(got, vec!["ASSAULT SYR:CVL -> ", "ASSAULT RUS:MIL -> "]);
+    }
+
+    #[test]
+    fn negation_future_and_quotes() {
+        let got = code(
+            "Iran did not attack Israel. Syria's government will redeploy forces. \u{201c}We call upon Druze to put down their weapons,\u{201d} Barrack wrote.",
+            &[
+                ("Iran", "IRN", "", Country),
+                ("Israel", "ISR", "", Country),
+                ("Syria's government", "SYR", "GOV", Nominal),
+                ("Druze", "SYR", "CVL", Nominal),
+                ("Barrack", "USA", "GOV", Name),
+            ],
+        );
+        assert_eq!(
+            got,
+            vec![
+                "ASSAULT IRN -> ISR [negated]",
+                "MOBILIZE SYR:GOV ->  [future]",
+                "REQUEST USA:GOV -> SYR:CVL"
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_reports_fold_into_one_candidate() {
+        let (coder, _) = EventCoder::from_sources(&EventCoder::builtin_sources());
+        let text = "Iran seized a tanker. Iran seized the tanker on Friday, officials said.";
+        let sentences = lapwing_text::segment(text);
+        let ms: Vec<Vec<Mention>> =
+            sentences.iter().map(|s| mentions(s, &[("Iran", "IRN", "", Country)])).collect();
+        let got = coder.code_document(text, &sentences, &ms);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].also_reported, vec![1]);
+        assert_eq!(got[0].pattern_id, "coerce.seize");
+        assert!(got[0].pattern_source.starts_with("builtin:events/coerce.tsv:"));
+        assert!(got[0].entries.iter().any(|e| e.role == "trigger" && e.text == "seized"));
+    }
+
+    #[test]
+    fn contexts_modes_and_clause() {
+        let (coder, _) = EventCoder::from_sources(&EventCoder::builtin_sources());
+        let text = "Israeli jets struck Hezbollah positions near the border, the army said.";
+        let sentences = lapwing_text::segment(text);
+        let ms: Vec<Vec<Mention>> = sentences
+            .iter()
+            .map(|s| {
+                mentions(
+                    s,
+                    &[("Israeli", "ISR", "MIL", Nominal), ("Hezbollah", "LBN", "PRM", Name)],
+                )
+            })
+            .collect();
+        let got = coder.code_document(text, &sentences, &ms);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].modes, vec![Mode::Aerial]);
+        assert!(got[0].contexts.contains(&Context::Territory));
+        assert!(got[0].clause.slice(text).contains("struck"));
+        assert_eq!(got[0].trigger.slice(text), "struck");
+    }
+
+    #[test]
+    fn overlay_disables_and_reports_bad_lines() {
+        let mut sources = EventCoder::builtin_sources();
+        sources.push(Source::new(
+            "user/assault.tsv",
+            "@disable\tassault.strike\nassault.new\tASSAULT\t\t~thwack\tv\t\t0.9\nbad\tNOPE\t\tx\tv\n",
+        ));
+        let (coder, diags) = EventCoder::from_sources(&sources);
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].to_string().starts_with("user/assault.tsv:3:5: "), "{}", diags[0]);
+        let text = "Israel struck Syria. Israel thwacked Syria.";
+        let sentences = lapwing_text::segment(text);
+        let ms: Vec<Vec<Mention>> = sentences
+            .iter()
+            .map(|s| mentions(s, &[("Israel", "ISR", "", Country), ("Syria", "SYR", "", Country)]))
+            .collect();
+        let got = coder.code_document(text, &sentences, &ms);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].sentence, 1);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let (coder, _) = EventCoder::from_sources(&EventCoder::builtin_sources());
+        for text in [
+            "",
+            "\u{201c}",
+            "attacked",
+            "Israel struck , by . to the and",
+            "\u{201c}We call upon\u{201d} \u{201c} said",
+            "In 1990 in 2025 since the fall of",
+            "the the the clashes between and and",
+        ] {
+            let sentences = lapwing_text::segment(text);
+            // Mentions with token ranges that do not fit their sentence.
+            let bogus = Mention {
+                span: Span::new(0, 1000),
+                tokens: std::ops::Range { start: 7, end: 2 },
+                head: 99,
+                entity: Entity { code: ActorCode::new("ISR"), ..Default::default() },
+                kind: Pronoun,
+                entries: Vec::new(),
+                antecedent: Some((99, 99)),
+            };
+            let mut far = bogus.clone();
+            far.tokens = 50..60;
+            let ms: Vec<Vec<Mention>> =
+                sentences.iter().map(|_| vec![bogus.clone(), far.clone()]).collect();
+            let _ = coder.code_document(text, &sentences, &ms);
+            let _ = coder.code_document(text, &sentences, &[]);
+        }
+    }
+
+    #[test]
+    fn said_alone_is_no_event() {
+        let got = code("Putin said the economy was growing.", &[("Putin", "RUS", "GOV", Name)]);
+        assert!(got.is_empty());
+    }
+}

@@ -1,0 +1,568 @@
+//! Document passes: what one sentence cannot settle alone. Attacks told again fold into their
+//! first report, condemnations find the act they answer, protests take the state their demand
+//! names, and candidates of one event in a sentence merge.
+
+use super::*;
+
+/// The first actor that belongs to a state, with its code: whose own people a curfew falls
+/// on, whose government a protest addresses.
+pub(super) fn own_state(actors: &[Mention]) -> Option<(ActorCode, &Mention)> {
+    actors.iter().find_map(|m| m.entity.code.filter(|c| !c.is_non_state()).map(|c| (c, m)))
+}
+
+/// A party the text implies at another mention's words (the state's own people or
+/// government), coded `code` and `sector` only.
+pub(super) fn implied_party(at: &Mention, code: ActorCode, sector: Option<Sector>) -> Mention {
+    Mention {
+        entity: Entity { code: Some(code), sector, ..Entity::default() },
+        kind: MentionKind::Nominal,
+        entries: Vec::new(),
+        antecedent: None,
+        ..at.clone()
+    }
+}
+
+/// The candidates of sentences `lo..=hi` (candidates are in sentence order), so that the
+/// document passes below look only near each candidate and stay linear in the document.
+pub(super) fn sentence_range(
+    out: &[EventCandidate],
+    lo: usize,
+    hi: usize,
+) -> std::ops::Range<usize> {
+    let a = out.partition_point(|c| c.sentence < lo);
+    let b = out.partition_point(|c| c.sentence <= hi);
+    a..b.max(a)
+}
+
+/// "Guterres welcomed the ceasefire and called on both sides to respect it": praise of an
+/// agreement, or a call on "both sides", is addressed to the parties of the nearest agreement
+/// (or two-sided fighting) reported before it.
+pub(super) fn welcome_agreements(sentences: &[Sentence], out: &mut [EventCandidate]) {
+    const DEALS: &[&str] =
+        &["ceasefire", "truce", "agreement", "deal", "accord", "pact", "ceasefires", "agreements"];
+    const SIDES: &[&str] = &["sides", "parties"];
+    for i in 0..out.len() {
+        let Some(c) = out.get(i) else { continue };
+        if !c.recipients.is_empty() || !matches!(c.event, EventType::Support | EventType::Request) {
+            continue;
+        }
+        let Some(s) = sentences.get(c.sentence) else { continue };
+        // The words right after the trigger say what is welcomed or who is called on.
+        let after = s
+            .tokens
+            .iter()
+            .skip_while(|t| t.span.start < c.trigger.end)
+            .take(4)
+            .map(|t| t.norm.as_str())
+            .collect::<Vec<_>>();
+        let wanted = match c.event {
+            EventType::Support => after.iter().any(|w| DEALS.contains(w)),
+            _ => after.iter().any(|w| SIDES.contains(w)),
+        };
+        if !wanted {
+            continue;
+        }
+        let mine: BTreeSet<ActorCode> = codes_of(&c.actors);
+        let sentence = c.sentence;
+        // The nearest earlier report, however far back in an article (its agreement is often
+        // the lede), within forty sentences.
+        let parties = (0..=sentence.min(40)).map(|back| sentence - back).find_map(|sn| {
+            out.get(sentence_range(out, sn, sn)).unwrap_or_default().iter().rev().find_map(|o| {
+                let deal = matches!(o.event, EventType::Agree | EventType::Concede)
+                    || (o.event == EventType::Assault && o.recipients.is_empty());
+                let theirs = codes_of(&o.actors);
+                (o.sentence == sn && deal && theirs.len() >= 2 && theirs.is_disjoint(&mine))
+                    .then(|| o.actors.clone())
+            })
+        });
+        if let (Some(p), Some(c)) = (parties, out.get_mut(i)) {
+            c.recipients = p;
+        }
+    }
+}
+
+/// The codes and sectors of a list of mentions, for comparing parties.
+pub(super) type EntitySet = Vec<(Option<ActorCode>, Option<Sector>)>;
+
+/// "Iraq condemned those strikes, saying they had killed 16 people", "Russia called them
+/// 'irresponsible'": "they" and "them" after an attack named earlier in the sentence are the
+/// attack, so its doers stand in for the pronoun.
+pub(super) fn pronouns_for_attacks(out: &mut [EventCandidate]) {
+    let is_pronoun = |ms: &[Mention]| {
+        ms.len() == 1
+            && ms.first().is_some_and(|m| {
+                m.kind == MentionKind::Pronoun
+                    && matches!(
+                        m.entity.entity_text.to_ascii_lowercase().as_str(),
+                        "they" | "them" | "it"
+                    )
+            })
+    };
+    for i in 0..out.len() {
+        let Some(c) = out.get(i) else { continue };
+        let actor_slot = c.event == EventType::Assault && is_pronoun(&c.actors);
+        let recipient_slot =
+            matches!(c.event, EventType::Accuse | EventType::Reject) && is_pronoun(&c.recipients);
+        if !actor_slot && !recipient_slot {
+            continue;
+        }
+        let at = c.actors.first().map_or(c.trigger.start, |m| m.span.start).min(c.trigger.start);
+        let attack =
+            out.get(sentence_range(out, c.sentence, c.sentence)).unwrap_or_default().iter().find(
+                |o| {
+                    o.sentence == c.sentence
+                        && o.event == EventType::Assault
+                        && o.trigger.end <= at
+                        && !o.actors.is_empty()
+                },
+            );
+        let Some(doers) = attack.map(|o| o.actors.clone()) else { continue };
+        if let Some(c) = out.get_mut(i) {
+            if actor_slot {
+                c.actors = doers;
+            } else {
+                c.recipients = doers;
+            }
+        }
+    }
+}
+
+/// "the U.S. strikes, saying they had killed 16 people": an attack of the sentence with no
+/// target and the same doers as one with a target is that attack, told twice.
+pub(super) fn fold_untargeted_attacks(out: &mut Vec<EventCandidate>) {
+    let targeted: BTreeSet<(usize, BTreeSet<ActorCode>)> = out
+        .iter()
+        .filter(|c| c.event == EventType::Assault && !c.recipients.is_empty())
+        .map(|c| (c.sentence, codes_of(&c.actors)))
+        .collect();
+    out.retain(|c| {
+        if c.event != EventType::Assault || !c.recipients.is_empty() || c.actors.len() != 1 {
+            return true;
+        }
+        let mine = codes_of(&c.actors);
+        mine.is_empty() || !targeted.contains(&(c.sentence, mine))
+    });
+}
+
+/// Folds each candidate `i` of `fold` into candidate `j`: `j` records `i`'s sentence as a
+/// further report of the same event, and `i` is dropped.
+pub(super) fn fold_into(out: &mut Vec<EventCandidate>, fold: Vec<(usize, usize)>) {
+    for &(i, j) in &fold {
+        let sentence = out.get(i).map(|c| c.sentence);
+        if let (Some(sn), Some(target)) = (sentence, out.get_mut(j)) {
+            if !target.also_reported.contains(&sn) {
+                target.also_reported.push(sn);
+            }
+        }
+    }
+    let drop: BTreeSet<usize> = fold.into_iter().map(|(i, _)| i).collect();
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !drop.contains(&(k - 1))
+    });
+}
+
+/// "Karlov was gunned down. The gunman, a police officer, shouted ...": an attack told with
+/// no attacker is the one told nearby with its attacker when their victims are the same state,
+/// and is folded into it.
+pub(super) fn fold_unknown_attackers(out: &mut Vec<EventCandidate>) {
+    let known: Vec<(usize, BTreeSet<ActorCode>, usize)> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.event == EventType::Assault && !c.actors.is_empty() && !c.aux.hypothetical
+        })
+        .map(|(i, c)| (c.sentence, codes_of(&c.recipients), i))
+        .collect();
+    let mut fold: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in out.iter().enumerate() {
+        if c.event != EventType::Assault || !c.actors.is_empty() || c.recipients.is_empty() {
+            continue;
+        }
+        let mine = codes_of(&c.recipients);
+        // Nearby, the same state's victims; anywhere in the story, the same victims.
+        let same_victims = |o: &EventCandidate| {
+            o.recipients.iter().any(|x| c.recipients.iter().any(|y| same_entity(x, y)))
+        };
+        let near = known.iter().find(|(sn, theirs, j)| {
+            *sn != c.sentence
+                && !theirs.is_disjoint(&mine)
+                && (sn.abs_diff(c.sentence) <= 4 || out.get(*j).is_some_and(same_victims))
+        });
+        if let Some(&(_, _, j)) = near {
+            fold.push((i, j));
+        }
+    }
+    fold_into(out, fold);
+}
+
+/// "A bomb exploded outside the U.S. embassy ... It strongly condemns the terrorist bomb
+/// attacks": an attack told again later with no target is the one already told, when its
+/// doers are the same, unknown before, or only described ("terrorists", "gunmen").
+pub(super) fn fold_retold_attacks(out: &mut Vec<EventCandidate>) {
+    let mut fold: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in out.iter().enumerate() {
+        if c.event != EventType::Assault
+            || !c.recipients.is_empty()
+            || c.aux.negated
+            || c.aux.hypothetical
+        {
+            continue;
+        }
+        let mine = codes_of(&c.actors);
+        let described = c.actors.iter().all(|m| {
+            m.kind == MentionKind::Nominal
+                && matches!(m.entity.sector, Some(Sector::Reb | Sector::Uaf))
+        });
+        let earlier = out.iter().enumerate().take(i).rev().find(|(_, e)| {
+            e.event == EventType::Assault
+                && e.sentence < c.sentence
+                && c.sentence - e.sentence <= 12
+                && !e.recipients.is_empty()
+                && !e.aux.negated
+                && !e.aux.hypothetical
+                && (codes_of(&e.actors) == mine
+                    || ((e.actors.is_empty() || described) && c.sentence - e.sentence <= 6))
+        });
+        if let Some((j, _)) = earlier {
+            fold.push((i, j));
+        }
+    }
+    fold_into(out, fold);
+}
+
+/// "Tens of thousands rallied in Belgrade, demanding accountability": demands made by
+/// demonstrating are the protest (PLOVER), not a request of their own.
+/// What the demonstrators denounce or demand of a foreign state ("rallied in Sanaa,
+/// denouncing the U.S.-British campaign") is whom the protest is made to, instead of their own
+/// government; their denouncing is the protest, not a statement of its own.
+pub(super) fn protest_demands(out: &mut Vec<EventCandidate>) {
+    let protests: BTreeSet<(usize, EntitySet)> = out
+        .iter()
+        .filter(|c| c.event == EventType::Protest)
+        .map(|c| (c.sentence, entity_set(&c.actors)))
+        .collect();
+    let mut targets: Vec<(usize, EntitySet, Vec<Mention>)> = Vec::new();
+    for c in out.iter() {
+        let key = (c.sentence, entity_set(&c.actors));
+        if matches!(c.event, EventType::Request | EventType::Accuse)
+            && protests.contains(&key)
+            && !c.recipients.is_empty()
+            && codes_of(&c.recipients).is_disjoint(&codes_of(&c.actors))
+        {
+            targets.push((key.0, key.1, c.recipients.clone()));
+        }
+    }
+    for c in out.iter_mut().filter(|c| c.event == EventType::Protest) {
+        let key = entity_set(&c.actors);
+        let own =
+            c.recipients.is_empty() || codes_of(&c.recipients).is_subset(&codes_of(&c.actors));
+        if let Some((_, _, r)) =
+            targets.iter().find(|(sn, k, _)| *sn == c.sentence && *k == key).filter(|_| own)
+        {
+            c.recipients = r.clone();
+        }
+    }
+    out.retain(|c| {
+        !matches!(c.event, EventType::Request | EventType::Accuse)
+            || !protests.contains(&(c.sentence, entity_set(&c.actors)))
+    });
+}
+
+/// "A Ukrainian attack killed 24 people, and the Kremlin vowed that the strike would not go
+/// unpunished", "condemned an attack on peacekeepers, a day after an Israeli tank fired at
+/// them": a condemnation or a threat that names no one answers the attack reported beside
+/// it, whose doers are its recipients (same sentence first, then the ones before). When the
+/// statement names the act ("condemned the strikes"), the latest act told in those words is
+/// the one it answers, further back if need be; else the nearest attack.
+pub(super) fn answer_attacks(text: &str, out: &mut [EventCandidate]) {
+    for i in 0..out.len() {
+        let Some(c) = out.get(i) else { continue };
+        if !matches!(c.event, EventType::Accuse | EventType::Threaten) || !c.recipients.is_empty() {
+            continue;
+        }
+        let mine = codes_of(&c.actors);
+        if mine.is_empty() {
+            continue;
+        }
+        let sentence = c.sentence;
+        // The act may be named inside the trigger ("called the tank fire a violation").
+        let named = text.get(c.trigger.start..).and_then(|rest| act_named(rest));
+        let answers = |o: &EventCandidate, sn: usize| {
+            let attack =
+                matches!(o.event, EventType::Assault | EventType::Coerce | EventType::Sanction);
+            let theirs = codes_of(&o.actors);
+            o.sentence == sn
+                && attack
+                && !o.aux.negated
+                && !o.aux.hypothetical
+                && !theirs.is_empty()
+                && theirs.is_disjoint(&mine)
+        };
+        let told_as = |o: &EventCandidate, stems: &[&str]| {
+            let t = text.get(o.trigger.start..o.trigger.end).unwrap_or("").to_lowercase();
+            stems.iter().any(|st| t.contains(st))
+        };
+        let in_sentence = |sn: usize, stems: Option<&[&str]>| {
+            out.get(sentence_range(out, sn, sn)).unwrap_or_default().iter().find_map(|o| {
+                (answers(o, sn) && stems.is_none_or(|st| told_as(o, st))).then(|| o.actors.clone())
+            })
+        };
+        let by_name = named.and_then(|stems| {
+            (0..=sentence.min(20))
+                .map(|back| sentence - back)
+                .find_map(|sn| in_sentence(sn, Some(stems)))
+        });
+        // The nearest attack: this sentence, then up to eight before it.
+        let attackers = by_name.or_else(|| {
+            (0..=sentence.min(8)).map(|back| sentence - back).find_map(|sn| in_sentence(sn, None))
+        });
+        if let (Some(a), Some(c)) = (attackers, out.get_mut(i)) {
+            c.recipients = a;
+        }
+    }
+}
+
+/// "The World Court rejected U.S. and British objections ... Libya hailed the ruling": praise,
+/// rejection or criticism of a ruling or verdict that names no one is addressed to the court
+/// that gave it, the latest court or international body acting in the last sentences.
+pub(super) fn answer_rulings(text: &str, out: &mut [EventCandidate]) {
+    for i in 0..out.len() {
+        let Some(c) = out.get(i) else { continue };
+        if !matches!(c.event, EventType::Support | EventType::Reject | EventType::Accuse)
+            || !c.recipients.is_empty()
+        {
+            continue;
+        }
+        let ruling = text.get(c.trigger.end..).is_some_and(|rest| {
+            rest.split_whitespace().take(3).any(|w| {
+                let w = w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase();
+                matches!(w.as_str(), "ruling" | "verdict" | "judgment" | "judgement" | "sentence")
+            })
+        });
+        if !ruling {
+            continue;
+        }
+        let mine = codes_of(&c.actors);
+        let court = out[..i]
+            .iter()
+            .rev()
+            .take_while(|e| c.sentence.saturating_sub(e.sentence) <= 8)
+            .find_map(|e| {
+                let judges: Vec<Mention> = e
+                    .actors
+                    .iter()
+                    .filter(|m| {
+                        (m.entity.sector == Some(Sector::Jud)
+                            || m.entity.code.is_some_and(|x| x.is_non_state()))
+                            && m.entity.code.is_some_and(|x| !mine.contains(&x))
+                    })
+                    .cloned()
+                    .collect();
+                (!judges.is_empty()).then_some(judges)
+            });
+        if let (Some(r), Some(c)) = (court, out.get_mut(i)) {
+            c.recipients = r;
+        }
+    }
+}
+
+/// The act a statement names right after its verb ("condemned the U.S. strikes"), as the
+/// word stems that tell the same act elsewhere.
+pub(super) fn act_named(rest: &str) -> Option<&'static [&'static str]> {
+    const ACTS: &[(&str, &[&str])] = &[
+        ("strike", &["strik", "struck"]),
+        ("airstrike", &["strik", "struck"]),
+        ("attack", &["attack"]),
+        ("bombing", &["bomb"]),
+        ("bombardment", &["bomb"]),
+        ("raid", &["raid"]),
+        ("shelling", &["shell"]),
+        ("killing", &["kill"]),
+        ("assassination", &["assassinat", "kill"]),
+        ("invasion", &["invad", "invasion"]),
+        ("incursion", &["incursion"]),
+        ("arrest", &["arrest", "detain", "detention"]),
+        ("detention", &["arrest", "detain", "detention"]),
+        ("seizure", &["seiz"]),
+        ("sanction", &["sanction"]),
+        ("expulsion", &["expel", "expulsion"]),
+        ("fire", &["fire", "shot", "shell"]),
+    ];
+    for w in
+        rest.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|w| !w.is_empty()).take(8)
+    {
+        let w = w.trim_end_matches('.').to_lowercase();
+        let w = w.strip_suffix('s').unwrap_or(&w);
+        if let Some((_, stems)) = ACTS.iter().find(|(a, _)| *a == w) {
+            return Some(stems);
+        }
+    }
+    None
+}
+
+/// The state the document's mentions name most often (the first named on a tie): whose
+/// police and courts act when a report leaves them unnamed.
+pub(super) fn dominant_state(mentions: &[Vec<Mention>]) -> Option<ActorCode> {
+    let mut votes: Vec<(ActorCode, usize)> = Vec::new();
+    for m in mentions.iter().flatten() {
+        let Some(c) = m.entity.code.filter(|c| !c.is_non_state()) else { continue };
+        match votes.iter_mut().find(|(v, _)| *v == c) {
+            Some((_, n)) => *n += 1,
+            None => votes.push((c, 1)),
+        }
+    }
+    let best = votes.iter().map(|(_, n)| *n).max()?;
+    votes.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c)
+}
+
+/// "X called for an end to the fighting" is AGREE when X is a party to that fighting.
+pub(super) fn party_to_agree(cand: &mut EventCandidate, earlier: &[EventCandidate]) {
+    let is_party = earlier.iter().filter(|e| e.event == EventType::Assault).any(|e| {
+        e.actors
+            .iter()
+            .chain(e.recipients.iter())
+            .any(|m| cand.actors.iter().any(|a| same_entity(a, m)))
+    });
+    if is_party {
+        cand.event = EventType::Agree;
+        cand.modes.clear();
+        cand.recipients.clear();
+    }
+}
+
+pub(super) fn same_entity(a: &Mention, b: &Mention) -> bool {
+    a.entity.code == b.entity.code && a.entity.sector == b.entity.sector
+}
+
+/// Whether two mentions are one actor: the same code and sector, and not two different named
+/// people or bodies ("Trump criticised Obama's policy" has two USA GOV actors).
+pub(super) fn same_actor(a: &Mention, b: &Mention) -> bool {
+    let ident = |m: &Mention| {
+        m.entity.identifier_text.clone().or_else(|| {
+            (m.kind == MentionKind::Name).then(|| {
+                let t = m.entity.entity_text.to_lowercase();
+                t.rsplit(' ').next().unwrap_or_default().to_string()
+            })
+        })
+    };
+    same_entity(a, b)
+        && match (ident(a), ident(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        }
+}
+
+pub(super) fn entity_set(ms: &[Mention]) -> Vec<(Option<ActorCode>, Option<Sector>)> {
+    let mut v: Vec<_> = ms.iter().map(|m| (m.entity.code, m.entity.sector)).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Whether two candidates of one sentence are one event: same category, parties and aux, and
+/// recipients that agree or are missing on one side; besides attacks ("struck Gaza, killing
+/// 20"), also the same modes, so that "seized the tanker and detained its crew" stays two.
+pub(super) fn same_event_in_sentence(o: &EventCandidate, c: &EventCandidate) -> bool {
+    let assault = o.event == EventType::Assault;
+    // "arrested four vendors and seized their meat": what is seized in a raid or an arrest
+    // is part of it.
+    // So are the arrests and deportations of one round-up ("rounding up and deporting").
+    let operation = |ms: &[Mode]| {
+        !ms.is_empty() && ms.iter().all(|m| matches!(m, Mode::Seize | Mode::Arrest | Mode::Deport))
+    };
+    let seized = o.event == EventType::Coerce
+        && ((o.modes.contains(&Mode::Seize) || c.modes.contains(&Mode::Seize))
+            || (operation(&o.modes) && operation(&c.modes)));
+    let modes_ok = assault
+        || seized
+        || o.modes == c.modes
+        || ((o.modes.is_empty() || c.modes.is_empty()) && o.event != EventType::Coerce);
+    o.event == c.event
+        // A background year may mark one conjunct and not the other ("cut ties in 1961 and
+        // imposed an embargo"): still one event.
+        && Aux { historical: false, ..o.aux } == Aux { historical: false, ..c.aux }
+        && entity_set(&o.actors) == entity_set(&c.actors)
+        && (assault
+            || seized
+            || codes_of(&o.recipients) == codes_of(&c.recipients)
+            || c.recipients.is_empty()
+            || o.recipients.is_empty())
+        && modes_ok
+}
+
+/// The codes of a list of mentions, sectors aside ("GBR" and "GBR:CVL" are one party).
+pub(super) fn codes_of(ms: &[Mention]) -> BTreeSet<ActorCode> {
+    ms.iter().filter_map(|m| m.entity.code).collect()
+}
+
+/// Adds a candidate, or folds it into an earlier report of the same event.
+pub(super) fn merge_into(out: &mut Vec<EventCandidate>, cand: EventCandidate, again: bool) {
+    let a = entity_set(&cand.actors);
+    let r = entity_set(&cand.recipients);
+    let same = out.iter_mut().rev().find(|o| {
+        // A later report that names no recipient ("the rustlers stormed a village") is the
+        // same event as one a sentence or two before that did.
+        let unnamed = cand.recipients.is_empty()
+            && !cand.actors.is_empty()
+            && cand.sentence.saturating_sub(o.sentence) <= 2;
+        o.event == cand.event
+            && o.aux == cand.aux
+            && entity_set(&o.actors) == a
+            && (entity_set(&o.recipients) == r || unnamed)
+            && (o.modes == cand.modes || o.modes.is_empty() || cand.modes.is_empty())
+            && (o.sentence == cand.sentence || !again)
+    });
+    match same {
+        Some(o) => {
+            if o.sentence != cand.sentence && !o.also_reported.contains(&cand.sentence) {
+                o.also_reported.push(cand.sentence);
+            }
+            for m in cand.modes {
+                if !o.modes.contains(&m) {
+                    o.modes.push(m);
+                }
+            }
+            if cand.confidence > o.confidence && o.sentence == cand.sentence {
+                o.confidence = cand.confidence;
+            }
+        }
+        None => out.push(cand),
+    }
+}
+
+pub(super) fn year_of(t: &Token) -> Option<u32> {
+    if t.kind != TokenKind::Number || t.norm.len() != 4 {
+        return None;
+    }
+    let y: u32 = t.norm.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+pub(super) fn entry_ref(
+    role: &str,
+    o: &crate::lexicon::Origin,
+    s: &Sentence,
+    a: usize,
+    b: usize,
+) -> EntryRef {
+    EntryRef {
+        role: role.to_string(),
+        entry: o.key.clone(),
+        source: o.source.clone(),
+        text: token_text(s, a, b),
+    }
+}
+
+pub(super) fn token_text(s: &Sentence, a: usize, b: usize) -> String {
+    let toks = &s.tokens;
+    let mut out = String::new();
+    for (k, t) in toks.iter().enumerate().take(b).skip(a) {
+        if k > a && toks.get(k - 1).is_some_and(|p| p.span.end < t.span.start) {
+            out.push(' ');
+        }
+        out.push_str(&t.norm);
+    }
+    out
+}

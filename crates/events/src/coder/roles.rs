@@ -1,0 +1,2200 @@
+//! Roles: for each trigger, who did it and to whom, its modes, contexts and auxiliary modes.
+//! `View::candidate` is the heart of the coder; the helpers after it find subjects of verbs,
+//! patients, victims, authorities and the parties a statement implies.
+
+use super::*;
+
+impl<'a> View<'a> {
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn candidate(
+        &self,
+        coder: &EventCoder,
+        hit: Hit,
+        pat: &Pattern,
+        event: EventType,
+        mode_tokens: &[bool],
+        spans: &[(usize, usize)],
+        same_sentence: &[(EventCandidate, CandFlags)],
+        earlier: &[EventCandidate],
+    ) -> Option<(EventCandidate, CandFlags)> {
+        let (t0, t1) = (hit.start, hit.end);
+        let preps: &[String] = &pat.preps;
+        let mut entries = vec![entry_ref("trigger", &pat.origin, self.s, t0, t1)];
+        let mut actors: Vec<usize> = Vec::new();
+        let mut recips: Vec<usize> = Vec::new();
+        let mut conf = pat.confidence;
+        let mut flags = CandFlags { party: pat.has("party"), again: false, subject: Vec::new() };
+        let mut inherited: Option<(Vec<Mention>, Vec<Mention>)> = None;
+        let mut from_speaker: Option<Mention> = None;
+        let mut place_actor: Option<Mention> = None;
+        let mut was_passive = false;
+
+        match pat.frame {
+            Frame::Verb | Frame::VerbIntrans | Frame::VerbMutual | Frame::VerbReverse => {
+                let passive = self.passive(t0, t1, hit.form)
+                    && (self.by_agent_follows(t1)
+                        || self.be_before(t0)
+                        || matches!(pat.frame, Frame::Verb | Frame::VerbReverse));
+                was_passive = passive;
+                let direct = pat.frame == Frame::Verb || pat.frame == Frame::VerbReverse;
+                let subj = self.verb_subject(t0, same_sentence);
+                // The grammatical subject, whatever the roles become ("met X and praised").
+                flags.subject = subj.iter().filter_map(|&i| self.ms.get(i).cloned()).collect();
+                if !passive && self.uncoded_subject(t0) {
+                    return None;
+                }
+                if passive {
+                    actors = self.pp_after(t1, &["by"], 4);
+                    recips = subj;
+                    if pat.frame == Frame::VerbReverse {
+                        std::mem::swap(&mut actors, &mut recips);
+                    }
+                } else {
+                    let mut obj = self.objects(t1, preps, direct);
+                    // "rounding up and deporting undocumented Afghans": coordinated verbs share
+                    // the object after the second.
+                    if obj.is_empty() && direct && self.norm(t1) == "and" {
+                        let next_end = self
+                            .verb_ends
+                            .iter()
+                            .copied()
+                            .filter(|&e| e > t1 + 1 && e <= t1 + 4)
+                            .min();
+                        if let Some(e) = next_end {
+                            obj = self.objects(e, preps, direct);
+                        }
+                    }
+                    match pat.frame {
+                        Frame::VerbReverse => {
+                            actors = obj;
+                            recips = subj;
+                        }
+                        Frame::VerbMutual => {
+                            actors = subj;
+                            actors.extend(self.pp_after(t1, &["with", "against"], 4));
+                            actors.extend(obj);
+                        }
+                        _ => {
+                            actors = subj;
+                            recips = obj;
+                        }
+                    }
+                    // "warned Taiwan of consequences": the object inside a gapped trigger.
+                    // "ordered the French ambassador ... to leave": with `inner`, the object is
+                    // always the one inside.
+                    if (recips.is_empty() || pat.has("inner")) && direct && t1 > t0 + 2 {
+                        let inner = self.order.iter().copied().find(|&i| {
+                            let m = self.mi(i);
+                            m.start > t0
+                                && m.start <= t0 + 2
+                                && m.end < t1
+                                && m.prep.is_none_or(|p| p <= t0)
+                                // "warned Israel would intensify": the subject of what is said.
+                                && !matches!(
+                                    self.norm(m.end),
+                                    "would" | "will" | "was" | "is" | "had" | "has" | "could"
+                                )
+                        });
+                        // No one inside ("warned of action against Israel"): the object after
+                        // the trigger stands.
+                        if let Some(i) = inner {
+                            recips = vec![i];
+                        }
+                    }
+                }
+            }
+            Frame::Noun | Frame::NounMutual => {
+                // Role phrases follow the head noun, also inside a gapped trigger ("a ceasefire
+                // between Israel and Hezbollah took effect").
+                let th = t0 + 1;
+                let between = self.pp_after(th, &["between", "among"], 6);
+                let by = self.pp_after(th, &["by"], 4);
+                let pre = self.premodifier(t0, mode_tokens);
+                if pat.frame == Frame::NounMutual {
+                    actors.extend(pre);
+                    actors.extend(between);
+                    actors.extend(self.pp_after(th, &["with"], 3));
+                    actors.extend(by);
+                } else {
+                    if !between.is_empty() {
+                        let mut it = between.into_iter();
+                        actors.extend(it.next());
+                        if event == EventType::Agree {
+                            actors.extend(it);
+                        } else {
+                            recips.extend(it);
+                        }
+                    }
+                    actors.extend(by);
+                    if actors.is_empty() && pat.has("ofagent") {
+                        actors.extend(self.pp_after(t1, &["of"], 2));
+                    }
+                    if actors.is_empty() {
+                        actors.extend(pre);
+                    }
+                    recips.extend(self.objects_pp(t1, preps));
+                }
+                if actors.is_empty() || recips.is_empty() {
+                    if let Some((kind, subj)) = self.light_subject(t0, mode_tokens, same_sentence) {
+                        match kind {
+                            AuxKind::Undergo if recips.is_empty() => recips = subj,
+                            AuxKind::Light if actors.is_empty() => actors = subj,
+                            _ => {}
+                        }
+                    }
+                }
+                // "Trudeau talked trade during a phone call with Merkel": the clause's subject
+                // holds the meeting it is in.
+                if actors.is_empty() && event == EventType::Consult && !recips.is_empty() {
+                    let mut j = t0;
+                    while j > 0
+                        && t0 - j < 3
+                        && !is(self.toks.get(j - 1), &["during", "in", "at", "after"])
+                        && self.toks.get(j - 1).is_some_and(|t| t.kind == TokenKind::Word)
+                    {
+                        j -= 1;
+                    }
+                    if is(self.toks.get(j.wrapping_sub(1)), &["during", "in", "at", "after"]) {
+                        actors = self.subject(j - 1);
+                    }
+                }
+            }
+        }
+        // "the largest prisoner swap of the war, agreed at talks in Istanbul last week": a
+        // participle set off by a comma, with no subject, describes the noun before it.
+        // ("Nasrallah, killed in an Israeli strike": a killing told so is still one.)
+        if !pat.frame.is_noun()
+            && event != EventType::Assault
+            && self.norm(t0.wrapping_sub(1)) == ","
+            && self.norm(t0).ends_with("ed")
+            && is(
+                self.toks.get(t1),
+                &["at", "in", "by", "during", "on", "under", "last", "earlier", "since"],
+            )
+        {
+            return None;
+        }
+        // "Iran backs Assad's government", "Syrian forces, backed by Russia": a standing
+        // relation told in the present, or a participle describing a noun, is background, not
+        // something that happened (a headline's present is its news, so the first sentence keeps it).
+        let present = match hit.form {
+            Some(f) => f == Form::Present,
+            // A trigger listed with its inflections ("backed/backs/backing").
+            None => {
+                let w = self.norm(t0);
+                w.ends_with('s') && !w.ends_with("ss")
+            }
+        };
+        // "the U.N.-backed mission": a compound adjective describes.
+        if pat.has("stative") && self.norm(t0.wrapping_sub(1)) == "-" {
+            return None;
+        }
+        if pat.has("stative")
+            && ((present && !self.headline()) || (was_passive && !self.be_before(t0)))
+        {
+            return None;
+        }
+        // "jihadists fighting in Iraq", "groups fighting to topple Assad": a present participle
+        // right after its noun describes the noun; the sentence reports something else.
+        if (hit.form == Some(Form::Gerund)
+            || (pat.frame.is_noun() && self.norm(t0).ends_with("ing")))
+            && self.mention_ending(t0).is_some()
+            && !BE.contains(&self.norm(t0.wrapping_sub(1)))
+        {
+            return None;
+        }
+        // "adopted sanctions against Russia, targeting 200 vessels": a participle after a
+        // comma describes the act before it; only after an attack is it another blow.
+        if event == EventType::Assault
+            && self.norm(t0.wrapping_sub(1)) == ","
+            && self.norm(t0).ends_with("ing")
+            && same_sentence.last().is_some_and(|(c, _)| {
+                !matches!(c.event, EventType::Assault | EventType::Coerce | EventType::Mobilize)
+            })
+        {
+            return None;
+        }
+        // "Saudi Arabia, which has observed a truce since April 2022", "has carried out a dozen
+        // strikes since": a perfect that runs since some time is a state, not today's news.
+        if !pat.frame.is_noun()
+            && matches!(self.norm(t0.wrapping_sub(1)), "has" | "have")
+            && (t1..(t1 + 10).min(self.toks.len()))
+                .any(|k| self.norm(k) == "since" && self.cl(k.saturating_sub(1)) == self.cl(t0))
+        {
+            return None;
+        }
+        // "Gangs stormed the town, torching homes and freeing 500 inmates": a release told as
+        // part of an attack is the attack's doing, not a concession.
+        if event == EventType::Retreat
+            && self.norm(t0).ends_with("ing")
+            && (t0.saturating_sub(12)..t0).any(|k| self.norm(k) == ",")
+            && same_sentence.iter().any(|(c, _)| c.event == EventType::Assault)
+        {
+            return None;
+        }
+        // "al-Shabaab, which has been fighting for more than 15 years": a state of years.
+        if self.norm(t0.wrapping_sub(1)) == "been"
+            && self.norm(t0).ends_with("ing")
+            && (t1..(t1 + 8).min(self.toks.len())).any(|k| {
+                matches!(self.norm(k), "years" | "decades" | "months")
+                    && (k.saturating_sub(4)..k).any(|j| self.norm(j) == "for")
+            })
+        {
+            return None;
+        }
+        // "a withdrawal demanded by the junta", "a plan backed by Russia": a statement told by a
+        // participle describing a noun refers to it; the sentence reports something else.
+        let verbal_quad = matches!(
+            event.quad(),
+            lapwing_core::plover::Quad::VerbalCooperation
+                | lapwing_core::plover::Quad::VerbalConflict
+        );
+        if verbal_quad
+            && !pat.frame.is_noun()
+            && was_passive
+            && !self.be_before(t0)
+            && self.by_agent_follows(t1)
+            && self.toks.get(t0.wrapping_sub(1)).is_some_and(|t| {
+                t.kind == TokenKind::Word && !t.capitalised && self.mention_ending(t0).is_none()
+            })
+        {
+            return None;
+        }
+        // "the first visit since Russia's invasion of Ukraine": a noun after "since" dates
+        // something else.
+        if pat.frame.is_noun() && (t0.saturating_sub(4)..t0).any(|k| self.norm(k) == "since") {
+            return None;
+        }
+        // "slogans against Israel's bombardment of Gaza", "anger over the killing": an attack
+        // named as what people object to is background here.
+        if pat.frame.is_noun()
+            && event == EventType::Assault
+            && (t0.saturating_sub(4)..t0).any(|k| matches!(self.norm(k), "against" | "over"))
+        {
+            return None;
+        }
+        // "Hail Trump, hail our people!": an imperative inside a quote is a slogan or an
+        // exhortation, not an act of the speaker's.
+        if !pat.frame.is_noun()
+            && hit.form == Some(Form::Present)
+            && self.quote_speaker(t0).is_some()
+            && !self.norm(t0).ends_with('s')
+            && matches!(self.norm(t0.wrapping_sub(1)), "\"" | "," | "" | "!" | ":")
+        {
+            return None;
+        }
+        // "Trump narrowly beat Clinton in Wisconsin": a contest, not a blow.
+        if pat.has("physical") && self.toks.iter().any(|t| CONTEST.contains(&t.norm.as_str())) {
+            return None;
+        }
+        // "'What about the hospitals?' the senator asked.": the verb attributes a quote.
+        if pat.has("speech")
+            && recips.is_empty()
+            && !matches!(self.norm(t1), "for" | "to" | "that" | "the" | "a" | "an")
+        {
+            return None;
+        }
+        // "the outbreak has been arrested": a person's act only when a person undergoes it.
+        if pat.has("person")
+            && was_passive
+            && recips.is_empty()
+            && self.passive_patient(t0).is_none()
+            && t0 > 0
+            && BE.contains(&self.norm(t0 - 1))
+        {
+            return None;
+        }
+        actors.sort_unstable();
+        actors.dedup();
+        recips.retain(|r| !actors.contains(r));
+        recips.sort_unstable();
+        recips.dedup();
+
+        // "Iran said the United States had crossed a red line": a charge is the reporter's
+        // accusation against the one it names, and nothing without a reporter.
+        if pat.has("charge") {
+            // "Hezbollah was \"playing with fire\"": the quote mark cuts the clause, not the
+            // subject off.
+            if actors.is_empty() {
+                actors = self
+                    .order
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        let m = self.mi(i);
+                        m.end <= t0
+                            && m.prep.is_none()
+                            && (m.end..t0).all(|k| {
+                                BE.contains(&self.norm(k))
+                                    || ADVERBS.contains(&self.norm(k))
+                                    || matches!(
+                                        self.norm(k),
+                                        "\"" | "been" | "had" | "has" | "have" | "still"
+                                    )
+                            })
+                    })
+                    .take(1)
+                    .collect();
+            }
+            if was_passive || actors.is_empty() {
+                return None;
+            }
+            recips = std::mem::take(&mut actors);
+            match self.reporter(t0, t1) {
+                Some(Ok(i)) => actors = vec![i],
+                Some(Err((ss, mi))) => {
+                    from_speaker = self.all.get(ss).and_then(|v| v.get(mi)).cloned();
+                }
+                None => return None,
+            }
+            if from_speaker.is_none() && actors.iter().any(|a| recips.contains(a)) {
+                return None;
+            }
+            // A verb coordinated after the charge ("..., and warned") is the reporter's.
+            flags.subject = match &from_speaker {
+                Some(m) => vec![m.clone()],
+                None => actors.iter().filter_map(|&i| self.ms.get(i).cloned()).collect(),
+            };
+        }
+
+        // Inside a quote, "we" and an empty subject are the speaker.
+        let speaker = self.quote_speaker(t0).flatten();
+        let first_person = !pat.frame.is_noun()
+            && (t0.saturating_sub(3)..t0).any(|k| matches!(self.norm(k), "we" | "i"));
+        if let Some((ss, mi)) = speaker {
+            let pronoun_only = actors.iter().all(|&a| {
+                self.ms
+                    .get(a)
+                    .is_some_and(|m| m.kind == MentionKind::Pronoun && m.entity.code.is_none())
+            });
+            if (actors.is_empty() && first_person && !was_passive)
+                || (pronoun_only && !actors.is_empty())
+            {
+                if let Some(m) = self.all.get(ss).and_then(|v| v.get(mi)) {
+                    from_speaker = Some(m.clone());
+                    actors.clear();
+                }
+            }
+        }
+        // "Putin blamed me", said Clinton: "me"/"us" right after the verb is the speaker.
+        let mut speaker_recipient: Option<Mention> = None;
+        if let Some((ss, mi)) = speaker {
+            if recips.is_empty()
+                && !was_passive
+                && !pat.frame.is_noun()
+                && matches!(self.norm(t1), "me" | "us")
+            {
+                speaker_recipient = self.all.get(ss).and_then(|v| v.get(mi)).cloned();
+            }
+        }
+
+        // "was arrested", "were sentenced to ten years": with no agent named, the police or
+        // the courts of the place did it.
+        // Only a finite passive ("was arrested"); a reduced relative ("four women convicted
+        // of") reports no new act.
+        if actors.is_empty()
+            && from_speaker.is_none()
+            && was_passive
+            && self.be_before(t0)
+            && pat.has("authority")
+        {
+            // Courts convict, governments free, police arrest.
+            let sector = match event {
+                EventType::Sanction => Sector::Jud,
+                EventType::Retreat => Sector::Gov,
+                _ => Sector::Cop,
+            };
+            place_actor = self.authority(t0, t1, sector, &recips);
+        }
+        // "a car bomb killed 13 soldiers", "two people were killed in a knife attack": an
+        // attack whose perpetrator is unknown still has its victims.
+        let mut unknown_attacker = false;
+        // "Haniyeh was killed in an Israeli strike in Tehran": the person killed is the
+        // target; the capital only says where.
+        if event == EventType::Assault
+            && pat.frame == Frame::Noun
+            && !recips.is_empty()
+            && recips.iter().all(|&r| {
+                self.ms.get(r).is_some_and(|m| m.kind == MentionKind::Capital)
+                    && self.prep_of(r) == Some("in")
+            })
+        {
+            let victims = self.attack_victims(t0, t1);
+            if !victims.is_empty() {
+                recips = victims;
+            }
+        }
+        // "bombs exploded outside the U.S. embassies": the building a blast hits stands for
+        // its owner.
+        if event == EventType::Assault && pat.frame == Frame::Noun && recips.is_empty() {
+            recips = self.attacked_site(t1);
+            unknown_attacker = actors.is_empty() && from_speaker.is_none() && !recips.is_empty();
+        }
+        if event == EventType::Assault && pat.frame == Frame::Noun && recips.is_empty() {
+            recips = self.attack_victims(t0, t1);
+            recips.retain(|r| !actors.contains(r));
+            unknown_attacker = actors.is_empty() && from_speaker.is_none() && !recips.is_empty();
+        }
+
+        // Protests with no named protesters are the civilians of the place they are in.
+        if actors.is_empty()
+            && from_speaker.is_none()
+            && event == EventType::Protest
+            && (matches!(pat.frame, Frame::Noun | Frame::NounMutual | Frame::VerbIntrans)
+                || pat.modes.contains(&Mode::Demo))
+        {
+            place_actor = self.place_civilians(t1);
+            // "a protest that forced council members indoors was broken up": a protest told
+            // as news (not "the protest", which refers back) with no place named is the
+            // story's country's civilians'.
+            let indefinite = matches!(self.norm(t0.wrapping_sub(1)), "a" | "an");
+            if place_actor.is_none() && pat.frame.is_noun() && indefinite {
+                place_actor = self.doc_country.map(|code| {
+                    let mut m = self.unplaced_person(t0..t1, code);
+                    m.entity.sector = Some(Sector::Cvl);
+                    m
+                });
+            }
+        }
+
+        // "Three soldiers were killed in northern Mali": a finite passive with no agent still
+        // has its victims, when no other attack in the sentence tells who did it.
+        let passive_victims = actors.is_empty()
+            && from_speaker.is_none()
+            && place_actor.is_none()
+            && pat.has("victim")
+            && was_passive
+            && self.be_before(t0)
+            && !recips.is_empty()
+            && !self.assault_spans.iter().any(|&(a, b)| (a, b) != (t0, t1))
+            && self.victims_are_subject(&recips, t0)
+            && !self.incident_follows(t1)
+            // "Seven other people were wounded": details of an attack just told.
+            && !earlier.iter().rev().take_while(|e| self.pos.saturating_sub(e.sentence) <= 3).any(|e| e.event == EventType::Assault);
+        if passive_victims {
+            unknown_attacker = true;
+        }
+        if actors.is_empty() && from_speaker.is_none() && place_actor.is_none() && !passive_victims
+        {
+            // An unknown attacker's victims are coded even when no earlier attack is found.
+            let fallback = unknown_attacker;
+            if !pat.frame.is_noun() || pat.has("noinherit") {
+                return None;
+            }
+            let again = self.aux_before(t0, &[AuxKind::Again], 4).is_some()
+                || self.aux_hits.iter().any(|h| {
+                    h.start >= t1 && h.start <= t1 + 5 && self_kind(self, h) == Some(AuxKind::Again)
+                });
+            let definite = (t0.saturating_sub(3)..t0).any(|k| {
+                matches!(self.norm(k), "the" | "these" | "those" | "this" | "that" | "such" | "'s")
+            });
+            if !(definite || again || fallback) {
+                return None;
+            }
+            let recent =
+                || earlier.iter().rev().take_while(|e| self.pos.saturating_sub(e.sentence) <= 6);
+            let two_sided = pat.frame == Frame::NounMutual;
+            let prev = recent()
+                .find(|e| e.event == event && e.pattern_id == pat.origin.key)
+                .or_else(|| {
+                    recent().find(|e| {
+                        e.event == event
+                            && (!two_sided || (e.recipients.is_empty() && !e.actors.is_empty()))
+                    })
+                })
+                .or_else(|| recent().find(|e| e.event == event))
+                .filter(|_| definite || again);
+            match prev {
+                Some(prev) => {
+                    inherited = Some((prev.actors.clone(), prev.recipients.clone()));
+                    flags.again = again;
+                    conf -= 0.15;
+                }
+                None if fallback => {}
+                None => return None,
+            }
+        }
+
+        // Categories the actor decides: a strike by workers is a protest, not an attack; a
+        // government's "protest" is verbal disapproval.
+        let mut event = event;
+        let mut modes = pat.modes.clone();
+        let first_sector =
+            |ids: &[usize]| ids.first().and_then(|&i| self.ms.get(i)).and_then(|m| m.entity.sector);
+        let lead_sector = inherited
+            .as_ref()
+            .and_then(|(a, _)| a.first().and_then(|m| m.entity.sector))
+            .or_else(|| first_sector(&actors));
+        if pat.has("labour")
+            && matches!(lead_sector, Some(Sector::Lab | Sector::Cvl | Sector::Edu | Sector::Med))
+        {
+            // A workers' strike is a protest; "they began to strike" by civilians is too
+            // unclear to code.
+            // ("Prisoners launched a hunger strike" names the strike.)
+            let names_strike = (t0..t1).any(|k| self.norm(k).starts_with("strike"));
+            if !pat.frame.is_noun() && !names_strike {
+                return None;
+            }
+            event = EventType::Protest;
+            // "launched a hunger strike".
+            let hunger = (t0..t1).any(|k| self.norm(k) == "hunger");
+            modes = vec![if hunger { Mode::Hunger } else { Mode::Strike }];
+            recips.clear();
+        }
+        let lead_kind = actors.first().and_then(|&i| self.ms.get(i)).map(|m| m.kind);
+        if event == EventType::Protest
+            && !pat.frame.is_noun()
+            && (matches!(lead_sector, Some(Sector::Gov | Sector::Leg | Sector::Jud | Sector::Mil))
+                || (lead_sector.is_none() && lead_kind == Some(MentionKind::Country)))
+        {
+            event = EventType::Accuse;
+            modes = vec![Mode::Disapprove];
+            if recips.is_empty() {
+                recips = self.objects(t1, preps, true);
+            }
+        }
+        // Civilians doing damage amid riot cues are rioting.
+        let riot_cue = self.mode_hits.iter().any(|h| {
+            self.cl(h.start) == self.cl(t0)
+                && coder.modes.item(h.item).is_some_and(|c| c.mode == Mode::Riot)
+        });
+        // "Protesters stormed parliament", "demonstrators set fire to the building": people
+        // named as protesters doing damage are rioting, with or without a riot cue.
+        let protesters = actors.first().and_then(|&i| self.ms.get(i)).is_some_and(|m| {
+            self.toks.get(m.head).is_some_and(|t| PROTESTERS.contains(&t.norm.as_str()))
+        });
+        if event == EventType::Assault
+            && lead_sector == Some(Sector::Cvl)
+            && (riot_cue || (protesters && pat.frame == Frame::Verb))
+        {
+            event = EventType::Protest;
+            modes = vec![Mode::Riot];
+            // Cars and shops set alight are no target; an embassy or parliament stormed is.
+            if !protesters {
+                recips.clear();
+            }
+        }
+        // An "attack" by hackers is a cyber operation.
+        let cyber_cue = self.mode_hits.iter().any(|h| {
+            h.end + 8 >= t0
+                && h.start <= t1 + 10
+                && coder.modes.item(h.item).is_some_and(|c| c.mode == Mode::Cyber)
+        });
+        if event == EventType::Assault && cyber_cue {
+            event = EventType::Coerce;
+            modes = vec![Mode::Cyber];
+        }
+        modes.retain(|m| m.belongs_to(event));
+
+        // Modes: the pattern's own, then cues near the trigger.
+        for h in &self.mode_hits {
+            let near = (h.end <= t0 && t0 - h.end <= 8)
+                || (h.start >= t1 && h.start - t1 <= 10)
+                || (h.start >= t0 && h.end <= t1);
+            let same_clause = self.cl(h.start) == self.cl(t0)
+                || self.cl(h.start) == self.cl(t1.saturating_sub(1));
+            if !near || !same_clause {
+                continue;
+            }
+            let Some(cue) = coder.modes.item(h.item) else { continue };
+            if cue.event == event && !modes.contains(&cue.mode) && modes.len() < 2 {
+                modes.push(cue.mode);
+                entries.push(entry_ref("mode", &cue.origin, self.s, h.start, h.end));
+            }
+        }
+
+        let mut actor_ms: Vec<Mention> = match (&inherited, &from_speaker, &place_actor) {
+            (Some((a, _)), _, _) => a.clone(),
+            (_, Some(m), _) => vec![m.clone()],
+            (_, _, Some(m)) => vec![m.clone()],
+            _ => actors.iter().filter_map(|&i| self.resolved(i)).collect(),
+        };
+        let mut recip_ms: Vec<Mention> = match &inherited {
+            _ if speaker_recipient.is_some() => speaker_recipient.iter().cloned().collect(),
+            // "Three people were wounded in the attack": the victims named here, when the
+            // earlier report named none (else it is the same event, told again).
+            Some((_, r)) if recips.is_empty() || !r.is_empty() => r.clone(),
+            _ => recips.iter().filter_map(|&i| self.resolved(i)).collect(),
+        };
+        // "a London rally", "Paris protests": the place's people protest, not its government.
+        if event == EventType::Protest && pat.frame.is_noun() && inherited.is_none() {
+            for m in actor_ms.iter_mut() {
+                if matches!(m.kind, MentionKind::Country | MentionKind::Capital) {
+                    m.entity.sector = Some(Sector::Cvl);
+                }
+            }
+        }
+        // A site ("a hospital", "villages") stands for its people only as the target of
+        // material conflict: visiting a hospital is no meeting with its staff.
+        if event.quad() != lapwing_core::plover::Quad::MaterialConflict {
+            recip_ms.retain(|m| {
+                !(m.kind == MentionKind::Nominal
+                    && self.toks.get(m.head).is_some_and(|t| SITE_HEADS.contains(&t.norm.as_str())))
+            });
+        }
+        // A country named as the actor of a statement or a sanction is its government.
+        let verbal = matches!(
+            event.quad(),
+            lapwing_core::plover::Quad::VerbalCooperation
+                | lapwing_core::plover::Quad::VerbalConflict
+        ) || event == EventType::Sanction;
+        if verbal {
+            for m in actor_ms.iter_mut() {
+                if m.kind == MentionKind::Country && m.entity.sector.is_none() {
+                    m.entity.sector = Some(Sector::Gov);
+                }
+            }
+        }
+        // "fired 200 rockets and a swarm of drones at Israeli positions", "sent supplies,
+        // including tents, to Myanmar": the recipient's preposition may come after a list.
+        let material = matches!(
+            event,
+            EventType::Assault
+                | EventType::Aid
+                | EventType::Sanction
+                | EventType::Mobilize
+                | EventType::Coerce
+                | EventType::Retreat
+                | EventType::Cooperate
+        );
+        if material && recip_ms.is_empty() && !pat.preps.is_empty() && !pat.frame.is_noun() {
+            let lists = matches!(event, EventType::Aid | EventType::Sanction);
+            let mut k = t1;
+            let end = (t1 + 14).min(self.toks.len());
+            while k < end {
+                let n = self.norm(k);
+                let other_trigger = spans.iter().any(|&(a, _)| a == k && a != t0);
+                if other_trigger
+                    || matches!(n, "." | ";" | ":" | "said" | "says" | "who" | "which" | "after")
+                    || (n == "," && !lists)
+                {
+                    break;
+                }
+                if pat.preps.iter().any(|p| p == n) {
+                    let found = self.order.iter().copied().find(|&i| {
+                        let m = self.mi(i);
+                        m.start > k
+                            && m.start <= k + 5
+                            && !(k + 1..m.start).any(|j| {
+                                PREPS.contains(&self.norm(j))
+                                    || self.toks.get(j).is_some_and(|t| {
+                                        t.kind == TokenKind::Punct && t.norm != "-"
+                                    })
+                            })
+                    });
+                    if let Some(i) = found {
+                        recip_ms.extend(self.resolved(i));
+                        break;
+                    }
+                }
+                k += 1;
+            }
+        }
+        // "Israeli jets struck missile launchers and storage sites in western Iran": targets
+        // no one codes, in a named country, are that country's.
+        if event == EventType::Assault && recip_ms.is_empty() && !pat.frame.is_noun() {
+            let c = self.cl(t0);
+            let end = (t1 + 10).min(self.toks.len());
+            let target = (t1..end)
+                .take_while(|&k| self.cl(k) == c && !spans.iter().any(|&(a, _)| a == k))
+                .filter(|&k| self.norm(k) == "in")
+                .find_map(|k| {
+                    self.order.iter().copied().find(|&i| {
+                        let m = self.mi(i);
+                        m.start > k
+                            && m.start <= k + 2
+                            && self.ms.get(i).is_some_and(|x| x.kind == MentionKind::Country)
+                    })
+                });
+            if let Some(mut m) = target.and_then(|i| self.resolved(i)) {
+                m.entity.sector = None;
+                if actor_ms.iter().all(|a| a.entity.code != m.entity.code) {
+                    recip_ms.push(m);
+                }
+            }
+        }
+        // "moved troops to its border with Finland": the neighbour is the one faced.
+        if event == EventType::Mobilize && recip_ms.is_empty() {
+            let c = self.cl(t0);
+            let border = (t1..(t1 + 12).min(self.toks.len())).find(|&k| {
+                matches!(self.norm(k), "border" | "borders" | "frontier" | "boundary")
+                    && self.norm(k + 1) == "with"
+                    && self.cl(k) == c
+            });
+            if let Some(k) = border {
+                let next = self.order.iter().copied().find(|&i| self.mi(i).start == k + 2);
+                recip_ms.extend(next.and_then(|i| self.resolved(i)));
+            }
+        }
+        // "demanded on Tuesday that M23 rebels withdraw": the one asked is the subject of
+        // the that-clause.
+        if event == EventType::Request && recip_ms.is_empty() && !pat.frame.is_noun() {
+            let that = (t1..(t1 + 5).min(self.toks.len())).find(|&k| self.norm(k) == "that");
+            if let Some(k) = that {
+                let asked = self.order.iter().copied().find(|&i| {
+                    let m = self.mi(i);
+                    m.start > k && m.start <= k + 3 && m.prep.is_none()
+                });
+                recip_ms.extend(asked.and_then(|i| self.resolved(i)));
+            }
+        }
+        // "X rejected those claims", "denied the allegations": the claims are the latest
+        // accusation's, so its accusers are the recipients.
+        if event == EventType::Reject && recip_ms.is_empty() && inherited.is_none() {
+            let claim = (t0.saturating_sub(5)..(t1 + 3).min(self.toks.len())).any(|k| {
+                matches!(
+                    self.norm(k),
+                    "claim"
+                        | "claims"
+                        | "accusation"
+                        | "accusations"
+                        | "allegation"
+                        | "allegations"
+                        | "charge"
+                        | "charges"
+                )
+            });
+            if claim {
+                let accusers = same_sentence
+                    .iter()
+                    .rev()
+                    .map(|(c, _)| c)
+                    .chain(
+                        earlier
+                            .iter()
+                            .rev()
+                            .take_while(|e| self.pos.saturating_sub(e.sentence) <= 6),
+                    )
+                    .find(|e| e.event == EventType::Accuse && !e.aux.negated)
+                    .map(|e| e.actors.clone())
+                    .unwrap_or_default();
+                recip_ms = accusers;
+            }
+        }
+        dedup_mentions(&mut actor_ms);
+        dedup_mentions(&mut recip_ms);
+        // Nobody is the target of their own act here ("police ... seized their goods": the
+        // "their" is someone else, misresolved).
+        // But a named official's statement to their own state's bodies ("Ahmadinejad's office
+        // called on authorities to mobilise") is addressed to them.
+        let verbal = matches!(
+            event.quad(),
+            lapwing_core::plover::Quad::VerbalCooperation
+                | lapwing_core::plover::Quad::VerbalConflict
+        );
+        recip_ms.retain(|r| {
+            let own_bodies = verbal
+                && r.kind == MentionKind::Nominal
+                && actor_ms.iter().all(|a| {
+                    a.kind == MentionKind::Name && a.entity.entity_text != r.entity.entity_text
+                });
+            own_bodies || !actor_ms.iter().any(|a| same_actor(a, r))
+        });
+        // "police arrested two people", "he stabbed her", "Hickson was sentenced": a person
+        // the actor coder cannot place is still the patient; the police, courts or army act on
+        // their own state's people, anyone else in the story's country.
+        let uncoded_recipients =
+            !recip_ms.is_empty() && recip_ms.iter().all(|m| m.entity.code.is_none());
+        if (recip_ms.is_empty() || uncoded_recipients)
+            && inherited.is_none()
+            && pat.frame == Frame::Verb
+            && pat.has("person")
+        {
+            let state_actor = actor_ms.first().and_then(|m| {
+                // Soldiers and governments also kill foreigners; police and courts act at home.
+                let organ = match event {
+                    EventType::Assault => matches!(m.entity.sector, Some(Sector::Cop)),
+                    _ => matches!(
+                        m.entity.sector,
+                        Some(Sector::Cop | Sector::Jud | Sector::Gov | Sector::Mil | Sector::Spy)
+                    ),
+                };
+                m.entity.code.filter(|c| organ && !c.is_non_state())
+            });
+            let code = state_actor.or(self.doc_country);
+            if uncoded_recipients {
+                // "a Metcalfe County man is arrested": the person is coded, the state not.
+                for m in recip_ms.iter_mut() {
+                    m.entity.code = code;
+                }
+            } else {
+                let patient =
+                    if was_passive { self.passive_patient(t0) } else { self.object_patient(t1) };
+                if let (Some(range), Some(code)) = (patient, code) {
+                    recip_ms.push(self.unplaced_person(range, code));
+                }
+            }
+        }
+        // A curfew, martial law or a ban that names no target falls on the state's own
+        // people; tear gas with no target is fired at its own civilians (protesters).
+        // A siege or blockade falls on someone else.
+        let siege = (t0..t1).any(|k| {
+            matches!(self.norm(k), "siege" | "sieges" | "blockade" | "blockades" | "besieged")
+        });
+        let restrictive = event == EventType::Coerce
+            && !siege
+            && modes.iter().any(|m| {
+                matches!(m, Mode::Restrict | Mode::Curfew | Mode::MartialLaw | Mode::Censor)
+            });
+        let crowd = event == EventType::Assault && modes.contains(&Mode::CrowdControl);
+        if recip_ms.is_empty() && (restrictive || crowd) {
+            let sector = if crowd { Some(Sector::Cvl) } else { None };
+            recip_ms.extend(own_state(&actor_ms).map(|(code, m)| implied_party(m, code, sector)));
+        }
+        // "Oman brokered a ceasefire between the United States and the Houthis": the parties
+        // agreed; the broker only helped.
+        if pat.has("broker") && !recip_ms.is_empty() {
+            actor_ms = std::mem::take(&mut recip_ms);
+        }
+        // "Japan's foreign minister held talks with his South Korean counterpart in Tokyo":
+        // the visitor is the actor, the host, where the meeting is, the recipient.
+        if event == EventType::Consult && actor_ms.len() == 1 && recip_ms.len() == 1 {
+            let host = self.order.iter().copied().find_map(|i| {
+                let m = self.ms.get(i)?;
+                let located = matches!(m.kind, MentionKind::Country | MentionKind::Capital)
+                    && matches!(self.prep_of(i), Some("in" | "at"));
+                located.then_some(m.entity.code).flatten()
+            });
+            let (a, r) = (actor_ms[0].entity.code, recip_ms[0].entity.code);
+            if host.is_some() && host == a && a != r {
+                std::mem::swap(&mut actor_ms, &mut recip_ms);
+            }
+        }
+        // A protest that names no target is made to its own state's authorities: a hunger
+        // strike in prison, a rally against a tax, a doctors' strike.
+        // "marched to the U.S. mission demanding Elian's return", "burning Serbian flags": a
+        // protest at a foreign state's mission, or naming one, is made to that state.
+        if event == EventType::Protest && recip_ms.is_empty() {
+            if let Some(m) = self.protested_state(t1, &actor_ms) {
+                recip_ms.push(m);
+            }
+        }
+        if event == EventType::Protest && recip_ms.is_empty() {
+            recip_ms.extend(
+                own_state(&actor_ms).map(|(code, m)| implied_party(m, code, Some(Sector::Gov))),
+            );
+        }
+        // Victims with no state named make no usable record.
+        let victims_only = unknown_attacker && recip_ms.iter().any(|m| m.entity.code.is_some());
+        if actor_ms.is_empty() && !victims_only {
+            return None;
+        }
+        let lead = actor_ms.first().map(|m| (m.entity.code, m.entity.sector));
+        let official = |code: Option<ActorCode>, sector: Option<Sector>| {
+            matches!(
+                sector,
+                Some(
+                    Sector::Gov
+                        | Sector::Jud
+                        | Sector::Cop
+                        | Sector::Leg
+                        | Sector::Spy
+                        | Sector::Mil
+                        | Sector::Prm
+                        | Sector::Reb
+                        | Sector::Uaf
+                )
+            ) || code.is_some_and(|c| c.is_non_state())
+                || sector.is_none()
+        };
+        // A meeting needs a counterpart: "the committee met" is no CONSULT, unless several
+        // parties meet or a third party hosts.
+        if event == EventType::Consult
+            && recip_ms.is_empty()
+            && actor_ms.len() < 2
+            && !modes.contains(&Mode::ThirdParty)
+        {
+            return None;
+        }
+        // Visits and armed interventions are made by officials and armed forces.
+        let civil = |s: Option<Sector>| {
+            matches!(
+                s,
+                Some(
+                    Sector::Cvl
+                        | Sector::Med
+                        | Sector::Edu
+                        | Sector::Bus
+                        | Sector::Lab
+                        | Sector::Agr
+                        | Sector::Ref
+                        | Sector::Jrn
+                        | Sector::Crm
+                )
+            )
+        };
+        if event == EventType::Consult
+            && modes.contains(&Mode::Visit)
+            && lead.is_some_and(|(_, s)| civil(s))
+        {
+            return None;
+        }
+        // Gunmen fleeing the scene are not displaced people.
+        if event == EventType::Sanction
+            && pat.frame == Frame::VerbReverse
+            && recip_ms.iter().chain(actor_ms.iter()).any(|m| {
+                matches!(
+                    m.entity.sector,
+                    Some(Sector::Uaf | Sector::Reb | Sector::Mil | Sector::Crm | Sector::Prm)
+                )
+            })
+        {
+            return None;
+        }
+        // "demonstrators gathered", "protesters chanted": only people named as dissenters
+        // do these as a protest ("mourners gathered" do not).
+        if pat.has("civilactor") {
+            let dissent = actor_ms.first().is_some_and(|m| {
+                matches!(
+                    m.entity.sector,
+                    Some(Sector::Cvl | Sector::Lab | Sector::Edu | Sector::Opp)
+                ) && self.toks.get(m.head).is_some_and(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "protesters"
+                            | "protestors"
+                            | "demonstrators"
+                            | "activists"
+                            | "marchers"
+                            | "supporters"
+                            | "students"
+                            | "strikers"
+                            | "rioters"
+                            | "dissidents"
+                            | "opposition"
+                    )
+                })
+            });
+            // "Thousands of women marched to the U.S. mission demanding Elian's return": civilians
+            // gathering while they demand, chant or denounce are protesting too.
+            let civilians = actor_ms.first().is_some_and(|m| {
+                matches!(
+                    m.entity.sector,
+                    Some(Sector::Cvl | Sector::Lab | Sector::Edu | Sector::Opp)
+                )
+            });
+            // "In a massive demonstration demanding Elian's return, ... women marched".
+            let told_as_protest = (0..t0).any(|k| {
+                matches!(
+                    self.norm(k),
+                    "demonstration" | "demonstrations" | "protest" | "protests" | "rally"
+                )
+            });
+            let protesting = civilians
+                && (told_as_protest
+                    || (t1..(t1 + 16).min(self.toks.len())).any(|k| {
+                        matches!(
+                            self.norm(k),
+                            "demanding"
+                                | "chanting"
+                                | "protesting"
+                                | "denouncing"
+                                | "condemning"
+                                | "shouting"
+                                | "waving"
+                                | "burning"
+                                | "calling"
+                        )
+                    }));
+            if !dissent && !protesting {
+                return None;
+            }
+        }
+        if pat.has("armedactor")
+            && !lead.is_some_and(|(c, s)| {
+                matches!(s, Some(Sector::Mil | Sector::Prm | Sector::Reb | Sector::Uaf))
+                    || c.is_some_and(|c| c.is_non_state())
+            })
+        {
+            return None;
+        }
+        // An agreement noun needs two parties ("business deals" is no AGREE).
+        if event == EventType::Agree && pat.frame == Frame::NounMutual && actor_ms.len() < 2 {
+            return None;
+        }
+        // Investigations and deployments are what authorities and armed groups do.
+        let investigate = event == EventType::Accuse && modes.contains(&Mode::Investigate);
+        if (investigate || event == EventType::Mobilize)
+            && lead.is_some_and(|(c, s)| !official(c, s) && s != Some(Sector::Jrn))
+        {
+            return None;
+        }
+        if pat.has("needrecip") && recip_ms.is_empty() {
+            return None;
+        }
+        if modes.is_empty() && event == EventType::Mobilize {
+            let sector = actor_ms.first().and_then(|m| m.entity.sector);
+            match sector {
+                Some(Sector::Mil) => modes.push(Mode::Troops),
+                Some(Sector::Cop) => modes.push(Mode::Police),
+                Some(Sector::Prm) | Some(Sector::Reb) => modes.push(Mode::Militia),
+                _ => {}
+            }
+        }
+        if pat.has("needmode") && modes.is_empty() {
+            return None;
+        }
+
+        // Did it happen?
+        let mut aux = Aux::default();
+        let window = 6;
+        // A cue modifies the nearest event after it: "did not condemn Russia's invasion"
+        // negates the condemning, not the invasion.
+        // "would not give up land, rejecting any deal": a participle after a comma is not
+        // under the cues of the clause before it.
+        let after_comma = self.norm(t0.wrapping_sub(1)) == "," && self.norm(t0).ends_with("ing");
+        let no_trigger_between = |h: &Hit| {
+            // "by trying to rearm, and warned that ...": ", and" starts another clause.
+            let crosses_comma = (after_comma && (h.end..t0).any(|k| self.norm(k) == ","))
+                || (h.end..t0)
+                    .any(|k| self.norm(k) == "," && matches!(self.norm(k + 1), "and" | "but"));
+            !(crosses_comma || spans.iter().any(|&(a, b)| a >= h.end && b <= t0 && a < t0))
+        };
+        let cue = |kind: AuxKind, w: usize| {
+            self.aux_before(t0, &[kind], w).filter(|h| no_trigger_between(h)).copied()
+        };
+        if let Some(h) = cue(AuxKind::Negated, window) {
+            aux.negated = true;
+            push_aux(self, coder, &h, &mut entries);
+        }
+        if let Some(h) = cue(AuxKind::Hypothetical, window) {
+            // "Henry said he would resign", "the army said it would pause operations": a
+            // reported "would" is the speaker's future, and for a withdrawal that is the
+            // announced concession PLOVER codes, not a hypothesis.
+            let reported_would = self.norm(h.start) == "would"
+                && matches!(event, EventType::Retreat | EventType::Concede)
+                && self.aux_hits.iter().any(|s| {
+                    s.end <= h.start
+                        && h.start - s.end <= 12
+                        && self_kind(self, s) == Some(AuxKind::Speech)
+                });
+            if reported_would {
+                aux.future = true;
+            } else {
+                aux.hypothetical = true;
+            }
+            push_aux(self, coder, &h, &mut entries);
+        }
+        if let Some(h) = cue(AuxKind::Future, window) {
+            aux.future = true;
+            push_aux(self, coder, &h, &mut entries);
+        }
+        // "warnings that US air strikes against Iraq could do serious harm": an event noun
+        // that is the subject of a modal is only thought of.
+        if pat.frame.is_noun() && !aux.hypothetical {
+            let c = self.cl(t0);
+            let modal = (t1..(t1 + 6).min(self.toks.len()))
+                .take_while(|&k| {
+                    self.cl(k) == c
+                        && self.toks.get(k).is_some_and(|t| t.kind != TokenKind::Punct)
+                        && !self.verb_ends.contains(&(k + 1))
+                })
+                .find(|&k| matches!(self.norm(k), "could" | "would" | "might" | "may"));
+            if modal.is_some() {
+                aux.hypothetical = true;
+            }
+        }
+        // Historical cues may also follow ("attacked us since the fall of the regime").
+        let hist_after = self.aux_hits.iter().find(|h| {
+            h.start >= t1
+                && h.start - t1 <= 8
+                && self.cl(h.start) == self.cl(t0)
+                && self_kind(self, h) == Some(AuxKind::Historical)
+        });
+        if let Some(h) = cue(AuxKind::Historical, 12).or(hist_after.copied()) {
+            aux.historical = true;
+            push_aux(self, coder, &h, &mut entries);
+        }
+        // The verb that carries the event: the trigger, or the light verb of an event noun
+        // ("to conduct a violent attack").
+        let verb_at = if pat.frame.is_noun() {
+            self.light_verb(t0, mode_tokens).map(|h| h.start)
+        } else {
+            Some(t0)
+        };
+        if let Some(t0) = verb_at {
+            // An infinitive or "from -ing" is only wanted or prevented, unless the verb before
+            // it says it happened ("prompted the army to intervene").
+            let mut k = t0;
+            while k > 0 && ADVERBS.contains(&self.norm(k - 1)) {
+                k -= 1;
+            }
+            let before = self.norm(k.wrapping_sub(1));
+            // "failed to", "has yet to", "plans to" already say what became of it.
+            let cue_ends_here = self.aux_hits.iter().any(|h| {
+                h.end == k
+                    && matches!(
+                        self_kind(self, h),
+                        Some(AuxKind::Negated | AuxKind::Future | AuxKind::Hypothetical)
+                    )
+            });
+            let wanted = before == "to"
+                && !cue_ends_here
+                && self.aux_before(k - 1, &[AuxKind::Implicative], 5).is_none();
+            let prevented = before == "from" && self.norm(k).ends_with("ing");
+            // "plotted to execute X and then attack Y": coordinated with a wish.
+            // ("said Kenya would send officers and called on others": the call goes with the
+            // saying, not with what would be done.)
+            let with_saying = self.statement_verb(t0) && self.said_before(t0);
+            let coordinated = matches!(before, "and" | "or" | "then")
+                && !with_saying
+                && same_sentence.last().is_some_and(|(c, _)| c.aux.hypothetical);
+            if wanted || prevented || coordinated {
+                aux.hypothetical = true;
+            }
+        }
+        {
+            // "prevent X from entering the area and carrying out massacres".
+            let c = self.cl(t0);
+            let lo = t0.saturating_sub(10);
+            aux.hypothetical |= (lo..t0).any(|k| {
+                self.norm(k) == "from"
+                    && self.cl(k) == c
+                    && self
+                        .toks
+                        .get(k + 1)
+                        .is_some_and(|t| t.norm.ends_with("ing") && t.norm.len() > 5)
+            });
+        }
+        {
+            // "detained for illegally occupying roads", "jailed over attacking a policeman":
+            // the charge is what the authorities allege.
+            let mut k = t0;
+            while k > 0 && {
+                let w = self.norm(k - 1);
+                ADVERBS.contains(&w) || (w.ends_with("ly") && w.len() > 4)
+            } {
+                k -= 1;
+            }
+            let gerund = self.norm(t0).ends_with("ing");
+            if gerund && matches!(self.norm(k.wrapping_sub(1)), "for" | "over") {
+                let lo = k.saturating_sub(8);
+                aux.hypothetical |= (lo..k).any(|j| {
+                    matches!(
+                        self.norm(j),
+                        "arrested"
+                            | "detained"
+                            | "charged"
+                            | "convicted"
+                            | "jailed"
+                            | "sentenced"
+                            | "prosecuted"
+                            | "fined"
+                            | "indicted"
+                            | "suspected"
+                    )
+                });
+            }
+        }
+        {
+            // "claims that Russia hacked", "alleged that troops fired": the content of a
+            // claim is only alleged (a denial's is negated, by the aux cues).
+            let c = self.cl(t0);
+            let lo = t0.saturating_sub(12);
+            aux.hypothetical |= (lo..t0).any(|k| {
+                self.norm(k) == "that"
+                    && (self.cl(k) == c || self.cl(k + 1) == c)
+                    && (k.saturating_sub(4)..k).any(|j| {
+                        matches!(
+                            self.norm(j),
+                            "demand"
+                                | "demands"
+                                | "demanded"
+                                | "demanding"
+                                | "urged"
+                                | "urging"
+                                | "insisted"
+                                | "insisting"
+                                | "requested"
+                                | "request"
+                                | "proposal"
+                                | "proposed"
+                                | "claim"
+                                | "claims"
+                                | "allegation"
+                                | "allegations"
+                                | "accusation"
+                                | "accusations"
+                                | "rumours"
+                                | "rumors"
+                                | "claimed"
+                                | "claiming"
+                                | "alleged"
+                                | "alleging"
+                        )
+                    })
+            });
+        }
+        if self.max_year > 0 {
+            // A year at least two years older than the newest one the document names, close
+            // to this trigger with no other trigger in between.
+            let c = self.cl(t0);
+            let old = self.toks.iter().enumerate().any(|(k, t)| {
+                let (lo, hi) = if k < t0 { (k, t0) } else { (t1, k) };
+                self.cl(k) == c
+                    && hi.saturating_sub(lo) <= 8
+                    && !spans.iter().any(|&(a, b)| a >= lo && b <= hi && (a, b) != (t0, t1))
+                    && year_of(t).is_some_and(|y| y + 2 <= self.max_year)
+                    && is(self.toks.get(k.wrapping_sub(1)), &["in", "since"])
+            });
+            aux.historical |= old;
+        }
+
+        // "The United States sent F-35 jets to Puerto Rico": arms sent to one's own territory
+        // are a deployment, not aid.
+        let arms = (t0..t1).any(|k| {
+            matches!(
+                self.norm(k),
+                "jet"
+                    | "jets"
+                    | "missile"
+                    | "missiles"
+                    | "tank"
+                    | "tanks"
+                    | "drone"
+                    | "drones"
+                    | "weapons"
+                    | "arms"
+                    | "ammunition"
+                    | "munitions"
+                    | "warship"
+                    | "warships"
+                    | "aircraft"
+                    | "troops"
+                    | "bombers"
+            )
+        });
+        if event == EventType::Aid
+            && arms
+            && !actor_ms.is_empty()
+            && !recip_ms.is_empty()
+            && recip_ms.iter().all(|r| {
+                r.entity.code.is_some() && actor_ms.iter().any(|a| a.entity.code == r.entity.code)
+            })
+        {
+            event = EventType::Mobilize;
+            modes.clear();
+            recip_ms.clear();
+        }
+        // An announced future withdrawal is a verbal concession (PLOVER's ambiguity notes).
+        if event == EventType::Retreat && aux.future {
+            event = EventType::Concede;
+            modes.clear();
+        }
+        if !recip_ms.is_empty() {
+            conf += 0.05;
+        }
+        if from_speaker.is_some() || place_actor.is_some() {
+            conf -= 0.1;
+        }
+        if aux.hypothetical || aux.negated {
+            conf -= 0.2;
+        }
+        let clause = self.clause_span(t0);
+        // "warned that Pyongyang would take decisive action if South Korean drones ...": a
+        // threat that names no one is aimed at the other state the sentence goes on to name.
+        if event == EventType::Threaten && recip_ms.is_empty() && !actor_ms.is_empty() {
+            if let Some(m) = self.later_party(t1, &actor_ms) {
+                recip_ms.push(m);
+            }
+        }
+        // "Tanzania expelled five Iraqis": sending people away who hold no office is a
+        // deportation; expelling diplomats is the sanction.
+        let (event, modes) = if pat.has("deport")
+            && !recip_ms.is_empty()
+            && recip_ms.iter().all(|m| {
+                !matches!(
+                    m.entity.sector,
+                    Some(Sector::Gov | Sector::Mil | Sector::Spy | Sector::Leg | Sector::Jud)
+                ) && m.kind != MentionKind::Country
+                    && m.entity.code.is_some_and(|c| !c.is_non_state())
+            }) {
+            (EventType::Coerce, vec![Mode::Deport])
+        } else {
+            (event, modes)
+        };
+        let cand = EventCandidate {
+            sentence: self.pos,
+            event,
+            modes,
+            contexts: Vec::new(),
+            actors: actor_ms,
+            recipients: recip_ms,
+            trigger: Span::new(
+                self.toks.get(t0).map_or(0, |t| t.span.start),
+                self.toks.get(t1.saturating_sub(1)).map_or(0, |t| t.span.end),
+            ),
+            pattern_id: pat.origin.key.clone(),
+            pattern_source: pat.origin.source.clone(),
+            aux,
+            confidence: conf.clamp(0.05, 0.99),
+            entries,
+            clause,
+            also_reported: Vec::new(),
+        };
+        Some((cand, flags))
+    }
+
+    /// Nominal recipients: the first mention after one of the pattern's prepositions.
+    pub(super) fn objects_pp(&self, from: usize, preps: &[String]) -> Vec<usize> {
+        self.objects(from, preps, false)
+    }
+
+    /// Whether the words at `t0..t1` read as an event noun rather than a verb: after a
+    /// determiner, preposition, number or possessive, or before a preposition or a verb.
+    pub(super) fn noun_context(&self, t0: usize, t1: usize) -> bool {
+        let prev = self.norm(t0.wrapping_sub(1));
+        let next = self.norm(t1);
+        t0 == 0
+            || DETERMINERS.contains(&prev)
+            || (PREPS.contains(&prev) && prev != "to")
+            || NOUN_MODIFIERS.contains(&prev)
+            || matches!(
+                prev,
+                "'s" | "'"
+                    | "of"
+                    | "after"
+                    | "amid"
+                    | "following"
+                    | "before"
+                    | "since"
+                    | "new"
+                    | "these"
+                    | "those"
+                    | "this"
+                    | "that"
+                    | "and"
+                    | "or"
+            )
+            || self.toks.get(t0.wrapping_sub(1)).is_some_and(|t| t.kind == TokenKind::Number)
+            || matches!(
+                next,
+                "on" | "against"
+                    | "of"
+                    | "between"
+                    | "by"
+                    | "in"
+                    | "targeting"
+                    | "near"
+                    | "at"
+                    | "that"
+                    | "which"
+                    | "have"
+                    | "has"
+                    | "were"
+                    | "was"
+                    | "killed"
+                    | "left"
+                    | "continued"
+                    | "erupted"
+                    | "broke"
+                    | "resumed"
+                    | "came"
+                    | "took"
+                    | "are"
+                    | "is"
+                    | "wounded"
+                    | "injured"
+                    | "destroyed"
+                    | "damaged"
+                    | "forced"
+                    | "prompted"
+                    | "across"
+                    | "along"
+                    | "with"
+                    | "over"
+                    | "since"
+                    | "."
+            )
+    }
+
+    /// A verb's subject, with coordination of verbs ("condemned X and called on Y") and
+    /// participle clauses ("struck Gaza, killing 20") taken into account.
+    pub(super) fn verb_subject(
+        &self,
+        t0: usize,
+        same_sentence: &[(EventCandidate, CandFlags)],
+    ) -> Vec<usize> {
+        let mut k = t0;
+        // "Israel began releasing prisoners": the subject of the aspect verb; "it was
+        // striking": the subject of the progressive.
+        let gerund = self.norm(t0).ends_with("ing");
+        while k > 0
+            && (ADVERBS.contains(&self.norm(k - 1))
+                || (gerund && ASPECT.contains(&self.norm(k - 1)))
+                || (gerund && matches!(self.norm(k - 1), "was" | "were" | "is" | "are")))
+        {
+            k -= 1;
+        }
+        if k < t0 && ASPECT.contains(&self.norm(k)) {
+            return self.verb_subject(k, same_sentence);
+        }
+        let prev = self.norm(k.wrapping_sub(1));
+        if let Some(p) = k.checked_sub(1) {
+            let covered = self.order.iter().any(|&i| self.mi(i).start <= p && p < self.mi(i).end);
+            if !covered && matches!(prev, "we" | "i" | "you") {
+                return Vec::new();
+            }
+            if !covered && PRONOUNS.contains(&prev) {
+                // Nearest earlier mention of the sentence, across clauses, not after a
+                // preposition.
+                let found = self.order.iter().rev().copied().find(|&i| {
+                    let m = self.mi(i);
+                    let object = m.start > 0 && self.verb_ends.contains(&m.start);
+                    m.end <= p
+                        && p - m.end <= 15
+                        && m.prep.is_none()
+                        && m.possessor_of.is_none()
+                        && !object
+                });
+                return found.map(|i| vec![i]).unwrap_or_default();
+            }
+        }
+        // "Guterres said he was gravely alarmed by the U.S. use of force and urged Washington
+        // ...": a statement coordinated with a verb of saying shares its speaker.
+        if prev == "and" && self.statement_verb(t0) {
+            let said = self
+                .aux_hits
+                .iter()
+                .filter(|h| h.end < k && self_kind(self, h) == Some(AuxKind::Speech))
+                .map(|h| h.start)
+                .max();
+            let stated_since = |sp: usize| {
+                same_sentence.iter().any(|(c, _)| {
+                    let at = self.toks.iter().position(|t| t.span.start == c.trigger.start);
+                    at.is_some_and(|a| a > sp)
+                })
+            };
+            if let Some(sp) = said.filter(|&sp| !stated_since(sp)) {
+                if let Some(Ok(i)) = self.reporter(sp + 1, sp + 1) {
+                    return vec![i];
+                }
+            }
+        }
+        // "UNIFIL said a tank had fired near a patrol, calling it a violation": a statement
+        // participle after a reported clause is the reporter's, whatever was coded before it.
+        if prev == "," && self.norm(t0).ends_with("ing") && self.verbal_trigger_at(t0) {
+            if let Some(Ok(i)) = self.reporter(t0, t0 + 1).filter(|_| self.said_before(t0)) {
+                return vec![i];
+            }
+        }
+        if prev == "and" || prev == "," {
+            // "Qassem said the group would not disarm while Israel occupied Lebanese land, and
+            // accused Washington": the verb before sits in a subordinate clause, so a statement
+            // goes back to the sentence's speaker.
+            let sub_start = same_sentence.last().and_then(|(c, _)| {
+                let t = self.toks.iter().position(|t| t.span.start == c.trigger.start)?;
+                let start = (0..t).rev().find(|&j| self.cl(j) != self.cl(t)).map_or(0, |j| j + 1);
+                is(
+                    self.toks.get(start),
+                    &[
+                        "while", "when", "after", "before", "because", "if", "as", "since",
+                        "until", "whereas",
+                    ],
+                )
+                .then_some(start)
+            });
+            if let Some(start) = sub_start {
+                let said = self.said_before(start);
+                if said && self.statement_verb(t0) {
+                    let main = self.main_subject(start);
+                    if !main.is_empty() {
+                        return main;
+                    }
+                }
+            }
+            // Shares the subject of the verb before it.
+            // The verb before, not an event noun in its object ("condemned the bomb attacks
+            // and vowed").
+            let before = same_sentence
+                .iter()
+                .rev()
+                .find(|(_, f)| !f.subject.is_empty())
+                .or(same_sentence.last());
+            let shared =
+                before.map(
+                    |(c, f)| {
+                        if f.subject.is_empty() {
+                            c.actors.clone()
+                        } else {
+                            f.subject.clone()
+                        }
+                    },
+                );
+            let subj_here = self.subject(k.saturating_sub(1));
+            if let Some(acts) = shared {
+                let ids: Vec<usize> = subj_here
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        self.ms.get(i).is_some_and(|m| acts.iter().any(|a| a.span == m.span))
+                    })
+                    .collect();
+                if !ids.is_empty() {
+                    return ids;
+                }
+            }
+            if prev == "," && self.toks.get(t0).is_some_and(|t| t.norm.ends_with("ing")) {
+                // A statement participle with no reporter (taken above when there is one) is
+                // the main subject's, when nothing was coded before it.
+                if self.verbal_trigger_at(t0) && same_sentence.is_empty() {
+                    return self.main_subject(k.saturating_sub(1));
+                }
+                // "struck Gaza, killing 20": only as the consequence of an event already coded,
+                // and one whose doer is known ("a bomb hit a mosque, killing ...").
+                if same_sentence.last().is_none_or(|(c, _)| c.actors.is_empty()) {
+                    return Vec::new();
+                }
+                return self.main_subject(k.saturating_sub(1));
+            }
+            if prev == "and" && same_sentence.is_empty() {
+                // Nothing coded before the "and": a statement verb still shares the subject of
+                // a saying verb ("Guterres said he was alarmed and urged ..."); anything else's
+                // subject is not a coded actor.
+                let said = self.said_before(k);
+                if said && self.statement_verb(t0) {
+                    return self.main_subject(k.saturating_sub(1));
+                }
+                return Vec::new();
+            }
+            if prev == "and" {
+                // "X condemned Y and called on Z": Y is an object; the subject is before it.
+                let first = self.subject(k.saturating_sub(1));
+                // "condemned the strikes as \"a flagrant violation\" and called on": a quote
+                // closes the clause before the "and"; the verb before still lends its subject.
+                if first.is_empty() {
+                    if let Some((_, f)) = before {
+                        let ids: Vec<usize> = self
+                            .order
+                            .iter()
+                            .copied()
+                            .filter(|&i| {
+                                self.ms
+                                    .get(i)
+                                    .is_some_and(|m| f.subject.iter().any(|a| a.span == m.span))
+                            })
+                            .collect();
+                        if !ids.is_empty() {
+                            return ids;
+                        }
+                    }
+                }
+                if let Some(&f) = first.first() {
+                    let again = self.subject(self.mi(f).start);
+                    if !again.is_empty() {
+                        return again;
+                    }
+                }
+                return first;
+            }
+        }
+        self.subject(t0)
+    }
+
+    /// Whether a verb of statement (in any form) stands at `t`: urge, accuse, condemn, reject
+    /// and the like.
+    pub(super) fn statement_verb(&self, t: usize) -> bool {
+        const STEMS: &[&str] = &[
+            "urg", "call", "demand", "accus", "condemn", "reject", "warn", "prais", "welcom",
+            "blam", "criticis", "criticiz", "denounc", "deny", "deni", "vow", "threat", "appeal",
+            "ask", "refus",
+        ];
+        let w = self.norm(t);
+        STEMS.iter().any(|p| w.starts_with(p))
+    }
+
+    /// Whether a statement verb's participle stands at `t` ("rejecting", "accusing").
+    pub(super) fn verbal_trigger_at(&self, t: usize) -> bool {
+        self.norm(t).ends_with("ing") && self.statement_verb(t)
+    }
+
+    /// Whether the word right before a verb is a common noun no mention covers ("a man
+    /// convicted of", "unknown assailants attacked"): then its subject is not coded, and the
+    /// nearest mention further left would be the wrong one.
+    pub(super) fn uncoded_subject(&self, t0: usize) -> bool {
+        let mut k = t0;
+        while k > 0
+            && (ADVERBS.contains(&self.norm(k - 1))
+                || (ASPECT.contains(&self.norm(k - 1)) && self.norm(t0).ends_with("ing")))
+        {
+            k -= 1;
+        }
+        let Some(p) = k.checked_sub(1) else { return false };
+        let Some(t) = self.toks.get(p) else { return false };
+        if t.kind != TokenKind::Word || t.capitalised {
+            return false;
+        }
+        // "Russian missiles and drones pounded ...": a noun joined to a mention shares its role.
+        if matches!(self.norm(p.wrapping_sub(1)), "and" | "or")
+            && self.mention_ending(p - 1).is_some()
+        {
+            return false;
+        }
+        // "parliament passed a law banning Pride events": the law's makers do what it does.
+        if self.norm(t0).ends_with("ing") && LAWS.contains(&t.norm.as_str()) {
+            return false;
+        }
+        let covered = self.ms.iter().any(|m| m.tokens.start <= p && p < m.tokens.end);
+        // "Israeli jets struck": a noun right after a mention is that mention's phrase, also
+        // after its possessive ("Guatemala's congress ratified").
+        let after_mention = self.mention_ending(p).is_some()
+            || (self.norm(p.wrapping_sub(1)) == "'s" && self.mention_ending(p - 1).is_some());
+        // Verbs and participles before a verb ("denied carrying out") are no subject.
+        let verbish = t.norm.ends_with("ed")
+            || t.norm.ends_with("ing")
+            || self.aux_hits.iter().any(|h| h.start <= p && p < h.end);
+        if covered
+            || after_mention
+            || verbish
+            || FUNCTION_WORDS.contains(&t.norm.as_str())
+            || PRONOUNS.contains(&t.norm.as_str())
+            || BE.contains(&t.norm.as_str())
+            || DETERMINERS.contains(&t.norm.as_str())
+            || PREPS.contains(&t.norm.as_str())
+        {
+            return false;
+        }
+        // A noun inside a prepositional phrase of the subject ("troops in the city killed").
+        let in_subject_pp = (p.saturating_sub(3)..p).any(|j| {
+            is(self.toks.get(j), PREPS)
+                && j > 0
+                && self.ms.iter().any(|m| m.tokens.end == j && usable(m))
+        });
+        !in_subject_pp
+    }
+
+    /// The subject of a light verb ("launched", "carried out") or an undergoing verb ("came
+    /// under", "faced") governing the event noun at `t0`.
+    pub(super) fn light_subject(
+        &self,
+        t0: usize,
+        mode_tokens: &[bool],
+        same_sentence: &[(EventCandidate, CandFlags)],
+    ) -> Option<(AuxKind, Vec<usize>)> {
+        let h = self.light_verb(t0, mode_tokens)?;
+        let kind = self_kind(self, h)?;
+        let passive = self.passive(h.start, h.end, h.form);
+        if passive {
+            return None;
+        }
+        let subj = self.verb_subject(h.start, same_sentence);
+        (!subj.is_empty()).then_some((kind, subj))
+    }
+
+    /// The light or undergoing verb governing the event noun at `t0`, if any.
+    pub(super) fn light_verb(&self, t0: usize, mode_tokens: &[bool]) -> Option<&Hit> {
+        let mut j = t0;
+        let mut steps = 0;
+        while j > 0 && steps < 6 {
+            let n = self.norm(j - 1);
+            // "a two-day visit", "a long-awaited visit": hyphenated modifiers.
+            let hyphenated = n == "-"
+                || (n.len() > 2 && n.contains('-'))
+                || self.norm(j) == "-"
+                || (j >= 2 && self.norm(j - 2) == "-");
+            let skip = hyphenated
+                || DETERMINERS.contains(&n)
+                || NOUN_MODIFIERS.contains(&n)
+                || mode_tokens.get(j - 1).copied().unwrap_or(false)
+                || self.toks.get(j - 1).is_some_and(|t| t.kind == TokenKind::Number)
+                || matches!(
+                    n,
+                    "series"
+                        | "wave"
+                        | "round"
+                        | "of"
+                        | "more"
+                        | "dozens"
+                        | "hundreds"
+                        | "\""
+                        | "'"
+                        | "complete"
+                        | "total"
+                        | "full"
+                        | "partial"
+                        | "tight"
+                        | "tighter"
+                        | "official"
+                        | "state"
+                        | "surprise"
+                        | "historic"
+                        | "brief"
+                        | "rare"
+                        | "landmark"
+                        | "unannounced"
+                );
+            if !skip {
+                break;
+            }
+            j -= 1;
+            steps += 1;
+        }
+        self.aux_hits.iter().find(|h| {
+            h.end == j
+                && matches!(self_kind(self, h), Some(AuxKind::Light) | Some(AuxKind::Undergo))
+        })
+    }
+
+    /// The authority behind an agentless arrest or sentence: the police (or courts) of the
+    /// country the sentence places it in, else of the document's state, else of the person
+    /// it was done to.
+    pub(super) fn authority(
+        &self,
+        t0: usize,
+        t1: usize,
+        sector: Sector,
+        recips: &[usize],
+    ) -> Option<Mention> {
+        let place = self.order.iter().copied().find_map(|i| {
+            let m = self.ms.get(i)?;
+            let located = matches!(m.kind, MentionKind::Country | MentionKind::Capital)
+                && matches!(self.prep_of(i), Some("in" | "at" | "across" | "throughout"));
+            if located {
+                m.entity.code.filter(|c| !c.is_non_state())
+            } else {
+                None
+            }
+        });
+        let of_recipient = || {
+            recips
+                .iter()
+                .filter_map(|&i| self.ms.get(i))
+                .find_map(|m| m.entity.code.filter(|c| !c.is_non_state()))
+        };
+        let code = place.or(self.doc_country).or_else(of_recipient)?;
+        let mut m = self.party_at(t0..t1, code, Some(sector));
+        m.head = t0;
+        m.entity.entity_text = String::new();
+        Some(m)
+    }
+
+    /// A party the text implies over the tokens `range` (no lexicon entry coded it).
+    pub(super) fn party_at(
+        &self,
+        range: std::ops::Range<usize>,
+        code: ActorCode,
+        sector: Option<Sector>,
+    ) -> Mention {
+        let start = self.toks.get(range.start).map_or(0, |t| t.span.start);
+        let end = self.toks.get(range.end.saturating_sub(1)).map_or(start, |t| t.span.end);
+        Mention {
+            span: Span::new(start, end),
+            tokens: range.clone(),
+            head: range.end.saturating_sub(1),
+            entity: Entity {
+                entity_text: token_text(self.s, range.start, range.end),
+                code: Some(code),
+                sector,
+                ..Entity::default()
+            },
+            kind: MentionKind::Nominal,
+            entries: Vec::new(),
+            antecedent: None,
+        }
+    }
+
+    /// The tokens of a person right after a verb who is no coded actor: "him", "her",
+    /// "them", an unknown name ("arrested Kimberly Hacker"), a counted or described noun
+    /// ("detained five vendors", "stabbed a 49-year-old woman", "the suspect").
+    pub(super) fn object_patient(&self, t1: usize) -> Option<std::ops::Range<usize>> {
+        let c = self.cl(t1.saturating_sub(1));
+        let tok = self.toks.get(t1)?;
+        if self.cl(t1) != c {
+            return None;
+        }
+        if matches!(tok.norm.as_str(), "him" | "her" | "them") {
+            return Some(t1..t1 + 1);
+        }
+        let capital = |t: &Token| t.kind == TokenKind::Word && t.capitalised;
+        if capital(tok) && !CALENDAR.contains(&tok.norm.as_str()) {
+            let mut e = t1;
+            while self.toks.get(e).is_some_and(capital) && e < t1 + 4 {
+                e += 1;
+            }
+            return Some(t1..e);
+        }
+        let det = tok.kind == TokenKind::Number
+            || matches!(
+                tok.norm.as_str(),
+                "a" | "an"
+                    | "the"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "dozens"
+                    | "several"
+                    | "hundreds"
+                    | "scores"
+                    | "some"
+                    | "another"
+                    | "more"
+            );
+        if !det {
+            return None;
+        }
+        // The noun phrase runs to the first preposition, punctuation or verb-like word.
+        let mut e = t1 + 1;
+        while let Some(t) = self.toks.get(e) {
+            if e >= t1 + 5 || t.kind == TokenKind::Punct || self.cl(e) != c {
+                break;
+            }
+            if matches!(
+                t.norm.as_str(),
+                "of" | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "after"
+                    | "with"
+                    | "and"
+                    | "who"
+                    | "that"
+                    | "from"
+                    | "over"
+                    | "during"
+                    | "near"
+                    | "to"
+                    | "as"
+                    | "by"
+            ) {
+                break;
+            }
+            e += 1;
+        }
+        let head = self.norm(e.saturating_sub(1));
+        // "detaining dozens", "arresting hundreds": a bare number of people.
+        if e == t1 + 1
+            && matches!(
+                tok.norm.as_str(),
+                "dozens" | "hundreds" | "thousands" | "scores" | "several"
+            )
+        {
+            return Some(t1..e);
+        }
+        // "arrested the same day", "killed a lot": no person.
+        if e <= t1 + 1 || NOT_PERSONS.contains(&head) || CALENDAR.contains(&head) {
+            return None;
+        }
+        Some(t1..e)
+    }
+
+    /// The subject of a finite passive ("Hickson was sentenced", "he was arrested") when no
+    /// coded actor stands there.
+    pub(super) fn passive_patient(&self, t0: usize) -> Option<std::ops::Range<usize>> {
+        let mut k = t0;
+        while k > 0 && (ADVERBS.contains(&self.norm(k - 1)) || BE.contains(&self.norm(k - 1))) {
+            k -= 1;
+        }
+        if k == t0 || k == 0 {
+            return None;
+        }
+        let t = self.toks.get(k - 1)?;
+        let person = matches!(t.norm.as_str(), "he" | "she" | "they")
+            || (t.kind == TokenKind::Word
+                && !NOT_PERSONS.contains(&t.norm.as_str())
+                && t.norm.chars().all(|c| c.is_alphabetic() || c == '-'));
+        person.then_some(k - 1..k)
+    }
+
+    /// A person the actor coder could not code, given the state of the event's context.
+    pub(super) fn unplaced_person(
+        &self,
+        range: std::ops::Range<usize>,
+        code: ActorCode,
+    ) -> Mention {
+        self.party_at(range, code, None)
+    }
+
+    /// The victims of an attack noun whose perpetrator is not named: the object of a verb of
+    /// harm right after it ("a car bomb in central Turkey killed 13 soldiers"), or the subject
+    /// of a passive one before "in a ... attack" ("two people were killed in a knife attack").
+    pub(super) fn attack_victims(&self, t0: usize, t1: usize) -> Vec<usize> {
+        // Verbs of a blast going off, which say nothing of whom it hit.
+        const BLAST: &[&str] =
+            &["exploded", "explodes", "exploding", "went", "goes", "detonated", "ripped", "tore"];
+        const HARM: &[&str] = &[
+            "killed",
+            "kills",
+            "kill",
+            "killing",
+            "wounded",
+            "wounding",
+            "injured",
+            "injuring",
+            "hit",
+            "hits",
+            "struck",
+            "strikes",
+            "targeted",
+            "targeting",
+            "destroyed",
+            "damaged",
+            "wrecked",
+            "rocked",
+        ];
+        let c = self.cl(t0);
+        let inside =
+            |k: usize| self.order.iter().any(|&i| self.mi(i).start <= k && k < self.mi(i).end);
+        let reach = if BLAST.contains(&self.norm(t1)) { 18 } else { 8 };
+        let mut k = t1;
+        while k < self.toks.len() && k < t1 + reach && self.cl(k) == c {
+            let n = self.norm(k);
+            if HARM.contains(&n) && !inside(k) {
+                return self.objects(k + 1, &[], true);
+            }
+            // "A bomb exploded outside the embassy on Friday, killing dozens of people": the
+            // participle after the blast's clause tells its victims.
+            if n == "," && BLAST.contains(&self.norm(t1)) {
+                let next = self.norm(k + 1);
+                if matches!(next, "killing" | "wounding" | "injuring") {
+                    return self.objects(k + 2, &[], true);
+                }
+            }
+            if self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct) {
+                break;
+            }
+            k += 1;
+        }
+        // "... were killed and nine injured in a knife attack"
+        // Back over the noun's modifiers ("in a knife attack", "in a suspected bomb attack").
+        let mut j = t0;
+        while j > 0
+            && t0 - j < 4
+            && !is(self.toks.get(j - 1), &["in", "during"])
+            && self.toks.get(j - 1).is_some_and(|t| t.kind != TokenKind::Punct)
+        {
+            j -= 1;
+        }
+        if !is(self.toks.get(j.wrapping_sub(1)), &["in", "during"]) {
+            return Vec::new();
+        }
+        j -= 1;
+        let lo = j.saturating_sub(12);
+        let verb = (lo..j).find(|&v| {
+            self.cl(v) == c
+                && matches!(self.norm(v), "killed" | "wounded" | "injured")
+                && (BE.contains(&self.norm(v.wrapping_sub(1)))
+                    || self.norm(v.wrapping_sub(1)) == "been")
+        });
+        let Some(v) = verb else { return Vec::new() };
+        // "had been killed": back over the auxiliaries to the subject.
+        let mut be = v - 1;
+        while be > 0
+            && matches!(self.norm(be - 1), "had" | "has" | "have" | "been" | "was" | "were")
+        {
+            be -= 1;
+        }
+        self.order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let m = self.mi(i);
+                m.end == be && m.prep.is_none() && self.cl(m.start) == c
+            })
+            .take(1)
+            .collect()
+    }
+
+    /// The first state actor after token `t1` in the sentence that is none of `actors`' states
+    /// and not a place ("in Gaza").
+    pub(super) fn later_party(&self, t1: usize, actors: &[Mention]) -> Option<Mention> {
+        let theirs = codes_of(actors);
+        self.order.iter().copied().find_map(|i| {
+            let m = self.mi(i);
+            if m.start < t1
+                || matches!(
+                    self.prep_of(i),
+                    Some("in" | "at" | "near" | "from" | "across" | "inside" | "to" | "into")
+                )
+            {
+                return None;
+            }
+            let x = self.resolved(i)?;
+            let code = x.entity.code.filter(|c| !c.is_non_state())?;
+            (!theirs.contains(&code) && x.kind != MentionKind::Pronoun).then_some(x)
+        })
+    }
+
+    /// The foreign state a protest is made to: its embassy or mission the protest goes to or
+    /// stands outside ("to the U.S. mission", "outside the Yugoslav consulate"), else a state
+    /// government after "against" or a demonstrative verb ("denouncing Washington").
+    pub(super) fn protested_state(&self, t1: usize, actors: &[Mention]) -> Option<Mention> {
+        let mine = codes_of(actors);
+        let c = self.cl(t1.saturating_sub(1));
+        self.order.iter().copied().find_map(|i| {
+            let m = self.mi(i);
+            if m.start < t1 || m.start > t1 + 12 {
+                return None;
+            }
+            let x = self.resolved(i)?;
+            // Another state's, not the protesters' own.
+            x.entity.code.filter(|c| !c.is_non_state() && !mine.contains(c))?;
+            let p = m.prep?;
+            let text = x.entity.entity_text.to_lowercase();
+            // "to the U.S. mission": the country's name before the mission word.
+            let before_mission = is(
+                self.toks.get(m.end),
+                &["embassy", "embassies", "consulate", "mission", "legation", "missions"],
+            );
+            let mission = before_mission
+                || ["embassy", "consulate", "mission", "legation"].iter().any(|w| text.contains(w));
+            let to_mission = mission
+                && is(self.toks.get(p), &["to", "outside", "at", "near", "toward", "towards"]);
+            let against = is(self.toks.get(p), &["against"]) && self.cl(m.start) == c;
+            (to_mission || against).then_some(x)
+        })
+    }
+
+    /// Whether the passive's subject is a named group of people right before its verb
+    /// ("three soldiers were killed"), not a word further back ("thousands of birds").
+    pub(super) fn victims_are_subject(&self, recips: &[usize], t0: usize) -> bool {
+        recips.iter().any(|&r| {
+            let m = self.mi(r);
+            m.end <= t0
+                && (m.end..t0).all(|k| {
+                    BE.contains(&self.norm(k))
+                        || ADVERBS.contains(&self.norm(k))
+                        || matches!(self.norm(k), "been" | "have" | "has" | "had" | "being")
+                        // "Kizza Besigye, who was abducted in Nairobi".
+                        || (k < m.end + 2 && matches!(self.norm(k), "," | "who"))
+                })
+        })
+    }
+
+    /// Whether "in"/"during" right after the trigger names a non-violent incident ("injured
+    /// in Saturday's protests", "killed in a road accident").
+    pub(super) fn incident_follows(&self, t1: usize) -> bool {
+        const INCIDENTS: &[&str] = &[
+            "protest",
+            "protests",
+            "demonstration",
+            "demonstrations",
+            "riot",
+            "riots",
+            "unrest",
+            "accident",
+            "crash",
+            "collision",
+            "fire",
+            "blaze",
+            "earthquake",
+            "quake",
+            "storm",
+            "flood",
+            "floods",
+            "flooding",
+            "stampede",
+            "landslide",
+            "avalanche",
+            "hurricane",
+            "typhoon",
+            "cyclone",
+            "incident",
+            "explosion",
+            "blast",
+            "clashes",
+            "violence",
+            "fighting",
+        ];
+        is(self.toks.get(t1), &["in", "during", "by"])
+            && (t1 + 1..(t1 + 6).min(self.toks.len()))
+                .take_while(|&k| self.toks.get(k).is_some_and(|t| t.kind != TokenKind::Punct))
+                .any(|k| INCIDENTS.contains(&self.norm(k)))
+    }
+
+    /// A state's building or post right after an attack noun ("bombings at U.S. embassies",
+    /// "a bomb exploded outside the police station"), within its clause.
+    pub(super) fn attacked_site(&self, t1: usize) -> Vec<usize> {
+        let c = self.cl(t1.saturating_sub(1));
+        self.order
+            .iter()
+            .copied()
+            .find(|&i| {
+                let m = self.mi(i);
+                let Some(p) = m.prep else { return false };
+                let site = self.ms.get(i).is_some_and(|x| {
+                    x.kind == MentionKind::Nominal
+                        && matches!(x.entity.sector, Some(Sector::Gov | Sector::Mil | Sector::Cop))
+                        && x.entity.code.is_some()
+                });
+                m.start >= t1
+                    && m.start <= t1 + 6
+                    && self.cl(m.start) == c
+                    && (is(self.toks.get(p), &["at", "outside", "near", "inside"])
+                        || (is(self.toks.get(p), &["to"]) && p > 0 && self.norm(p - 1) == "next"))
+                    && site
+                    && !(t1..p)
+                        .any(|k| self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct))
+            })
+            .map(|i| vec![i])
+            .unwrap_or_default()
+    }
+
+    /// For a protest with no named protesters: the civilians of the country or capital the
+    /// clause places it in.
+    pub(super) fn place_civilians(&self, t1: usize) -> Option<Mention> {
+        let c = self.cl(t1.saturating_sub(1));
+        let i = self.order.iter().copied().find(|&i| {
+            let m = self.mi(i);
+            self.ms
+                .get(i)
+                .is_some_and(|x| matches!(x.kind, MentionKind::Country | MentionKind::Capital))
+                && self.cl(m.start) == c
+                && m.start + 8 >= t1
+                && matches!(
+                    self.prep_of(i),
+                    Some("in" | "across" | "throughout" | "at" | "through")
+                )
+        })?;
+        let mut m = self.ms.get(i)?.clone();
+        m.entity.sector = Some(Sector::Cvl);
+        m.entity.identifier_text = None;
+        m.entity.identifier_id = None;
+        Some(m)
+    }
+
+    pub(super) fn clause_span(&self, t0: usize) -> Span {
+        let c = self.cl(t0);
+        let mut a = t0;
+        while a > 0 && self.cl(a - 1) == c {
+            a -= 1;
+        }
+        let mut b = t0;
+        while b + 1 < self.toks.len() && self.cl(b + 1) == c {
+            b += 1;
+        }
+        Span::new(
+            self.toks.get(a).map_or(self.s.span.start, |t| t.span.start),
+            self.toks.get(b).map_or(self.s.span.end, |t| t.span.end),
+        )
+    }
+}
+
+pub(super) fn self_kind(v: &View, h: &Hit) -> Option<AuxKind> {
+    v.aux_kinds.get(h.item).copied().flatten()
+}
+
+pub(super) fn push_aux(v: &View, coder: &EventCoder, h: &Hit, entries: &mut Vec<EntryRef>) {
+    if let Some(a) = coder.aux.item(h.item) {
+        entries.push(entry_ref("aux", &a.origin, v.s, h.start, h.end));
+    }
+}
+
+pub(super) fn dedup_mentions(ms: &mut Vec<Mention>) {
+    let mut seen: Vec<(Option<ActorCode>, Option<Sector>)> = Vec::new();
+    ms.retain(|m| {
+        let k = (m.entity.code, m.entity.sector);
+        if seen.contains(&k) {
+            false
+        } else {
+            seen.push(k);
+            true
+        }
+    });
+}

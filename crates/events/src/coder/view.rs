@@ -1,0 +1,1186 @@
+//! One sentence prepared for role assignment: mention facts, clause numbers, quotes, aux and
+//! mode cue hits, and the shallow syntax questions the role rules ask of it (subject, objects,
+//! passive, prepositional phrases, coordination, the reporter of a clause).
+
+use super::*;
+
+/// Whether a mention codes anything: a code or at least a sector.
+pub(super) fn usable(m: &Mention) -> bool {
+    m.entity.code.is_some() || m.entity.sector.is_some()
+}
+
+/// Per-mention facts the role rules use.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct MInfo {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// Token index of the preposition governing it.
+    pub(super) prep: Option<usize>,
+    /// Followed by "'s" and another mention: it modifies that one.
+    pub(super) possessor_of: Option<usize>,
+}
+
+/// Flags the document pass needs besides the candidate.
+#[derive(Debug, Clone, Default)]
+pub(super) struct CandFlags {
+    pub(super) party: bool,
+    pub(super) again: bool,
+    /// The grammatical subject's mentions, which a coordinated verb shares even when the
+    /// roles were turned round ("Erdogan hosted Zelensky and offered to ...").
+    pub(super) subject: Vec<Mention>,
+}
+
+/// One sentence prepared for role assignment.
+pub(super) struct View<'a> {
+    pub(super) pos: usize,
+    pub(super) s: &'a Sentence,
+    pub(super) toks: &'a [Token],
+    pub(super) ms: &'a [Mention],
+    pub(super) info: Vec<MInfo>,
+    /// Mention indices sorted by start.
+    pub(super) order: Vec<usize>,
+    pub(super) clause: Vec<u32>,
+    /// Whether each token is inside parentheses.
+    pub(super) paren: Vec<bool>,
+    pub(super) quotes: &'a QuoteMap,
+    /// Every sentence's mentions, for quote speakers named in another sentence.
+    pub(super) all: &'a [Vec<Mention>],
+    pub(super) aux_hits: Vec<Hit>,
+    /// The kind of each aux cue, by matcher item index.
+    pub(super) aux_kinds: &'a [Option<AuxKind>],
+    pub(super) mode_hits: Vec<Hit>,
+    pub(super) max_year: u32,
+    /// Token indices right after a verb trigger: a mention starting there is its object.
+    pub(super) verb_ends: Vec<usize>,
+    /// The state the document's mentions name most often.
+    pub(super) doc_country: Option<ActorCode>,
+    /// Token spans of the sentence's ASSAULT triggers.
+    pub(super) assault_spans: Vec<(usize, usize)>,
+}
+
+/// A trigger chosen in a sentence.
+pub(super) struct Trig<'p> {
+    pub(super) hit: Hit,
+    pub(super) pat: &'p Pattern,
+    /// Other patterns matching exactly the same tokens ("clashes" verb or noun), tried in
+    /// order when the first finds no actor.
+    pub(super) alts: Vec<(Hit, &'p Pattern)>,
+}
+
+impl<'a> View<'a> {
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn new(
+        coder: &'a EventCoder,
+        pos: usize,
+        s: &'a Sentence,
+        ms: &'a [Mention],
+        quotes: &'a QuoteMap,
+        all: &'a [Vec<Mention>],
+        max_year: u32,
+        doc_country: Option<ActorCode>,
+    ) -> View<'a> {
+        let toks = &s.tokens[..];
+        let mut clause = Vec::with_capacity(toks.len());
+        let mut c = 0u32;
+        let mut next = 0u32;
+        // A parenthesis is its own clause; after it the clause before it goes on ("The
+        // UNHCR (UN refugee agency) appealed").
+        let mut outer: Vec<u32> = Vec::new();
+        let mut paren = Vec::with_capacity(toks.len());
+        // "tens of thousands of Cuban women -- hundreds visibly pregnant -- marched": a pair of
+        // free-standing dashes sets off an aside, as parentheses do.
+        let mut dashes: Vec<usize> = Vec::new();
+        let mut k = 0;
+        while k < toks.len() {
+            if toks.get(k).is_some_and(|t| t.norm == "-") {
+                let mut e = k;
+                while toks.get(e + 1).is_some_and(|t| t.norm == "-") {
+                    e += 1;
+                }
+                let spaced_before = k == 0
+                    || toks
+                        .get(k - 1)
+                        .zip(toks.get(k))
+                        .is_some_and(|(a, b)| a.span.end < b.span.start);
+                let spaced_after = toks
+                    .get(e + 1)
+                    .zip(toks.get(e))
+                    .is_some_and(|(a, b)| b.span.end < a.span.start);
+                if k > 0 && spaced_before && spaced_after {
+                    dashes.push(k);
+                }
+                k = e + 1;
+            } else {
+                k += 1;
+            }
+        }
+        let (mut opens, mut closes) = (Vec::new(), Vec::new());
+        for pair in dashes.chunks(2) {
+            if let [a, b] = pair {
+                opens.push(*a);
+                closes.push(*b);
+            }
+        }
+        for (ti, t) in toks.iter().enumerate() {
+            if t.norm == ")" || closes.contains(&ti) {
+                clause.push(c);
+                paren.push(!outer.is_empty());
+                c = outer.pop().unwrap_or(c);
+                continue;
+            }
+            if t.norm == "(" || opens.contains(&ti) {
+                outer.push(c);
+            }
+            paren.push(!outer.is_empty());
+            if BARRIERS.contains(&t.norm.as_str()) {
+                next += 1;
+                c = next;
+            }
+            clause.push(c);
+        }
+        // "US$2.8 million" names a currency, not an actor.
+        let currency = |m: &Mention| {
+            is(toks.get(m.tokens.end), &["$", "dollar", "dollars", "cents"])
+                || toks.get(m.tokens.end).is_some_and(|t| t.kind == TokenKind::Symbol)
+        };
+        let mut order: Vec<usize> = (0..ms.len())
+            .filter(|&i| ms.get(i).is_some_and(|m| usable(m) && !currency(m)))
+            .collect();
+        order.sort_by_key(|&i| ms.get(i).map_or((0, 0), |m| (m.tokens.start, m.tokens.end)));
+        let mut info: Vec<MInfo> = ms
+            .iter()
+            .map(|m| {
+                let mut j = m.tokens.start;
+                while j > 0 && is(toks.get(j - 1), DETERMINERS) {
+                    j -= 1;
+                }
+                // "in central Turkey", "in the war-torn north of Syria" are still places.
+                if matches!(m.kind, MentionKind::Country | MentionKind::Capital) {
+                    let mut steps = 0;
+                    while j > 0 && steps < 2 && is(toks.get(j - 1), REGION_WORDS) {
+                        j -= 1;
+                        steps += 1;
+                        while j > 0 && is(toks.get(j - 1), DETERMINERS) {
+                            j -= 1;
+                        }
+                    }
+                }
+                let mut prep = j.checked_sub(1).filter(|&p| is(toks.get(p), PREPS));
+                // "around 70 people", "over 200 protesters": an approximation, no preposition.
+                if let Some(p) = prep {
+                    if is(toks.get(p), &["around", "about", "over", "under", "nearly", "some"])
+                        && toks.get(j).is_some_and(|t| t.kind == TokenKind::Number)
+                    {
+                        prep = None;
+                    }
+                }
+                // "Thousands of Serbian students": a quantity's "of" leaves the subject bare.
+                if let Some(p) = prep {
+                    let q = p.checked_sub(1).and_then(|q| toks.get(q));
+                    if is(toks.get(p), &["of"])
+                        && q.is_some_and(|q| {
+                            q.kind == TokenKind::Number || QUANTIFIERS.contains(&q.norm.as_str())
+                        })
+                    {
+                        prep = None;
+                    }
+                }
+                MInfo { start: m.tokens.start, end: m.tokens.end, prep, possessor_of: None }
+            })
+            .collect();
+        for k in 0..info.len() {
+            let Some(a) = info.get(k).copied() else { continue };
+            if is(toks.get(a.end), &["'s", "'"]) {
+                let next = order.iter().copied().find(|&j| {
+                    info.get(j).is_some_and(|b| b.start == a.end + 1 || b.start == a.end + 2)
+                });
+                if let Some(slot) = info.get_mut(k) {
+                    slot.possessor_of = next;
+                }
+            }
+        }
+        // "in Nairobi, Kenya, and Dar es Salaam": places coordinated after a locative are
+        // places too.
+        for (k, m) in ms.iter().enumerate() {
+            let Some(a) = info.get(k).copied() else { continue };
+            if !matches!(m.kind, MentionKind::Country | MentionKind::Capital)
+                || a.prep.is_some()
+                || a.start < 2
+                || !is(toks.get(a.start - 1), &["and", "or"])
+            {
+                continue;
+            }
+            let end = if is(toks.get(a.start - 2), &[","]) { a.start - 2 } else { a.start - 1 };
+            let before = info.iter().filter_map(|b| b.prep.filter(|_| b.end == end)).next();
+            let before = before.or_else(|| {
+                // "in Nairobi, Kenya, and": the conjunct before is the apposition's place.
+                let mut j = end;
+                while j > 0 && end - j < 4 && toks.get(j - 1).is_some_and(|t| t.capitalised) {
+                    j -= 1;
+                }
+                if j >= 2 && is(toks.get(j - 1), &[","]) {
+                    info.iter().filter_map(|b| b.prep.filter(|_| b.end == j - 1)).next()
+                } else {
+                    None
+                }
+            });
+            if let Some(p) =
+                before.filter(|&p| is(toks.get(p), &["in", "at", "near", "outside", "inside"]))
+            {
+                if let Some(slot) = info.get_mut(k) {
+                    slot.prep = Some(p);
+                }
+            }
+        }
+        // "in Dar es Salaam, Tanzania,", a dateline's "NAIROBI, Kenya (AP)": a country in
+        // apposition to a place is a place too, never a subject.
+        for (k, m) in ms.iter().enumerate() {
+            let Some(a) = info.get(k).copied() else { continue };
+            if m.kind != MentionKind::Country || a.prep.is_some() || a.start < 2 {
+                continue;
+            }
+            if !is(toks.get(a.start - 1), &[","]) {
+                continue;
+            }
+            let mut j = a.start - 1;
+            while j > 0
+                && a.start - 1 - j < 4
+                && toks.get(j - 1).is_some_and(|t| {
+                    t.capitalised || matches!(t.norm.as_str(), "es" | "de" | "al" | "el" | "la")
+                })
+            {
+                j -= 1;
+            }
+            if j == a.start - 1 {
+                continue;
+            }
+            // "in Nairobi, Kenya, and Dar es Salaam, Tanzania": a coordinated place shares
+            // the locative of the one before.
+            let coordinated = j > 1 && is(toks.get(j - 1), &["and", "or"]) && {
+                let end = if is(toks.get(j - 2), &[","]) { j - 2 } else { j - 1 };
+                info.iter().any(|b| b.end == end && b.prep.is_some())
+            };
+            let located = j > 0 && (is(toks.get(j - 1), PREPS) || coordinated);
+            let dateline = j == 0 && is(toks.get(a.end), &["(", "_", "-", "--"]);
+            if located || dateline {
+                if let Some(slot) = info.get_mut(k) {
+                    slot.prep = Some(if located { j - 1 } else { a.start - 1 });
+                }
+            }
+        }
+        View {
+            pos,
+            s,
+            toks,
+            ms,
+            info,
+            order,
+            clause,
+            paren,
+            quotes,
+            all,
+            // "Reporters Without Borders", "No Peace Without Justice": words inside a name
+            // are no cue.
+            aux_hits: coder
+                .aux
+                .find_all(toks)
+                .into_iter()
+                .filter(|h| {
+                    !ms.iter().any(|m| {
+                        m.kind == MentionKind::Name
+                            && m.tokens.start <= h.start
+                            && h.end <= m.tokens.end
+                    })
+                })
+                .collect(),
+            aux_kinds: &coder.aux_kinds,
+            mode_hits: coder.modes.find_all(toks),
+            max_year,
+            verb_ends: Vec::new(),
+            doc_country,
+            assault_spans: Vec::new(),
+        }
+    }
+
+    pub(super) fn cl(&self, t: usize) -> u32 {
+        self.clause.get(t).copied().unwrap_or(u32::MAX)
+    }
+
+    pub(super) fn norm(&self, t: usize) -> &str {
+        self.toks.get(t).map_or("", |t| t.norm.as_str())
+    }
+
+    pub(super) fn prep_of(&self, m: usize) -> Option<&str> {
+        self.info.get(m).and_then(|i| i.prep).map(|p| self.norm(p))
+    }
+
+    pub(super) fn mi(&self, m: usize) -> MInfo {
+        self.info.get(m).copied().unwrap_or(MInfo {
+            start: 0,
+            end: 0,
+            prep: None,
+            possessor_of: None,
+        })
+    }
+
+    /// A mention, with a possessor's code lent to the possessed when it has none
+    /// ("Syria's government").
+    pub(super) fn resolved(&self, m: usize) -> Option<Mention> {
+        let mention = self.ms.get(m)?;
+        if let Some(next) = self.mi(m).possessor_of {
+            let mut b = self.ms.get(next)?.clone();
+            if b.entity.code.is_none() {
+                b.entity.code = mention.entity.code;
+            }
+            return Some(b);
+        }
+        Some(mention.clone())
+    }
+
+    /// The mention ending at `end` (exclusive) if any.
+    pub(super) fn mention_ending(&self, end: usize) -> Option<usize> {
+        self.order.iter().copied().find(|&i| self.mi(i).end == end)
+    }
+
+    pub(super) fn mention_starting(&self, start: usize) -> Option<usize> {
+        self.order.iter().copied().find(|&i| {
+            let m = self.mi(i);
+            let mut j = start;
+            while j < m.start && is(self.toks.get(j), DETERMINERS) {
+                j += 1;
+            }
+            m.start == j
+        })
+    }
+
+    /// Mentions coordinated to the left of `m` ("Israel and Syria", "A, B and C").
+    pub(super) fn coord_left(&self, m: usize, out: &mut Vec<usize>) {
+        let mut cur = m;
+        let mut seen_and = false;
+        for _ in 0..6 {
+            let st = self.mi(cur).start;
+            let mut j = st;
+            let mut skipped = false;
+            while j > 0 && is(self.toks.get(j - 1), &["and", ",", "&", "both"]) {
+                seen_and |= self.norm(j - 1) != ",";
+                j -= 1;
+                skipped = true;
+            }
+            // A bare comma joins a list only once an "and" has been seen ("A, B and C").
+            if !skipped || !seen_and {
+                return;
+            }
+            let Some(prev) = self.mention_ending(j) else { return };
+            if self.mi(prev).possessor_of.is_some() || self.prep_of(prev) != self.prep_of(cur) {
+                return;
+            }
+            out.push(prev);
+            cur = prev;
+        }
+    }
+
+    /// Mentions coordinated to the right of `m`.
+    pub(super) fn coord_right(&self, m: usize, out: &mut Vec<usize>) {
+        let mut cur = m;
+        for _ in 0..6 {
+            let mut j = self.mi(cur).end;
+            if let Some(p) = self.mi(cur).possessor_of {
+                j = self.mi(p).end;
+            }
+            let mut skipped = false;
+            let mut comma_only = true;
+            loop {
+                if is(self.toks.get(j), &["and", ",", "&", "or"]) {
+                    comma_only &= self.norm(j) == ",";
+                    j += 1;
+                    skipped = true;
+                } else if is(self.toks.get(j), &["as"]) && is(self.toks.get(j + 1), &["well"]) {
+                    j += 3;
+                    skipped = true;
+                } else {
+                    break;
+                }
+            }
+            if !skipped {
+                return;
+            }
+            if is(self.toks.get(j), PREPS) && !is(self.toks.get(j), &["as"]) {
+                // "on X and on Y": same preposition repeated.
+                if self.norm(j) == self.prep_of(cur).unwrap_or("") {
+                    j += 1;
+                } else {
+                    return;
+                }
+            }
+            let Some(next) = self.mention_starting(j) else { return };
+            // "If Iran attacks Israel, the United States will respond": a comma not followed
+            // by more of a list ends the phrase.
+            if comma_only && !is(self.toks.get(self.mi(next).end), &[",", "and", "or"]) {
+                return;
+            }
+            out.push(next);
+            cur = next;
+        }
+    }
+
+    /// The subject of a verb at token `t0`: nearest usable mention to its left in its clause
+    /// that is not governed by a preposition.
+    pub(super) fn subject(&self, t0: usize) -> Vec<usize> {
+        let c = self.cl(t0);
+        // "Libya, which brought the case against Britain, hailed the ruling": a verb right
+        // after a relative clause closes belongs to the noun before the clause.
+        let opens = (0..t0).rev().find(|&k| self.cl(k) != c).map_or(0, |k| k + 1);
+        let mut v = t0;
+        while v > opens && ADVERBS.contains(&self.norm(v - 1)) {
+            v -= 1;
+        }
+        if opens >= 2
+            && v > opens + 2
+            && is(self.toks.get(opens), &["which", "who"])
+            && is(self.toks.get(opens - 1), &[","])
+            && is(self.toks.get(v - 1), &[","])
+        {
+            if let Some(m) = self.mention_ending(opens - 1) {
+                let mut out = vec![m];
+                self.coord_left(m, &mut out);
+                return out;
+            }
+        }
+        // "Prosecutors said Abdulkader planned to murder": a speech verb closes the search.
+        let speech_at = self
+            .aux_hits
+            .iter()
+            .filter(|h| h.end <= t0 && self_kind(self, h) == Some(AuxKind::Speech))
+            .map(|h| h.start)
+            .max();
+        for &i in self.order.iter().rev() {
+            let m = self.mi(i);
+            if m.end > t0 {
+                continue;
+            }
+            if self.paren.get(m.start).copied().unwrap_or(false) && self.cl(m.start) != c {
+                continue;
+            }
+            if m.end == 0 || self.cl(m.end - 1) != c || speech_at.is_some_and(|sp| m.end <= sp) {
+                break;
+            }
+            if m.prep.is_some() {
+                continue;
+            }
+            if m.possessor_of.is_some_and(|p| self.mi(p).end <= t0) {
+                continue;
+            }
+            let mut out = vec![i];
+            self.coord_left(i, &mut out);
+            return out;
+        }
+        // A relative clause: "the army, which withdrew" → the mention before the pronoun.
+        let clause_start =
+            |t: usize| (0..t).rev().find(|&k| self.cl(k) != self.cl(t)).map_or(0, |k| k + 1);
+        let mut start = clause_start(t0);
+        // A quoted name inside the relative clause ("Marc Emery, who runs shops under the name
+        // of \"Cannabis Culture,\" was arrested") cuts it at each quote mark: step back over
+        // them to the clause that opens with the pronoun.
+        for _ in 0..4 {
+            if start == 0 || !is(self.toks.get(start), &["\""]) {
+                break;
+            }
+            start = clause_start(start - 1);
+        }
+        if is(self.toks.get(start), &["which", "who", "that"]) {
+            let mut j = start;
+            if is(self.toks.get(j.wrapping_sub(1)), &[","]) {
+                j -= 1;
+            }
+            // "the bombings at U.S. embassies in Kenya and Tanzania, which have killed": a
+            // place is not what the clause is about.
+            let place = |m: &usize| {
+                matches!(
+                    self.prep_of(*m),
+                    Some("in" | "at" | "near" | "outside" | "inside" | "across" | "throughout")
+                )
+            };
+            if let Some(m) = self.mention_ending(j).filter(|m| !place(m)) {
+                let mut out = vec![m];
+                self.coord_left(m, &mut out);
+                return out;
+            }
+        }
+        Vec::new()
+    }
+
+    /// Whether a verb of saying ends at or before token `t` ("Iran said ..." before a clause).
+    pub(super) fn said_before(&self, t: usize) -> bool {
+        self.aux_hits.iter().any(|h| h.end <= t && self_kind(self, h) == Some(AuxKind::Speech))
+    }
+
+    /// Who reports the clause of tokens `t0..t1`: the subject of a verb of saying before it
+    /// ("Iran said ..."), the speaker named after it ("..., Iran said"), or the speaker of
+    /// the quote it is in (`Err((sentence, mention))`, possibly in another sentence).
+    pub(super) fn reporter(&self, t0: usize, t1: usize) -> Option<Result<usize, (usize, usize)>> {
+        let speech = |h: &&Hit| self_kind(self, h) == Some(AuxKind::Speech);
+        if let Some(h) = self.aux_hits.iter().filter(|h| h.end <= t0).rfind(speech) {
+            // "X petitioned the UN, saying Turkey was violating ...": the participle's
+            // speaker is the sentence's subject, when it opens the sentence.
+            if h.start > 0 && self.norm(h.start - 1) == "," && self.norm(h.start).ends_with("ing") {
+                let first = self.order.iter().copied().find(|&i| self.mi(i).prep.is_none());
+                return first.filter(|&i| self.mi(i).start <= 2).map(Ok);
+            }
+            let subj = self.subject(h.start);
+            let subj = if subj.is_empty() { self.main_subject(h.start) } else { subj };
+            if let Some(&i) = subj.first() {
+                return Some(Ok(i));
+            }
+        }
+        if let Some(h) = self.aux_hits.iter().filter(|h| h.start >= t1).find(speech) {
+            let near = self.order.iter().copied().find(|&i| {
+                let m = self.mi(i);
+                (m.end == h.start || (m.start >= h.end && m.start <= h.end + 1))
+                    && m.prep.is_none()
+                    && self.ms.get(i).is_some_and(usable)
+            });
+            if let Some(i) = near {
+                return Some(Ok(i));
+            }
+        }
+        self.quote_speaker(t0).flatten().map(Err)
+    }
+
+    /// The subject of the sentence's main clause before token `t` (for "..., killing 20").
+    pub(super) fn main_subject(&self, t: usize) -> Vec<usize> {
+        let c = self.cl(t.saturating_sub(1));
+        for &i in &self.order {
+            let m = self.mi(i);
+            if m.end > t {
+                break;
+            }
+            if self.cl(m.start) == c && m.prep.is_none() {
+                let mut out = vec![i];
+                self.coord_right(i, &mut out);
+                out.retain(|&k| self.mi(k).end <= t);
+                return out;
+            }
+        }
+        Vec::new()
+    }
+
+    /// Objects after token `from` in its clause: the first bare mention when `direct`, or the
+    /// first one after one of `preps`.
+    pub(super) fn objects(&self, from: usize, preps: &[String], direct: bool) -> Vec<usize> {
+        let c = self.cl(from.saturating_sub(1));
+        let mut scanned = from;
+        for &i in &self.order {
+            let m = self.mi(i);
+            if m.start < from {
+                continue;
+            }
+            if m.start > from + 9 || self.cl(m.start) != c {
+                break;
+            }
+            // "with his Indian counterpart": the possessive belongs to the noun after it.
+            if matches!(self.norm(m.start), "his" | "her" | "its" | "their")
+                && m.end == m.start + 1
+                && self.order.iter().any(|&j| self.mi(j).start == m.end)
+            {
+                continue;
+            }
+            // "killing four members of the security forces", "dozens of the protesters": a
+            // partitive before the mention leaves it the object.
+            let partitive = m.start >= from + 2
+                && matches!(self.norm(m.start - 1), "of" | "from")
+                && (from..m.start - 1).all(|k| {
+                    self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+                        || QUANTIFIERS.contains(&self.norm(k))
+                        || matches!(
+                            self.norm(k),
+                            "members"
+                                | "member"
+                                | "some"
+                                | "many"
+                                | "most"
+                                | "several"
+                                | "one"
+                                | "two"
+                                | "three"
+                                | "four"
+                                | "five"
+                                | "six"
+                                | "seven"
+                                | "eight"
+                                | "nine"
+                                | "ten"
+                                | "dozens"
+                                | "hundreds"
+                                | "thousands"
+                                | "scores"
+                                | "the"
+                                | "at"
+                                | "least"
+                                | "all"
+                                | "officers"
+                                | "personnel"
+                                | "head"
+                                | "chief"
+                                | "leader"
+                                | "leaders"
+                                | "representatives"
+                                | "officials"
+                                | "delegation"
+                                | "delegations"
+                                | "envoy"
+                                | "envoys"
+                                | "team"
+                                | "mission"
+                                | "staff"
+                                | "citizens"
+                                | "nationals"
+                                | "a"
+                                | "an"
+                                | "joint"
+                                | "senior"
+                                | "its"
+                                | "their"
+                        )
+                });
+            let check_to = if partitive { from } else { m.start };
+            // Stop at punctuation or an infinitive between the trigger and the mention.
+            for k in scanned..check_to {
+                let n = self.norm(k);
+                let stop = match self.toks.get(k) {
+                    Some(t) if t.kind == TokenKind::Punct && n != "-" => true,
+                    _ => {
+                        matches!(n, "to" | "for" | "of" | "and" | "or" | "said" | "says")
+                            && !preps.iter().any(|p| p == n)
+                    }
+                };
+                if stop {
+                    return Vec::new();
+                }
+            }
+            scanned = scanned.max(m.end);
+            // A preposition that is part of the trigger ("called on X") leaves X a direct object.
+            let own_prep = self.mi(i).prep.is_some_and(|p| p < from);
+            let ok = own_prep
+                || (partitive && direct)
+                || match self.prep_of(i) {
+                    Some(p) => preps.iter().any(|x| x == p),
+                    None => direct,
+                };
+            if ok {
+                let mut out = vec![i];
+                self.coord_right(i, &mut out);
+                return out;
+            }
+        }
+        Vec::new()
+    }
+
+    /// Mentions after a preposition among `preps` within a few tokens after `from`.
+    pub(super) fn pp_after(&self, from: usize, preps: &[&str], span: usize) -> Vec<usize> {
+        let c = self.cl(from.saturating_sub(1));
+        for &i in &self.order {
+            let m = self.mi(i);
+            if m.start < from {
+                continue;
+            }
+            if m.start > from + span || self.cl(m.start) != c {
+                break;
+            }
+            // "The attack, condemned by the White House": the "by" belongs to another verb.
+            let punct = (from..m.start).any(|k| {
+                self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct && t.norm != "-")
+            });
+            if punct {
+                break;
+            }
+            if self.prep_of(i).is_some_and(|p| preps.contains(&p)) {
+                let mut out = vec![i];
+                self.coord_right(i, &mut out);
+                return out;
+            }
+        }
+        Vec::new()
+    }
+
+    /// A mention modifying an event noun at `t0` ("Israeli strikes", "the IDF's raid").
+    pub(super) fn premodifier(&self, t0: usize, mode_tokens: &[bool]) -> Vec<usize> {
+        let mut j = t0;
+        let mut steps = 0;
+        while j > 0 && steps < 3 {
+            let k = j - 1;
+            let n = self.norm(k);
+            if NOUN_MODIFIERS.contains(&n) || mode_tokens.get(k).copied().unwrap_or(false) {
+                j = k;
+                steps += 1;
+            } else {
+                break;
+            }
+        }
+        if is(self.toks.get(j.wrapping_sub(1)), &["'s", "'"]) {
+            j -= 1;
+        }
+        match self.mention_ending(j) {
+            Some(m) => {
+                let mut out = vec![m];
+                self.coord_left(m, &mut out);
+                out
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// Whether the verb at `t0` with `form` is passive ("was shelled", "killed by").
+    /// Whether "by X" follows right after a verb.
+    pub(super) fn by_agent_follows(&self, t_end: usize) -> bool {
+        self.norm(t_end) == "by" && self.mention_starting(t_end + 1).is_some()
+    }
+
+    /// Whether a form of "be" stands right before a verb (adverbs aside).
+    pub(super) fn be_before(&self, t0: usize) -> bool {
+        let mut k = t0;
+        for _ in 0..3 {
+            let Some(p) = k.checked_sub(1) else { return false };
+            let n = self.norm(p);
+            if BE.contains(&n) {
+                return true;
+            }
+            if !ADVERBS.contains(&n) {
+                return false;
+            }
+            k = p;
+        }
+        false
+    }
+
+    /// Whether the sentence is a headline: no closing punctuation, so its present tense
+    /// reports news ("Israel strikes Damascus").
+    pub(super) fn headline(&self) -> bool {
+        !self
+            .toks
+            .iter()
+            .rev()
+            .find(|t| !matches!(t.norm.as_str(), "\"" | "'" | ")"))
+            .is_some_and(|t| matches!(t.norm.as_str(), "." | "!" | "?" | ";" | ":"))
+    }
+
+    pub(super) fn passive(&self, t0: usize, t_end: usize, form: Option<Form>) -> bool {
+        if form != Some(Form::Past) {
+            return false;
+        }
+        // "were convicted of X and sentenced to death": a participle coordinated with a
+        // passive one.
+        // A verb with a direct object is active ("was alarmed and urged Washington").
+        if self.norm(t0.wrapping_sub(1)) == "and" && self.mention_starting(t_end).is_none() {
+            let c = self.cl(t0);
+            let lo = t0.saturating_sub(14);
+            if (lo..t0).any(|k| self.cl(k) == c && BE.contains(&self.norm(k))) {
+                return true;
+            }
+        }
+        let mut k = t0;
+        for _ in 0..3 {
+            let Some(p) = k.checked_sub(1) else { break };
+            let n = self.norm(p);
+            if BE.contains(&n) {
+                return true;
+            }
+            if ADVERBS.contains(&n) || matches!(n, "not" | "n't" | "never" | "reportedly") {
+                k = p;
+                continue;
+            }
+            break;
+        }
+        // "displaced by the floods": an agentive "by" after a participle, coded or not.
+        if self.norm(t_end) == "by" {
+            return true;
+        }
+        // "two teenagers aged 15 and 17, accused of plotting": a participle set off by a comma
+        // before its complement is a reduced passive relative.
+        if self.norm(t0.wrapping_sub(1)) == ","
+            && t_end == t0 + 1
+            && matches!(self.norm(t_end), "of" | "in" | "over" | "with")
+        {
+            return true;
+        }
+        // "women convicted of", "soldiers killed in": a participle right after its noun and
+        // before a preposition is a reduced passive relative.
+        // Only when that noun is itself an object or inside a phrase ("exonerated four women
+        // convicted of"), not a clause's subject ("students protested in Belgrade").
+        let Some(m) = self.mention_ending(t0) else { return false };
+        let mi = self.mi(m);
+        let c = self.cl(t0);
+        let governed = mi.prep.is_some()
+            || (0..mi.start).any(|k| {
+                self.cl(k) == c && self.toks.get(k).is_some_and(|t| t.norm.ends_with("ed"))
+            });
+        governed
+            && t_end == t0 + 1
+            && matches!(
+                self.norm(t_end),
+                "of" | "in"
+                    | "for"
+                    | "during"
+                    | "at"
+                    | "near"
+                    | "with"
+                    | "over"
+                    | "under"
+                    | "while"
+                    | "."
+                    | ","
+                    | ";"
+                    | "and"
+                    | "or"
+                    | ""
+            )
+    }
+
+    pub(super) fn aux_before(&self, t0: usize, kinds: &[AuxKind], window: usize) -> Option<&Hit> {
+        // "denied that its forces attacked": a negating verb reaches over "that".
+        let clause_start = (0..t0).rev().find(|&k| self.cl(k) != self.cl(t0)).map_or(0, |k| k + 1);
+        let over_that = self.norm(clause_start) == "that";
+        self.aux_hits.iter().rev().find(|h| {
+            h.end <= t0
+                && t0 - h.end <= window
+                && (self.cl(h.start) == self.cl(t0)
+                    || (over_that
+                        && h.end == clause_start
+                        && kinds.contains(&AuxKind::Negated)
+                        && self_kind(self, h) == Some(AuxKind::Negated)))
+                && self_kind(self, h).is_some_and(|k| kinds.contains(&k))
+        })
+    }
+
+    pub(super) fn quote_speaker(&self, t: usize) -> Option<Option<(usize, usize)>> {
+        self.quotes.speaker(self.pos, t)
+    }
+
+    /// All triggers of the sentence, overlapping ones resolved longest first.
+    pub(super) fn triggers<'c>(&self, coder: &'c EventCoder, hits: Vec<Hit>) -> Vec<Trig<'c>> {
+        let mut hits = hits;
+        hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start, h.item));
+        let mut taken: Vec<Trig<'c>> = Vec::new();
+        for h in hits {
+            if let Some(t) = taken.iter_mut().find(|t| t.hit.start == h.start && t.hit.end == h.end)
+            {
+                if let Some(p) = coder.triggers.item(h.item) {
+                    t.alts.push((h, p));
+                }
+                continue;
+            }
+            if taken.iter().any(|t| t.hit.start < h.end && h.start < t.hit.end) {
+                continue;
+            }
+            // A trigger word inside a name ("Strike Force", "Peace Now") is part of the name.
+            let in_name = self.ms.iter().any(|m| {
+                m.kind == MentionKind::Name && m.tokens.start <= h.start && h.end <= m.tokens.end
+            });
+            if in_name {
+                continue;
+            }
+            // "attacks on Israeli ships": a verb form that is the head of a noun phrase the
+            // actor coder found ("ships", "strikes") is a noun.
+            // "Israeli ships": a lower-case word right after a capitalised adjective the actor
+            // coder took for a party is the noun that adjective qualifies.
+            let after_adjective = self.ms.iter().any(|m| {
+                m.kind == MentionKind::Nominal
+                    && m.tokens.end == h.start
+                    && m.tokens.len() == 1
+                    && m.tokens.start > 0
+                    && !matches!(self.norm(m.tokens.start - 1), "\"" | "(" | ":" | "-")
+                    && self.toks.get(m.tokens.start).is_some_and(|t| t.capitalised)
+                    && self.toks.get(h.start).is_some_and(|t| !t.capitalised)
+            });
+            let in_nominal = after_adjective
+                || self.ms.iter().any(|m| {
+                    m.kind == MentionKind::Nominal
+                        && m.tokens.start < h.start
+                        && h.start < m.tokens.end
+                });
+            if in_nominal && coder.triggers.item(h.item).is_some_and(|p| !p.frame.is_noun()) {
+                continue;
+            }
+            if let Some(p) = coder.triggers.item(h.item) {
+                taken.push(Trig { hit: h, pat: p, alts: Vec::new() });
+            }
+        }
+        // Same words read as a verb or a noun ("clashes", "sanctions"): put the likelier
+        // reading first, and drop verb readings where only a noun fits ("the sanctions",
+        // "despite sanctions", "the detained journalists").
+        let mut out = Vec::with_capacity(taken.len());
+        for t in taken {
+            let mut readings: Vec<(Hit, &'c Pattern)> = vec![(t.hit, t.pat)];
+            readings.extend(t.alts);
+            let nounish = self.noun_context(t.hit.start, t.hit.end);
+            let strong = self.strong_noun_context(t.hit.start);
+            let after_prep = is(self.toks.get(t.hit.start.wrapping_sub(1)), PREPS);
+            let has_noun = readings.iter().any(|(_, p)| p.frame.is_noun());
+            readings.retain(|(h, p)| {
+                p.frame.is_noun()
+                    || !(strong || nounish && has_noun)
+                    || (after_prep && h.form == Some(Form::Gerund))
+            });
+            readings.sort_by_key(|(_, p)| p.frame.is_noun() != nounish);
+            if readings.is_empty() {
+                continue;
+            }
+            let (hit, pat) = readings.remove(0);
+            out.push(Trig { hit, pat, alts: readings });
+        }
+        out.sort_by_key(|t| t.hit.start);
+        out
+    }
+
+    /// Whether only a noun can stand at `t0`: after a determiner, a preposition other than
+    /// "to", a possessive or a number.
+    pub(super) fn strong_noun_context(&self, t0: usize) -> bool {
+        let Some(p) = t0.checked_sub(1) else { return false };
+        let prev = self.norm(p);
+        (DETERMINERS.contains(&prev) && prev != "all" && prev != "both")
+            || (PREPS.contains(&prev) && prev != "to")
+            || ADJECTIVES.contains(&prev)
+            // "suffered torture", "launched attacks": the object of a light verb is a noun;
+            // after an aspect verb a gerund is the verb ("began releasing").
+            || (self.aux_hits.iter().any(|h| {
+                h.end == t0
+                    && matches!(self_kind(self, h), Some(AuxKind::Light | AuxKind::Undergo))
+            }) && !(ASPECT.contains(&prev) && self.norm(t0).ends_with("ing")))
+            || matches!(
+                prev,
+                "'s" | "'"
+                    | "these"
+                    | "those"
+                    | "new"
+                    | "fresh"
+                    | "renewed"
+                    | "other"
+                    | "attempted"
+                    | "any"
+                    | "no"
+                    | "every"
+                    | "more"
+                    | "several"
+            )
+            || self.toks.get(p).is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
+    /// The candidates of this sentence; `earlier` are the document's candidates so far.
+    pub(super) fn candidates(
+        &mut self,
+        coder: &EventCoder,
+        hits: Vec<Hit>,
+        earlier: &[EventCandidate],
+    ) -> Vec<(EventCandidate, CandFlags)> {
+        let trigs = self.triggers(coder, hits);
+        self.verb_ends =
+            trigs.iter().filter(|t| !t.pat.frame.is_noun()).map(|t| t.hit.end).collect();
+        let mut mode_tokens = vec![false; self.toks.len()];
+        for h in &self.mode_hits {
+            for slot in mode_tokens.iter_mut().take(h.end).skip(h.start) {
+                *slot = true;
+            }
+        }
+        let spans: Vec<(usize, usize)> = trigs
+            .iter()
+            .filter(|t| t.pat.event.is_some())
+            .map(|t| (t.hit.start, t.hit.end))
+            .collect();
+        self.assault_spans = trigs
+            .iter()
+            .filter(|t| t.pat.event == Some(EventType::Assault))
+            .map(|t| (t.hit.start, t.hit.end))
+            .collect();
+        let mut out: Vec<(EventCandidate, CandFlags)> = Vec::new();
+        // Which candidate each trigger became, for statements whose recipient is the target
+        // of the event they state ("threatened to attack South Korea").
+        let mut cand_of: Vec<Option<usize>> = vec![None; trigs.len()];
+        let mut was_embedded: Vec<bool> = vec![false; trigs.len()];
+        for (ti, tr) in trigs.iter().enumerate() {
+            let Some(event) = tr.pat.event else { continue };
+            let emb = self.embedded(&trigs, ti, event, &was_embedded);
+            if let Some(flag) = was_embedded.get_mut(ti) {
+                *flag = emb.is_some();
+            }
+            if let Some(vi) = emb {
+                let target = if tr.pat.frame.is_noun() {
+                    self.objects_pp(tr.hit.end, &tr.pat.preps)
+                } else {
+                    self.objects(tr.hit.end, &tr.pat.preps, tr.pat.frame == Frame::Verb)
+                };
+                let holder = cand_of.get(vi).copied().flatten().and_then(|ci| out.get_mut(ci));
+                if let Some((c, _)) = holder {
+                    let statement = matches!(
+                        c.event,
+                        EventType::Threaten
+                            | EventType::Reject
+                            | EventType::Agree
+                            | EventType::Request
+                            | EventType::Concede
+                    );
+                    if c.recipients.is_empty() && statement {
+                        c.recipients = target
+                            .iter()
+                            .filter_map(|&i| self.resolved(i))
+                            .filter(|m| !c.actors.iter().any(|a| same_actor(a, m)))
+                            .collect();
+                        dedup_mentions(&mut c.recipients);
+                    }
+                }
+                continue;
+            }
+            let mut found =
+                self.candidate(coder, tr.hit, tr.pat, event, &mode_tokens, &spans, &out, earlier);
+            for (h, p) in &tr.alts {
+                if found.is_some() {
+                    break;
+                }
+                if let Some(ev) = p.event {
+                    found = self.candidate(coder, *h, p, ev, &mode_tokens, &spans, &out, earlier);
+                }
+            }
+            if let Some(c) = found {
+                // One candidate per event: the same category with the same parties in one
+                // sentence is one event told twice ("struck Gaza, killing 20").
+                let dup_at = out.iter().position(|(o, _)| same_event_in_sentence(o, &c.0));
+                if let Some(slot) = cand_of.get_mut(ti) {
+                    *slot = Some(dup_at.unwrap_or(out.len()));
+                }
+                match dup_at.and_then(|i| out.get_mut(i)) {
+                    Some((o, _)) => {
+                        o.aux.historical |= c.0.aux.historical;
+                        // The first report's target stands; a later one only fills a gap.
+                        if o.recipients.is_empty() {
+                            o.recipients = c.0.recipients;
+                        }
+                        for m in c.0.modes {
+                            if !o.modes.contains(&m) {
+                                o.modes.push(m);
+                            }
+                        }
+                    }
+                    None => out.push(c),
+                }
+            }
+        }
+        // "A Kenyan police officer was killed when gang members ambushed a patrol": the one
+        // killed is the victim of the attack the sentence tells.
+        let victim = self.passive_victim();
+        if let Some(v) = victim {
+            for (c, _) in out.iter_mut() {
+                let theirs = codes_of(&c.actors);
+                if c.event == EventType::Assault
+                    && c.recipients.is_empty()
+                    && !c.actors.is_empty()
+                    && v.entity.code.is_some_and(|x| !theirs.contains(&x))
+                {
+                    c.recipients = vec![v.clone()];
+                }
+            }
+        }
+        out
+    }
+
+    /// The subject of "was/were killed" (or wounded, injured) in the sentence, when it is a
+    /// person or group and not a place.
+    pub(super) fn passive_victim(&self) -> Option<Mention> {
+        let k = (1..self.toks.len()).find(|&k| {
+            matches!(self.norm(k), "killed" | "wounded" | "injured")
+                && (BE.contains(&self.norm(k - 1)) || self.norm(k - 1) == "been")
+        })?;
+        let mut be = k - 1;
+        while be > 0
+            && matches!(self.norm(be - 1), "had" | "has" | "have" | "been" | "was" | "were")
+        {
+            be -= 1;
+        }
+        let i = self.order.iter().copied().rev().find(|&i| {
+            let m = self.mi(i);
+            m.end <= be
+                && m.prep.is_none()
+                && self
+                    .ms
+                    .get(i)
+                    .is_some_and(|x| !matches!(x.kind, MentionKind::Country | MentionKind::Capital))
+        })?;
+        // Only the subject itself, possibly followed by a description ("serving with ...").
+        let m = self.mi(i);
+        if be - m.end > 8 {
+            return None;
+        }
+        self.resolved(i)
+    }
+
+    /// Whether trigger `ti` only states the content of an earlier verbal event in its clause
+    /// ("called on Y to withdraw", "accused Y of attacking", "threatened strikes").
+    pub(super) fn embedded(
+        &self,
+        trigs: &[Trig],
+        ti: usize,
+        event: EventType,
+        was_embedded: &[bool],
+    ) -> Option<usize> {
+        let t = trigs.get(ti)?;
+        // How the trigger hangs on what precedes it: an infinitive or a prepositional gerund
+        // states the content of a statement ("called on Y to withdraw", "accused Y of
+        // attacking"); after "and" it is embedded only if its conjunct was.
+        let mut k = t.hit.start;
+        while k > 0 && ADVERBS.contains(&self.norm(k - 1)) {
+            k -= 1;
+        }
+        let link = self.norm(k.wrapping_sub(1));
+        if matches!(link, "and" | "or" | "," | "but") {
+            let prev = (0..ti).rev().find(|&j| {
+                trigs.get(j).is_some_and(|p| p.pat.event.is_some() && p.hit.end <= t.hit.start)
+            })?;
+            if !was_embedded.get(prev).copied().unwrap_or(false) {
+                return None;
+            }
+        }
+        trigs.iter().take(ti).rposition(|v| {
+            let Some(ve) = v.pat.event else { return false };
+            let verbal = matches!(
+                ve.quad(),
+                lapwing_core::plover::Quad::VerbalCooperation
+                    | lapwing_core::plover::Quad::VerbalConflict
+            );
+            if !verbal
+                || self.cl(v.hit.start) != self.cl(t.hit.start)
+                || t.hit.start < v.hit.end
+                || t.hit.start - v.hit.end > 14
+            {
+                return false;
+            }
+            // "accused Moscow of stalling, saying Russia had launched 472 drones": what is
+            // said after a verb of saying is reported, not the accusation's content.
+            let said_between = self.aux_hits.iter().any(|h| {
+                h.start >= v.hit.end
+                    && h.end <= t.hit.start
+                    && self_kind(self, h) == Some(AuxKind::Speech)
+            });
+            if said_between {
+                return false;
+            }
+            if !t.pat.frame.is_noun() {
+                return true;
+            }
+            // "ratified the agreement with X": the agreement is what is signed.
+            let between = (t.hit.end..t.hit.end + 2).any(|k| self.norm(k) == "between");
+            if ve == EventType::Support
+                && event == EventType::Agree
+                && t.hit.start - v.hit.end <= 4
+                && !between
+            {
+                return true;
+            }
+            let future_oriented = matches!(
+                ve,
+                EventType::Request
+                    | EventType::Agree
+                    | EventType::Threaten
+                    | EventType::Reject
+                    | EventType::Concede
+            );
+            future_oriented && (event != EventType::Assault || ve == EventType::Threaten)
+        })
+    }
+}
