@@ -49,6 +49,12 @@ fi
 if [ -f "$d/tbaq-tune.gold.jsonl" ]; then
   row "tbaq-tune (29 real wire articles)" "tuning, session 3" "$d/tbaq-tune.gold.jsonl"
 fi
+if [ -f "$d/tbaq2-tune.gold.jsonl" ]; then
+  row "tbaq2-tune (28 real wire articles)" "tuning, session 4" "$d/tbaq2-tune.gold.jsonl"
+fi
+if [ -f "$d/sentences-tune2.gold.jsonl" ]; then
+  row "sentences-tune2 (written snippets)" "tuning, session 4" "$d/sentences-tune2.gold.jsonl" "$d/sentences-tune2.docs.jsonl"
+fi
 row "final e-f (32 real articles)" "held out" "$tmp/final-ef.gold.jsonl"
 row "sentences-final (150 sentences)" "held out" "$d/sentences-final.gold.jsonl" "$d/sentences-final.docs.jsonl"
 row "articles-final (8 wire articles)" "held out" "$d/articles-final.gold.jsonl" "$d/articles-final.docs.jsonl"

@@ -1444,7 +1444,16 @@ impl<'a> SentenceComposer<'a> {
             _ => start,
         };
         match role {
-            Role::Stop | Role::Place | Role::Region => Some((Vec::new(), atom.end)),
+            Role::Stop | Role::Region => Some((Vec::new(), atom.end)),
+            // "Israeli jets struck Gaza", "withdrew from Kherson": a place the lexicon ties to
+            // a state is its recipient when it is the target; the events coder never makes it an actor.
+            Role::Place => {
+                let mut d = Draft::new(start..atom.end, atom.start, MentionKind::Place);
+                d.entity.code = entry.code;
+                d.entity.identifier_text = entry.name.clone();
+                d.entries.extend(own_ref);
+                Some((vec![d], atom.end))
+            }
             Role::Agent => {
                 let mut d =
                     Draft::new(start..atom.end, atom.end.saturating_sub(1), MentionKind::Nominal);

@@ -86,7 +86,10 @@ pub(crate) fn code_document(
         // ("US forces in Iraq" is about Iraq).
         let mention_votes = ds
             .iter()
-            .filter(|d| d.pron.is_none() && !d.needs_code && !d.surname_only)
+            // A place already votes through `country_votes`.
+            .filter(|d| {
+                d.pron.is_none() && !d.needs_code && !d.surname_only && d.kind != MentionKind::Place
+            })
             .filter_map(|d| {
                 let prev = d
                     .tokens

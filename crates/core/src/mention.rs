@@ -20,6 +20,10 @@ pub enum MentionKind {
     /// A capital or seat of power standing for a government ("Damascus", "the Kremlin"): an
     /// actor when it acts, a place otherwise.
     Capital,
+    /// A place the lexicon ties to a state ("Gaza", "Kharkiv", "Darfur"): the state's
+    /// recipient when it is what an event targets ("struck Gaza", "withdrew from Kherson"),
+    /// never an actor nor an antecedent.
+    Place,
     /// A common noun phrase for an agent ("Syrian troops", "protesters", "the government").
     Nominal,
     /// A pronoun or a definite description resolved to an earlier mention ("he", "the group").

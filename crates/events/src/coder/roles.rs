@@ -46,6 +46,10 @@ impl<'a> View<'a> {
                 if passive {
                     actors = self.pp_after(t1, &["by"], 4);
                     recips = subj;
+                    // "Kharkiv was shelled overnight": a place can be what is done to.
+                    if recips.is_empty() {
+                        recips.extend(self.place_subject(t0));
+                    }
                     if pat.frame == Frame::VerbReverse {
                         std::mem::swap(&mut actors, &mut recips);
                     }
@@ -304,6 +308,7 @@ impl<'a> View<'a> {
         {
             return None;
         }
+        actors.retain(|&a| !self.place(a));
         actors.sort_unstable();
         actors.dedup();
         recips.retain(|r| !actors.contains(r));
@@ -675,6 +680,7 @@ impl<'a> View<'a> {
                         let m = self.mi(i);
                         m.start > k
                             && m.start <= k + 5
+                            && self.cl(m.start) == self.cl(k)
                             && !(k + 1..m.start).any(|j| {
                                 PREPS.contains(&self.norm(j))
                                     || self.toks.get(j).is_some_and(|t| {
@@ -773,6 +779,15 @@ impl<'a> View<'a> {
         }
         dedup_mentions(&mut actor_ms);
         dedup_mentions(&mut recip_ms);
+        // "The Syrian army withdrew from Sweida", "Trump arrived in Texas": a place of the
+        // actor's own state is no party to a withdrawal or a visit.
+        if matches!(event, EventType::Retreat | EventType::Consult) {
+            let own: BTreeSet<ActorCode> = actor_ms.iter().filter_map(|m| m.entity.code).collect();
+            recip_ms.retain(|m| {
+                !matches!(m.kind, MentionKind::Place | MentionKind::Country | MentionKind::Capital)
+                    || m.entity.code.is_none_or(|c| !own.contains(&c))
+            });
+        }
         // Nobody is the target of their own act here ("police ... seized their goods": the
         // "their" is someone else, misresolved).
         // But a named official's statement to their own state's bodies ("Ahmadinejad's office

@@ -155,7 +155,10 @@ impl<'a> View<'a> {
                     j -= 1;
                 }
                 // "in central Turkey", "in the war-torn north of Syria" are still places.
-                if matches!(m.kind, MentionKind::Country | MentionKind::Capital) {
+                if matches!(
+                    m.kind,
+                    MentionKind::Country | MentionKind::Capital | MentionKind::Place
+                ) {
                     let mut steps = 0;
                     while j > 0 && steps < 2 && is(toks.get(j - 1), REGION_WORDS) {
                         j -= 1;
@@ -203,7 +206,7 @@ impl<'a> View<'a> {
         // places too.
         for (k, m) in ms.iter().enumerate() {
             let Some(a) = info.get(k).copied() else { continue };
-            if !matches!(m.kind, MentionKind::Country | MentionKind::Capital)
+            if !matches!(m.kind, MentionKind::Country | MentionKind::Capital | MentionKind::Place)
                 || a.prep.is_some()
                 || a.start < 2
                 || !is(toks.get(a.start - 1), &["and", "or"])
@@ -325,6 +328,31 @@ impl<'a> View<'a> {
 
     /// A mention, with a possessor's code lent to the possessed when it has none
     /// ("Syria's government").
+    /// "Kharkiv was shelled": the place right before a passive verb in its clause, when no
+    /// other bare mention stands between.
+    pub(super) fn place_subject(&self, t0: usize) -> Option<usize> {
+        let c = self.cl(t0);
+        for &i in self.order.iter().rev() {
+            let m = self.mi(i);
+            if m.end > t0 {
+                continue;
+            }
+            if m.end == 0 || self.cl(m.end - 1) != c {
+                return None;
+            }
+            if m.prep.is_some() {
+                continue;
+            }
+            return Some(i).filter(|&i| self.place(i));
+        }
+        None
+    }
+
+    /// Whether mention `m` is a place standing for its state: a recipient, never an actor.
+    pub(super) fn place(&self, m: usize) -> bool {
+        self.ms.get(m).is_some_and(|x| x.kind == MentionKind::Place)
+    }
+
     pub(super) fn resolved(&self, m: usize) -> Option<Mention> {
         let mention = self.ms.get(m)?;
         if let Some(next) = self.mi(m).possessor_of {
@@ -446,6 +474,21 @@ impl<'a> View<'a> {
                 return out;
             }
         }
+        // "Saddam Hussein, facing U.S. and Arab troops at the border, promised": a participle
+        // phrase set off by commas says something about the subject; its object is not it.
+        let mut until = t0;
+        if v > opens + 3 && is(self.toks.get(v - 1), &[","]) {
+            let open = (opens + 1..v - 1).rev().find(|&k| is(self.toks.get(k), &[","]));
+            if let Some(k) = open {
+                let w = self.norm(k + 1);
+                if w.len() > 4
+                    && w.ends_with("ing")
+                    && self.toks.get(k + 1).is_some_and(|t| !t.capitalised)
+                {
+                    until = k;
+                }
+            }
+        }
         // "Prosecutors said Abdulkader planned to murder": a speech verb closes the search.
         let speech_at = self
             .aux_hits
@@ -455,7 +498,7 @@ impl<'a> View<'a> {
             .max();
         for &i in self.order.iter().rev() {
             let m = self.mi(i);
-            if m.end > t0 {
+            if m.end > until {
                 continue;
             }
             if self.paren.get(m.start).copied().unwrap_or(false) && self.cl(m.start) != c {
@@ -464,7 +507,7 @@ impl<'a> View<'a> {
             if m.end == 0 || self.cl(m.end - 1) != c || speech_at.is_some_and(|sp| m.end <= sp) {
                 break;
             }
-            if m.prep.is_some() {
+            if m.prep.is_some() || self.place(i) {
                 continue;
             }
             if m.possessor_of.is_some_and(|p| self.mi(p).end <= t0) {
