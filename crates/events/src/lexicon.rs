@@ -211,14 +211,34 @@ pub fn parse_phrase(text: &str) -> Result<Phrase, String> {
     for pair in parts.windows(2) {
         if let [group, next] = pair {
             let bare = |w: &str| w.trim_start_matches(['~', '+']).to_string();
-            // "~withdraw/~pull out/~pull back" leaves a position "out/~pull": a particle
-            // beside a verb lemma.
+            // "~withdraw/~pull out/~pull back" leaves a position "out/~pull", "+stunt/+blow
+            // to/+attack on" one "to/+attack": a particle or preposition beside a lemma.
             let particle = |a: &str| {
-                matches!(a, "out" | "back" | "down" | "up" | "off" | "over" | "away" | "on")
+                matches!(
+                    a,
+                    "out"
+                        | "back"
+                        | "down"
+                        | "up"
+                        | "off"
+                        | "over"
+                        | "away"
+                        | "on"
+                        | "to"
+                        | "of"
+                        | "in"
+                        | "at"
+                        | "for"
+                        | "with"
+                        | "from"
+                        | "against"
+                        | "into"
+                        | "by"
+                )
             };
             let mixed = group.contains('/')
                 && group.split('/').any(particle)
-                && group.split('/').any(|a| a.starts_with('~'));
+                && group.split('/').any(|a| a.starts_with('~') || a.starts_with('+'));
             if mixed || (group.contains('/') && group.split('/').any(|a| bare(a) == bare(next))) {
                 return Err(format!(
                     "{group:?} followed by {next:?} looks like a multi-word alternative inside a '/' group; write separate phrases joined by '|'"
@@ -443,6 +463,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "charge"
                 | "deport"
                 | "victim"
+                | "joint"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }
@@ -505,6 +526,10 @@ mod tests {
         assert!(parse_phrase("~vow to ~track down").is_ok());
         assert!(parse_phrase("down/up ~go").is_ok());
         assert!(parse_phrase("willing to ~withdraw/~pull out/~pull back").is_err());
+        // Regression: "+stunt/+blow to/+attack on/+scam" made "~call ... +stunt" never match.
+        assert!(parse_phrase("~call *5 +stunt/+blow to/+attack on/+scam").is_err());
+        assert!(parse_phrase("~call *5 +stunt/+scam").is_ok());
+        assert!(parse_phrase("in/at/near +town").is_ok());
     }
 
     #[test]

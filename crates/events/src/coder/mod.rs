@@ -229,6 +229,7 @@ impl EventCoder {
         fold_retold_attacks(&mut out);
         answer_attacks(text, &mut out);
         answer_rulings(text, &mut out);
+        answer_moves(text, &mut out);
         welcome_agreements(sentences, &mut out);
         protest_demands(&mut out);
         out

@@ -368,6 +368,132 @@ pub(super) fn answer_rulings(text: &str, out: &mut [EventCandidate]) {
     }
 }
 
+/// Nouns by which a statement refers to an act just reported: "China launched drills around
+/// Taiwan, and Taipei condemned the move", "recognised Somaliland, a move Somalia denounced".
+const MOVES: &[&str] = &[
+    "move",
+    "moves",
+    "decision",
+    "step",
+    "steps",
+    "action",
+    "actions",
+    "announcement",
+    "measure",
+    "measures",
+    "decree",
+    "order",
+    "vote",
+    "resolution",
+    "recognition",
+    "drills",
+    "exercises",
+    "deployment",
+    "plan",
+    "charge",
+    "charges",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "claim",
+    "claims",
+    "remarks",
+    "comments",
+    "designation",
+    "ban",
+    "tariffs",
+    "sanctions",
+    "visit",
+    "deal",
+    "offer",
+    "proposal",
+    "ultimatum",
+];
+
+/// Whether the words around a statement's trigger refer to an act told just before it: an
+/// object "the move" right after the trigger, or a clause ", a move X condemned", ", which X
+/// criticised" ending at it.
+fn refers_to_move(text: &str, trigger: Span, clause: Span) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != ',' && c != '\'')
+            .flat_map(|w| {
+                let comma = w.ends_with(',');
+                let w = w.trim_end_matches(',').to_lowercase();
+                [Some(w), comma.then(|| ",".to_string())]
+            })
+            .flatten()
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let after = words(text.get(trigger.end..clause.end.max(trigger.end)).unwrap_or(""));
+    let object = match after.as_slice() {
+        [d, n, ..] if matches!(d.as_str(), "the" | "this" | "that" | "such" | "these") => {
+            MOVES.contains(&n.as_str())
+        }
+        [d, _, n, ..] if matches!(d.as_str(), "the" | "this" | "these") => {
+            MOVES.contains(&n.as_str())
+        }
+        _ => false,
+    };
+    if object {
+        return true;
+    }
+    // The words between the last comma before the trigger and the trigger.
+    let start = clause.start.saturating_sub(200);
+    let before = words(text.get(start..trigger.start).unwrap_or(""));
+    let Some(comma) = before.iter().rposition(|w| w == ",") else { return false };
+    let tail = before.get(comma + 1..).unwrap_or_default();
+    if tail.len() > 8 {
+        return false;
+    }
+    match tail {
+        [w, ..] if w == "which" => tail.len() >= 2,
+        [a, n, ..] if matches!(a.as_str(), "a" | "an") => MOVES.contains(&n.as_str()),
+        [i, a, n, ..] if i == "in" && matches!(a.as_str(), "a" | "what") => {
+            MOVES.contains(&n.as_str()) || a == "what"
+        }
+        _ => false,
+    }
+}
+
+/// "Taipei condemned the move", "a move Somalia's government denounced as an attack on its
+/// sovereignty": a statement with no one named that refers to the act just told answers its
+/// doers: the nearest earlier event of the sentence, else of the sentence before.
+pub(super) fn answer_moves(text: &str, out: &mut [EventCandidate]) {
+    for i in 0..out.len() {
+        let Some(c) = out.get(i) else { continue };
+        let statement = matches!(
+            c.event,
+            EventType::Accuse | EventType::Reject | EventType::Support | EventType::Threaten
+        );
+        if !statement || !c.recipients.is_empty() || c.actors.is_empty() {
+            continue;
+        }
+        if !refers_to_move(text, c.trigger, c.clause) {
+            continue;
+        }
+        let mine = codes_of(&c.actors);
+        let (sn, at) = (c.sentence, c.trigger.start);
+        let doers = out
+            .iter()
+            .enumerate()
+            .filter(|(j, o)| {
+                *j != i
+                    && (o.sentence == sn && o.trigger.start < at
+                        || o.sentence + 1 == sn && o.sentence < sn)
+                    && !o.aux.negated
+                    && !o.actors.is_empty()
+                    && codes_of(&o.actors).is_disjoint(&mine)
+            })
+            .max_by_key(|(_, o)| (o.sentence, o.trigger.start))
+            .map(|(_, o)| o.actors.clone());
+        if let (Some(d), Some(c)) = (doers, out.get_mut(i)) {
+            c.recipients = d;
+        }
+    }
+}
+
 /// The act a statement names right after its verb ("condemned the U.S. strikes"), as the
 /// word stems that tell the same act elsewhere.
 pub(super) fn act_named(rest: &str) -> Option<&'static [&'static str]> {

@@ -589,6 +589,19 @@ impl<'a> View<'a> {
             event = EventType::Coerce;
             modes = vec![Mode::Cyber];
         }
+        // "U.S. and Philippine troops launched their annual exercises": an exercise of two
+        // states' forces is their cooperation.
+        if pat.has("joint") {
+            let states: BTreeSet<ActorCode> = actors
+                .iter()
+                .filter_map(|&a| self.ms.get(a)?.entity.code)
+                .filter(|c| !c.is_non_state())
+                .collect();
+            if states.len() >= 2 {
+                event = EventType::Cooperate;
+                modes.clear();
+            }
+        }
         modes.retain(|m| m.belongs_to(event));
 
         // Modes: the pattern's own, then cues near the trigger.
@@ -780,8 +793,8 @@ impl<'a> View<'a> {
         dedup_mentions(&mut actor_ms);
         dedup_mentions(&mut recip_ms);
         // "The Syrian army withdrew from Sweida", "Trump arrived in Texas": a place of the
-        // actor's own state is no party to a withdrawal or a visit.
-        if matches!(event, EventType::Retreat | EventType::Consult) {
+        // actor's own state is no party to a withdrawal, a visit or a deployment.
+        if matches!(event, EventType::Retreat | EventType::Consult | EventType::Mobilize) {
             let own: BTreeSet<ActorCode> = actor_ms.iter().filter_map(|m| m.entity.code).collect();
             recip_ms.retain(|m| {
                 !matches!(m.kind, MentionKind::Place | MentionKind::Country | MentionKind::Capital)

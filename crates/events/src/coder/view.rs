@@ -257,6 +257,15 @@ impl<'a> View<'a> {
             if j == a.start - 1 {
                 continue;
             }
+            // "the leaders of Egypt, Qatar and Turkey": after an actor's name it is a list.
+            let listed = ms.iter().zip(info.iter()).any(|(x, b)| {
+                b.end == a.start - 1
+                    && !matches!(x.kind, MentionKind::Capital | MentionKind::Place)
+                    && x.entity.code.is_some()
+            });
+            if listed {
+                continue;
+            }
             // "in Nairobi, Kenya, and Dar es Salaam, Tanzania": a coordinated place shares
             // the locative of the one before.
             let coordinated = j > 1 && is(toks.get(j - 1), &["and", "or"]) && {
@@ -1201,6 +1210,14 @@ impl<'a> View<'a> {
                     && self_kind(self, h) == Some(AuxKind::Speech)
             });
             if said_between {
+                return false;
+            }
+            // "recognised Somaliland, a move Somalia denounced", ", which Taipei condemned":
+            // a clause about the act is someone else's answer to it, not its content.
+            let answered = (v.hit.end..t.hit.start).any(|k| {
+                self.norm(k) == "," && matches!(self.norm(k + 1), "a" | "an" | "which" | "in")
+            });
+            if answered {
                 return false;
             }
             if !t.pat.frame.is_noun() {
