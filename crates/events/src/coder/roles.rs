@@ -202,7 +202,9 @@ impl<'a> View<'a> {
         // right after its noun describes the noun; the sentence reports something else.
         if (hit.form == Some(Form::Gerund)
             || (pat.frame.is_noun() && self.norm(t0).ends_with("ing")))
-            && self.mention_ending(t0).is_some()
+            && self
+                .mention_ending(t0)
+                .is_some_and(|m| self.mi(m).prep.is_none_or(|p| self.norm(p) != "with"))
             && !BE.contains(&self.norm(t0.wrapping_sub(1)))
         {
             return None;
@@ -1665,8 +1667,16 @@ impl<'a> View<'a> {
         let covered = self.ms.iter().any(|m| m.tokens.start <= p && p < m.tokens.end);
         // "Israeli jets struck": a noun right after a mention is that mention's phrase, also
         // after its possessive ("Guatemala's congress ratified").
+        // "Russian ballistic missiles slammed": also one more modifier between.
+        let modifier = self
+            .toks
+            .get(p.wrapping_sub(1))
+            .is_some_and(|m| m.kind == TokenKind::Word && !m.capitalised)
+            && !FUNCTION_WORDS.contains(&self.norm(p - 1))
+            && !DETERMINERS.contains(&self.norm(p - 1));
         let after_mention = self.mention_ending(p).is_some()
-            || (self.norm(p.wrapping_sub(1)) == "'s" && self.mention_ending(p - 1).is_some());
+            || (self.norm(p.wrapping_sub(1)) == "'s" && self.mention_ending(p - 1).is_some())
+            || (modifier && self.mention_ending(p - 1).is_some());
         // Verbs and participles before a verb ("denied carrying out") are no subject.
         let verbish = t.norm.ends_with("ed")
             || t.norm.ends_with("ing")

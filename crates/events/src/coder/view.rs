@@ -159,6 +159,28 @@ impl<'a> View<'a> {
                     m.kind,
                     MentionKind::Country | MentionKind::Capital | MentionKind::Place
                 ) {
+                    // "into the centre of Sumy", "on the outskirts of Kharkiv".
+                    if j >= 3
+                        && is(toks.get(j - 1), &["of"])
+                        && is(
+                            toks.get(j - 2),
+                            &[
+                                "centre",
+                                "center",
+                                "heart",
+                                "outskirts",
+                                "north",
+                                "south",
+                                "east",
+                                "west",
+                                "suburbs",
+                                "edge",
+                            ],
+                        )
+                        && is(toks.get(j - 3), DETERMINERS)
+                    {
+                        j -= 3;
+                    }
                     let mut steps = 0;
                     while j > 0 && steps < 2 && is(toks.get(j - 1), REGION_WORDS) {
                         j -= 1;
@@ -516,7 +538,12 @@ impl<'a> View<'a> {
             if m.end == 0 || self.cl(m.end - 1) != c || speech_at.is_some_and(|sp| m.end <= sp) {
                 break;
             }
-            if m.prep.is_some() || self.place(i) {
+            // "..., with Trump accusing the Ukrainian leader of": "with" before a participle's
+            // subject.
+            let absolute = m.end == v
+                && self.norm(t0).ends_with("ing")
+                && m.prep.is_some_and(|p| self.norm(p) == "with");
+            if (m.prep.is_some() && !absolute) || self.place(i) {
                 continue;
             }
             if m.possessor_of.is_some_and(|p| self.mi(p).end <= t0) {
@@ -694,7 +721,9 @@ impl<'a> View<'a> {
                                 | "their"
                         )
                 });
-            let check_to = if partitive { from } else { m.start };
+            // "slammed into the centre of Sumy": the place's own preposition is the trigger's.
+            let own_prep = self.mi(i).prep.is_some_and(|p| p < from);
+            let check_to = if partitive || own_prep { from } else { m.start };
             // Stop at punctuation or an infinitive between the trigger and the mention.
             for k in scanned..check_to {
                 let n = self.norm(k);
@@ -711,7 +740,6 @@ impl<'a> View<'a> {
             }
             scanned = scanned.max(m.end);
             // A preposition that is part of the trigger ("called on X") leaves X a direct object.
-            let own_prep = self.mi(i).prep.is_some_and(|p| p < from);
             let ok = own_prep
                 || (partitive && direct)
                 || match self.prep_of(i) {
@@ -1213,9 +1241,11 @@ impl<'a> View<'a> {
                 return false;
             }
             // "recognised Somaliland, a move Somalia denounced", ", which Taipei condemned":
-            // a clause about the act is someone else's answer to it, not its content.
+            // a clause about the act is someone else's answer to it, not its content; nor is
+            // an absolute ("the talks collapsed, with Trump accusing ...").
             let answered = (v.hit.end..t.hit.start).any(|k| {
-                self.norm(k) == "," && matches!(self.norm(k + 1), "a" | "an" | "which" | "in")
+                self.norm(k) == ","
+                    && matches!(self.norm(k + 1), "a" | "an" | "which" | "in" | "with")
             });
             if answered {
                 return false;
