@@ -794,6 +794,23 @@ impl<'a> View<'a> {
         }
         dedup_mentions(&mut actor_ms);
         dedup_mentions(&mut recip_ms);
+        // "Syrian rebels seized Damascus": armed forces seizing a city or a country take it by
+        // force.
+        if event == EventType::Coerce
+            && modes.contains(&Mode::Seize)
+            && recip_ms.iter().any(|m| {
+                matches!(m.kind, MentionKind::Place | MentionKind::Capital | MentionKind::Country)
+            })
+            && actor_ms.iter().any(|m| {
+                matches!(
+                    m.entity.sector,
+                    Some(Sector::Mil | Sector::Reb | Sector::Prm | Sector::Uaf)
+                )
+            })
+        {
+            event = EventType::Assault;
+            modes.clear();
+        }
         // "The Syrian army withdrew from Sweida", "Trump arrived in Texas": a place of the
         // actor's own state is no party to a withdrawal, a visit or a deployment.
         if matches!(event, EventType::Retreat | EventType::Consult | EventType::Mobilize) {
