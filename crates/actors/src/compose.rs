@@ -1853,7 +1853,8 @@ impl<'a> SentenceComposer<'a> {
             core_office: String::new(),
             office: String::new(),
             sector: entry.sector,
-            of: None,
+            // "FBI Director", "CIA chief": a title that names its agency names its state.
+            of: entry.code.and_then(|c| self.entry_ref(k).map(|r| (c, entry.sector, r))),
             honorific: entry.honorific,
             entries: self.entry_ref(k).into_iter().collect(),
             group: None,
