@@ -464,6 +464,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "deport"
                 | "victim"
                 | "joint"
+                | "owngov"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }

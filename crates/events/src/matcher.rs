@@ -129,7 +129,8 @@ impl<T> Matcher<T> {
 /// Punctuation ends a gap, except hyphens, quote marks and currency signs, which sit inside a
 /// clause ("warned of 'catastrophic consequences'", "disbursed a $1.1 billion tranche").
 fn stops_gap(t: &Token) -> bool {
-    (t.kind == TokenKind::Punct && !matches!(t.norm.as_str(), "-" | "\"" | "'" | "$" | "€" | "£"))
+    (t.kind == TokenKind::Punct
+        && !matches!(t.norm.as_str(), "-" | "\"" | "'" | "$" | "€" | "£" | "%"))
         // A gap stays inside its clause: "mass protests that were crushed by force" is no
         // massing of forces.
         || matches!(t.norm.as_str(), "that" | "which" | "who" | "whom" | "whose" | "because" | "unless")
@@ -183,5 +184,9 @@ mod tests {
         assert_eq!(m.item(hits[1].item), Some(&"strike"));
         let toks = lapwing_text::tokenize("agreed to, ceasefire", 0);
         assert!(m.find_all(&toks).is_empty());
+        // Regression: "slapped 25% tariffs" - a percent sign is part of an amount.
+        m.add(parse_phrase("~slap * +tariff").unwrap_or_default(), "tariff");
+        let toks = lapwing_text::tokenize("Canada slapped 25% tariffs on steel.", 0);
+        assert_eq!(m.find_all(&toks).len(), 1);
     }
 }

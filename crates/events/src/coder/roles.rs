@@ -884,8 +884,16 @@ impl<'a> View<'a> {
                 matches!(m, Mode::Restrict | Mode::Curfew | Mode::MartialLaw | Mode::Censor)
             });
         let crowd = event == EventType::Assault && modes.contains(&Mode::CrowdControl);
-        if recip_ms.is_empty() && (restrictive || crowd) {
-            let sector = if crowd { Some(Sector::Cvl) } else { None };
+        // "the army seized power": a coup is against the army's own government.
+        let coup = pat.has("owngov");
+        if recip_ms.is_empty() && (restrictive || crowd || coup) {
+            let sector = if crowd {
+                Some(Sector::Cvl)
+            } else if coup {
+                Some(Sector::Gov)
+            } else {
+                None
+            };
             recip_ms.extend(own_state(&actor_ms).map(|(code, m)| implied_party(m, code, sector)));
         }
         // "Oman brokered a ceasefire between the United States and the Houthis": the parties
