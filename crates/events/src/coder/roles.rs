@@ -1530,7 +1530,11 @@ impl<'a> View<'a> {
         // participle after a reported clause is the reporter's, whatever was coded before it.
         if prev == "," && self.norm(t0).ends_with("ing") && self.verbal_trigger_at(t0) {
             if let Some(Ok(i)) = self.reporter(t0, t0 + 1).filter(|_| self.said_before(t0)) {
-                return vec![i];
+                // "The juntas of Mali, Burkina Faso and Niger announced ..., accusing": all of
+                // a coordinated reporter.
+                let mut out = vec![i];
+                self.coord_left(i, &mut out);
+                return out;
             }
         }
         if prev == "and" || prev == "," {

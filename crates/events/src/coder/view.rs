@@ -224,6 +224,42 @@ impl<'a> View<'a> {
                 }
             }
         }
+        // "the embassies of Rwanda, France, Belgium and the United States": a list of states
+        // after a preposition shares it (so none of them is a subject). A member after a comma
+        // must be followed by more of the list ("with Israel, Hamas said" is no list).
+        let state_like = |m: &Mention| {
+            matches!(m.kind, MentionKind::Country | MentionKind::Capital | MentionKind::Place)
+        };
+        let mut by_start: Vec<usize> = (0..ms.len()).collect();
+        by_start.sort_by_key(|&k| info.get(k).map_or(0, |a| a.start));
+        for w in 1..by_start.len() {
+            let (Some(&k), Some(&pk)) = (by_start.get(w), by_start.get(w - 1)) else { continue };
+            let (Some(a), Some(b)) = (info.get(k).copied(), info.get(pk).copied()) else {
+                continue;
+            };
+            let (Some(m), Some(pm)) = (ms.get(k), ms.get(pk)) else { continue };
+            let Some(p) = b.prep else { continue };
+            if !state_like(m) || pm.entity.code.is_none() || a.prep.is_some() || a.start < b.end + 1
+            {
+                continue;
+            }
+            let sep: Vec<&str> =
+                (b.end..a.start).map(|j| toks.get(j).map_or("", |t| t.norm.as_str())).collect();
+            // The list ends where a verb follows ("..., and Nigeria sent troops").
+            let ends_list = toks.get(a.end).is_none_or(|t| {
+                t.kind == TokenKind::Punct || PREPS.contains(&t.norm.as_str()) || t.norm == "and"
+            });
+            let joined = matches!(sep.as_slice(), ["and"] | ["or"] | [",", "and"] | [",", "or"])
+                && ends_list;
+            let listed = sep.as_slice() == [","]
+                && is(toks.get(a.end), &[",", "and", "or"])
+                && by_start.get(w + 1).and_then(|&n| ms.get(n)).is_some_and(state_like);
+            if (joined || listed) && !is(toks.get(p), &["between", "among"]) {
+                if let Some(slot) = info.get_mut(k) {
+                    slot.prep = Some(p);
+                }
+            }
+        }
         // "in Nairobi, Kenya, and Dar es Salaam": places coordinated after a locative are
         // places too.
         for (k, m) in ms.iter().enumerate() {
