@@ -1074,7 +1074,13 @@ impl<'a> View<'a> {
         {
             return None;
         }
-        if pat.has("needrecip") && recip_ms.is_empty() {
+        // "Putin and Trump held a phone call": a meeting of two states' actors needs no
+        // recipient; both are its actors.
+        let mutual = event == EventType::Consult
+            && !pat.frame.is_noun()
+            && actor_ms.iter().filter_map(|m| m.entity.code).collect::<BTreeSet<ActorCode>>().len()
+                >= 2;
+        if pat.has("needrecip") && recip_ms.is_empty() && !mutual {
             return None;
         }
         if modes.is_empty() && event == EventType::Mobilize {
