@@ -58,6 +58,9 @@ fi
 row "final e-f (32 real articles)" "held out" "$tmp/final-ef.gold.jsonl"
 row "sentences-final (150 sentences)" "held out" "$d/sentences-final.gold.jsonl" "$d/sentences-final.docs.jsonl"
 row "articles-final (8 wire articles)" "held out" "$d/articles-final.gold.jsonl" "$d/articles-final.docs.jsonl"
+if [ -f "$d/sentences-final2.gold.jsonl" ]; then
+  row "sentences-final2 (150 written snippets)" "held out, session 4" "$d/sentences-final2.gold.jsonl" "$d/sentences-final2.docs.jsonl"
+fi
 if [ -f "$d/tbaq-final.gold.jsonl" ]; then
   row "tbaq-final (29 real wire articles)" "held out, session 3" "$d/tbaq-final.gold.jsonl"
 fi

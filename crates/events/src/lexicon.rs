@@ -465,6 +465,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "victim"
                 | "joint"
                 | "owngov"
+                | "target"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }

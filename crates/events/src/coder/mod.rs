@@ -59,6 +59,8 @@ pub struct EventCoder {
     contexts: Matcher<ContextCue>,
     /// The kind of each aux cue, by its index in `aux`.
     aux_kinds: Vec<Option<AuxKind>>,
+    /// Keys of patterns flagged `target`: kept only if a recipient is found by the end.
+    need_target: BTreeSet<String>,
 }
 
 macro_rules! builtin {
@@ -104,6 +106,9 @@ impl EventCoder {
         for (_, (_, e)) in entries {
             match e {
                 Entry::Pattern(p) => {
+                    if p.has("target") {
+                        coder.need_target.insert(p.origin.key.clone());
+                    }
                     let phs = p.phrase.clone();
                     for ph in phs {
                         coder.triggers.add(ph, p.clone());
@@ -232,6 +237,7 @@ impl EventCoder {
         answer_moves(text, &mut out);
         welcome_agreements(sentences, &mut out);
         protest_demands(&mut out);
+        out.retain(|c| !c.recipients.is_empty() || !self.need_target.contains(&c.pattern_id));
         out
     }
 }

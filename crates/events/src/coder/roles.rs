@@ -906,8 +906,10 @@ impl<'a> View<'a> {
         if event == EventType::Consult && actor_ms.len() == 1 && recip_ms.len() == 1 {
             let host = self.order.iter().copied().find_map(|i| {
                 let m = self.ms.get(i)?;
-                let located = matches!(m.kind, MentionKind::Country | MentionKind::Capital)
-                    && matches!(self.prep_of(i), Some("in" | "at"));
+                let located = matches!(
+                    m.kind,
+                    MentionKind::Country | MentionKind::Capital | MentionKind::Place
+                ) && matches!(self.prep_of(i), Some("in" | "at"));
                 located.then_some(m.entity.code).flatten()
             });
             let (a, r) = (actor_ms[0].entity.code, recip_ms[0].entity.code);
@@ -1820,8 +1822,9 @@ impl<'a> View<'a> {
     ) -> Option<Mention> {
         let place = self.order.iter().copied().find_map(|i| {
             let m = self.ms.get(i)?;
-            let located = matches!(m.kind, MentionKind::Country | MentionKind::Capital)
-                && matches!(self.prep_of(i), Some("in" | "at" | "across" | "throughout"));
+            let located =
+                matches!(m.kind, MentionKind::Country | MentionKind::Capital | MentionKind::Place)
+                    && matches!(self.prep_of(i), Some("in" | "at" | "across" | "throughout"));
             if located {
                 m.entity.code.filter(|c| !c.is_non_state())
             } else {
@@ -2215,10 +2218,9 @@ impl<'a> View<'a> {
         let c = self.cl(t1.saturating_sub(1));
         let i = self.order.iter().copied().find(|&i| {
             let m = self.mi(i);
-            self.ms
-                .get(i)
-                .is_some_and(|x| matches!(x.kind, MentionKind::Country | MentionKind::Capital))
-                && self.cl(m.start) == c
+            self.ms.get(i).is_some_and(|x| {
+                matches!(x.kind, MentionKind::Country | MentionKind::Capital | MentionKind::Place)
+            }) && self.cl(m.start) == c
                 && m.start + 8 >= t1
                 && matches!(
                     self.prep_of(i),

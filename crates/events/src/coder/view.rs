@@ -1213,10 +1213,12 @@ impl<'a> View<'a> {
             let m = self.mi(i);
             m.end <= be
                 && m.prep.is_none()
-                && self
-                    .ms
-                    .get(i)
-                    .is_some_and(|x| !matches!(x.kind, MentionKind::Country | MentionKind::Capital))
+                && self.ms.get(i).is_some_and(|x| {
+                    !matches!(
+                        x.kind,
+                        MentionKind::Country | MentionKind::Capital | MentionKind::Place
+                    )
+                })
         })?;
         // Only the subject itself, possibly followed by a description ("serving with ...").
         let m = self.mi(i);
