@@ -56,6 +56,9 @@ pub(crate) struct Draft {
     /// The organisation a member mention belongs to ("Hamas" in "Hamas leader X"), which
     /// "the group" may refer to.
     pub group: Option<Entity>,
+    /// The country adjective of an attack or weapon noun ("Russian" in "a Russian missile
+    /// strike"): it names the attacker, not where the story is.
+    pub attacker: bool,
 }
 
 impl Draft {
@@ -88,6 +91,7 @@ impl Draft {
             text_title: false,
             possessed: false,
             group: None,
+            attacker: false,
         }
     }
 }
@@ -1082,8 +1086,8 @@ impl<'a> SentenceComposer<'a> {
     }
 
     /// Country codes that places and datelines point at, which no mention carries (for the
-    /// dominant country; mentions vote in the document pass).
-    pub(crate) fn country_votes(&self) -> Vec<(ActorCode, usize)> {
+    /// dominant country; mentions vote in the document pass), with the token they start at.
+    pub(crate) fn country_votes(&self) -> Vec<(usize, ActorCode, usize)> {
         let dateline = self.dateline_end();
         (0..self.atoms.len())
             .filter_map(|k| {
@@ -1096,7 +1100,7 @@ impl<'a> SentenceComposer<'a> {
                     Kind::Country => 1,
                     _ => 0,
                 };
-                e.code.filter(|c| w > 0 && !c.is_non_state()).map(|c| (c, w))
+                e.code.filter(|c| w > 0 && !c.is_non_state()).map(|c| (atom.start, c, w))
             })
             .collect()
     }
@@ -1606,6 +1610,7 @@ impl<'a> SentenceComposer<'a> {
                         d.entity.sector = entry.sector.or(Some(Sector::Mil));
                         d.entries = ctx.entries.clone();
                         d.entries.extend(own_ref);
+                        d.attacker = true;
                         return Some((vec![d], atom.end));
                     }
                 }

@@ -86,9 +86,14 @@ pub(crate) fn code_document(
         // ("US forces in Iraq" is about Iraq).
         let mention_votes = ds
             .iter()
-            // A place already votes through `country_votes`.
+            // A place already votes through `country_votes`; an attacker's adjective ("a
+            // Russian missile strike") says who struck, not where.
             .filter(|d| {
-                d.pron.is_none() && !d.needs_code && !d.surname_only && d.kind != MentionKind::Place
+                d.pron.is_none()
+                    && !d.needs_code
+                    && !d.surname_only
+                    && d.kind != MentionKind::Place
+                    && !d.attacker
             })
             .filter_map(|d| {
                 let prev = d
@@ -105,7 +110,13 @@ pub(crate) fn code_document(
                 } + usize::from(located);
                 d.entity.code.filter(|c| !c.is_non_state()).map(|c| (c, w, d.person))
             });
-        let place_votes = comp.country_votes().into_iter().map(|(c, w)| (c, w, false));
+        let attackers: Vec<std::ops::Range<usize>> =
+            ds.iter().filter(|d| d.attacker).map(|d| d.tokens.clone()).collect();
+        let place_votes = comp
+            .country_votes()
+            .into_iter()
+            .filter(|(at, _, _)| !attackers.iter().any(|r| r.contains(at)))
+            .map(|(_, c, w)| (c, w, false));
         let mut sv: Vec<(ActorCode, usize)> = Vec::new();
         for (c, w, person) in mention_votes.chain(place_votes) {
             let v = votes.entry(c).or_insert((0, si));

@@ -82,3 +82,32 @@ fn a_capital_named_elsewhere_takes_that_places_country() {
     let actor = value.pointer("/0/actor/0/code").and_then(|c| c.as_str());
     assert_eq!(actor, Some("USA"), "{out}");
 }
+
+/// Regression: "Friday's Russian missile strike ... killed 18 people" made the victims Russian,
+/// the attacker's adjective voting for the sentence's country; the place (Kryvyi Rih) decides.
+#[test]
+fn an_attackers_adjective_does_not_place_the_victims() {
+    let out = records(
+        "kryvyi-rih",
+        "2025-04-05",
+        "Kryvyi Rih declared three days of mourning on Saturday after Friday's Russian missile strike on a residential area killed 18 people.",
+    );
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    let actor = value.pointer("/0/actor/0/code").and_then(|c| c.as_str());
+    let victims = value.pointer("/0/recipient/0/code").and_then(|c| c.as_str());
+    assert_eq!((actor, victims), (Some("RUS"), Some("UKR")), "{out}");
+}
+
+/// "Israeli jets struck Rafah": a place the lexicon ties to a state is the attack's recipient,
+/// and "The Syrian army withdrew from Sweida" names no one withdrawn from.
+#[test]
+fn places_are_recipients_of_attacks_but_not_of_withdrawals_at_home() {
+    let out = records("rafah", "2025-04-05", "Israeli jets struck Rafah overnight.");
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    let recipient = value.pointer("/0/recipient/0/code").and_then(|c| c.as_str());
+    assert_eq!(recipient, Some("PSE"), "{out}");
+    let out = records("sweida", "2025-07-18", "The Syrian army withdrew from Sweida on Thursday.");
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    let recipients = value.pointer("/0/recipient").and_then(|r| r.as_array()).map(Vec::len);
+    assert_eq!(recipients, Some(0), "{out}");
+}
