@@ -773,6 +773,10 @@ impl<'a> View<'a> {
                         | "allegations"
                         | "charge"
                         | "charges"
+                        | "role"
+                        | "involvement"
+                        | "responsibility"
+                        | "wrongdoing"
                 )
             });
             if claim {
@@ -1705,11 +1709,11 @@ impl<'a> View<'a> {
         // "Israeli jets struck": a noun right after a mention is that mention's phrase, also
         // after its possessive ("Guatemala's congress ratified").
         // "Russian ballistic missiles slammed": also one more modifier between.
-        let modifier = self
-            .toks
-            .get(p.wrapping_sub(1))
-            .is_some_and(|m| m.kind == TokenKind::Word && !m.capitalised)
-            && !FUNCTION_WORDS.contains(&self.norm(p - 1))
+        // "Thai F-16 jets bombed": a model name is a modifier too.
+        let modifier = self.toks.get(p.wrapping_sub(1)).is_some_and(|m| {
+            (m.kind == TokenKind::Word && !m.capitalised)
+                || m.norm.chars().any(|c| c.is_ascii_digit())
+        }) && !FUNCTION_WORDS.contains(&self.norm(p - 1))
             && !DETERMINERS.contains(&self.norm(p - 1));
         let after_mention = self.mention_ending(p).is_some()
             || (self.norm(p.wrapping_sub(1)) == "'s" && self.mention_ending(p - 1).is_some())
