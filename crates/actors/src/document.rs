@@ -290,10 +290,38 @@ fn resolve(
                 // The subject-most person: the first person of the nearest sentence that has
                 // one ("Zelenskyy said the US only encourages Putin. '...,' he wrote").
                 let is_person = |at: &(usize, usize)| getm(meta, *at).is_some_and(|m| m.person);
-                earlier(out).find(is_person).and_then(|(psi, _)| {
+                let subject_most = earlier(out).find(is_person).and_then(|(psi, _)| {
                     let n = out.get(psi).map(Vec::len).unwrap_or(0);
                     (0..n).map(|mi| (psi, mi)).find(is_person)
-                })
+                });
+                // "Trump met al-Sharaa and urged him to ...": an object pronoun is not its own
+                // clause's subject, so in its sentence it is the latest other person.
+                // Nor the subject right before its verb ("Putin said Trump had called him").
+                let object = s.tokens.get(d.tokens.start).is_some_and(|t| t.norm == "him");
+                let own_subject = |at: &(usize, usize)| {
+                    get(out, *at).is_some_and(|m| {
+                        let between = m.tokens.end..d.tokens.start;
+                        let nothing_between = out
+                            .get(si)
+                            .is_none_or(|ms| ms.iter().all(|x| !between.contains(&x.tokens.start)));
+                        nothing_between
+                            && between.clone().all(|k| {
+                                s.tokens.get(k).is_some_and(|t| {
+                                    t.kind == lapwing_core::TokenKind::Word
+                                        && !PREPOSITIONS.contains(&t.norm.as_str())
+                                        && !matches!(t.norm.as_str(), "and" | "or" | "but" | "then")
+                                })
+                            })
+                    })
+                };
+                match subject_most {
+                    Some(first) if object && first.0 == si => earlier(out)
+                        .take_while(|at| at.0 == si)
+                        .find(|at| is_person(at) && *at != first && !own_subject(at))
+                        .or(Some(first).filter(|f| !own_subject(f)))
+                        .or_else(|| earlier(out).skip_while(|at| at.0 == si).find(is_person)),
+                    other => other,
+                }
             }
             Pron::Plural => {
                 they = true;
