@@ -1894,27 +1894,8 @@ impl<'a> View<'a> {
             return Some(t1..e);
         }
         let det = tok.kind == TokenKind::Number
-            || matches!(
-                tok.norm.as_str(),
-                "a" | "an"
-                    | "the"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "dozens"
-                    | "several"
-                    | "hundreds"
-                    | "scores"
-                    | "some"
-                    | "another"
-                    | "more"
-            );
+            || (NUMBER_WORDS.contains(&tok.norm.as_str()) && tok.norm != "one")
+            || matches!(tok.norm.as_str(), "a" | "an" | "the" | "some" | "another" | "more");
         if !det {
             return None;
         }

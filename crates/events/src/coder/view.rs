@@ -706,6 +706,7 @@ impl<'a> View<'a> {
                 && (from..m.start - 1).all(|k| {
                     self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Number)
                         || QUANTIFIERS.contains(&self.norm(k))
+                        || NUMBER_WORDS.contains(&self.norm(k))
                         || matches!(
                             self.norm(k),
                             "members"
@@ -713,21 +714,6 @@ impl<'a> View<'a> {
                                 | "some"
                                 | "many"
                                 | "most"
-                                | "several"
-                                | "one"
-                                | "two"
-                                | "three"
-                                | "four"
-                                | "five"
-                                | "six"
-                                | "seven"
-                                | "eight"
-                                | "nine"
-                                | "ten"
-                                | "dozens"
-                                | "hundreds"
-                                | "thousands"
-                                | "scores"
                                 | "the"
                                 | "at"
                                 | "least"

@@ -742,3 +742,22 @@ pub(super) const BE: &[&str] =
 pub(super) fn is(t: Option<&Token>, words: &[&str]) -> bool {
     t.is_some_and(|t| words.contains(&t.norm.as_str()))
 }
+
+/// Number words that count people or things ("killing four members of", "dozens of").
+pub(super) const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
+    "several",
+];
