@@ -1696,8 +1696,17 @@ impl<'a> View<'a> {
             return false;
         }
         // "Russian missiles and drones pounded ...": a noun joined to a mention shares its role.
+        // "Russian missiles and drones": also when the mention is an adjective before its own
+        // lower-case noun.
         if matches!(self.norm(p.wrapping_sub(1)), "and" | "or")
-            && self.mention_ending(p - 1).is_some()
+            && (self.mention_ending(p - 1).is_some()
+                || (p >= 2
+                    && self.mention_ending(p - 2).is_some()
+                    && self.toks.get(p - 2).is_some_and(|t| {
+                        t.kind == TokenKind::Word
+                            && !t.capitalised
+                            && !FUNCTION_WORDS.contains(&t.norm.as_str())
+                    })))
         {
             return false;
         }
