@@ -1212,6 +1212,58 @@ impl<'a> SentenceComposer<'a> {
         j
     }
 
+    /// The two states of a hyphenated pair ("iran-us", "russia-ukraine"), each a mention over
+    /// the same token.
+    fn hyphen_pair(&self, i: usize) -> Option<Vec<Draft>> {
+        // Only before what two parties do together: "Cuban-American exiles" are people.
+        const JOINT: &[&str] = &[
+            "talks",
+            "negotiations",
+            "ceasefire",
+            "truce",
+            "deal",
+            "agreement",
+            "accord",
+            "summit",
+            "meeting",
+            "call",
+            "war",
+            "conflict",
+            "fighting",
+            "clashes",
+            "dialogue",
+            "relations",
+            "ties",
+            "tensions",
+            "dispute",
+            "swap",
+            "exchange",
+            "border",
+            "treaty",
+        ];
+        let joint = (i + 1..i + 4).any(|k| JOINT.contains(&self.norm(k)));
+        if !joint {
+            return None;
+        }
+        let (a, b) = self.norm(i).split_once('-')?;
+        let (ca, cb) = (self.single_country(a)?, self.single_country(b)?);
+        if ca == cb || ca.is_non_state() || cb.is_non_state() {
+            return None;
+        }
+        let ref_ = self.atoms.iter().position(|x| x.start == i).and_then(|k| self.entry_ref(k));
+        Some(
+            [ca, cb]
+                .into_iter()
+                .map(|code| {
+                    let mut d = Draft::new(i..i + 1, i, MentionKind::Country);
+                    d.entity.code = Some(code);
+                    d.entries.extend(ref_.clone());
+                    d
+                })
+                .collect(),
+        )
+    }
+
     fn single_country(&self, norm: &str) -> Option<ActorCode> {
         let ts = self.lex.single.get(norm)?;
         let t: &Target = ts.last()?;
@@ -1221,6 +1273,16 @@ impl<'a> SentenceComposer<'a> {
     /// Parses an actor phrase starting at token `i`.
     fn parse_at(&self, i: usize) -> Option<(Vec<Draft>, usize)> {
         let w = self.norm(i);
+        // "Iran-US talks", "the Israel-Hamas ceasefire": two states joined by a hyphen are
+        // both parties of what follows.
+        if let Some(pair) = self.hyphen_pair(i) {
+            return Some((pair, i + 1));
+        }
+        if w == "the" {
+            if let Some(pair) = self.hyphen_pair(i + 1) {
+                return Some((pair, i + 2));
+            }
+        }
         // Pronouns.
         let pron = match w {
             "he" | "she" | "his" | "him" | "her" => Some(Pron::Person),

@@ -28,6 +28,7 @@ impl<'a> View<'a> {
         let mut from_speaker: Option<Mention> = None;
         let mut place_actor: Option<Mention> = None;
         let mut was_passive = false;
+        let mut pair_before = false;
 
         match pat.frame {
             Frame::Verb | Frame::VerbIntrans | Frame::VerbMutual | Frame::VerbReverse => {
@@ -134,6 +135,8 @@ impl<'a> View<'a> {
                         actors.extend(self.pp_after(t1, &["of"], 2));
                     }
                     if actors.is_empty() {
+                        // "Iran-US talks": a pair before the noun is its two parties.
+                        pair_before = pre.len() >= 2;
                         actors.extend(pre);
                     }
                     recips.extend(self.objects_pp(t1, preps));
@@ -1083,7 +1086,7 @@ impl<'a> View<'a> {
         // "Putin and Trump held a phone call": a meeting of two states' actors needs no
         // recipient; both are its actors.
         let mutual = event == EventType::Consult
-            && !pat.frame.is_noun()
+            && (!pat.frame.is_noun() || pair_before)
             && actor_ms.iter().filter_map(|m| m.entity.code).collect::<BTreeSet<ActorCode>>().len()
                 >= 2;
         if pat.has("needrecip") && recip_ms.is_empty() && !mutual {

@@ -824,6 +824,14 @@ impl<'a> View<'a> {
         match self.mention_ending(j) {
             Some(m) => {
                 let mut out = vec![m];
+                // "Iran-US talks": both states of a hyphenated pair.
+                let span = (self.mi(m).start, self.mi(m).end);
+                out.extend(
+                    self.order
+                        .iter()
+                        .copied()
+                        .filter(|&o| o != m && (self.mi(o).start, self.mi(o).end) == span),
+                );
                 self.coord_left(m, &mut out);
                 out
             }
