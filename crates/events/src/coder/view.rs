@@ -1172,6 +1172,7 @@ impl<'a> View<'a> {
                 }
             }
         }
+        self.policed_protests(&mut out);
         // "A Kenyan police officer was killed when gang members ambushed a patrol": the one
         // killed is the victim of the attack the sentence tells.
         let victim = self.passive_victim();
@@ -1188,6 +1189,57 @@ impl<'a> View<'a> {
             }
         }
         out
+    }
+
+    /// "Police fired tear gas at thousands of protesters outside parliament": protesters the
+    /// police act against were protesting, against their own state, even when the sentence tells
+    /// only the policing. Added once per sentence, after the policing it is read from.
+    fn policed_protests(&self, out: &mut Vec<(EventCandidate, CandFlags)>) {
+        if out.iter().any(|(c, _)| c.event == EventType::Protest) {
+            return;
+        }
+        let policed = out.iter().find_map(|(c, _)| {
+            let policing = (c.event == EventType::Assault && c.modes.contains(&Mode::CrowdControl))
+                || (c.event == EventType::Coerce && c.modes.contains(&Mode::Arrest));
+            if !policing || c.aux.negated || c.aux.hypothetical {
+                return None;
+            }
+            // The protesters named after it in its clause (the policing's own recipients may
+            // be only the implied civilians).
+            let at = self.toks.iter().position(|t| t.span.start == c.trigger.start)?;
+            let protesters: Vec<Mention> = self
+                .order
+                .iter()
+                .filter(|&&i| self.mi(i).start > at && self.cl(self.mi(i).start) == self.cl(at))
+                .filter_map(|&i| self.resolved(i))
+                .filter(|m| {
+                    m.entity.code.is_some_and(|x| !x.is_non_state())
+                        && (m.tokens.start..m.tokens.end).any(|k| {
+                            self.toks.get(k).is_some_and(|t| PROTESTERS.contains(&t.norm.as_str()))
+                        })
+                })
+                .take(1)
+                .collect();
+            (!protesters.is_empty()).then(|| (c.clone(), protesters))
+        });
+        let Some((c, protesters)) = policed else { return };
+        let Some(first) = protesters.first() else { return };
+        let Some(code) = first.entity.code else { return };
+        let state = implied_party(first, code, Some(Sector::Gov));
+        let cand = EventCandidate {
+            event: EventType::Protest,
+            modes: vec![Mode::Demo],
+            trigger: first.span,
+            pattern_id: "protest.policed".to_string(),
+            pattern_source: format!("coder: protesters of {}", c.pattern_source),
+            confidence: (c.confidence * 0.7).min(0.6),
+            entries: first.entries.clone(),
+            actors: protesters,
+            recipients: vec![state],
+            also_reported: Vec::new(),
+            ..c
+        };
+        out.push((cand, CandFlags::default()));
     }
 
     /// The subject of "was/were killed" (or wounded, injured) in the sentence, when it is a
