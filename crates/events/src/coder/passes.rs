@@ -144,6 +144,24 @@ pub(super) fn fold_untargeted_attacks(out: &mut Vec<EventCandidate>) {
     });
 }
 
+/// The candidates told before `c` (earlier in its sentence, or up to `back` sentences before),
+/// latest first: where the answer passes look for the act a statement answers.
+pub(super) fn told_before<'a>(
+    out: &'a [EventCandidate],
+    c: &EventCandidate,
+    back: usize,
+) -> Vec<&'a EventCandidate> {
+    let range = sentence_range(out, c.sentence.saturating_sub(back), c.sentence);
+    let mut told: Vec<&EventCandidate> = out
+        .get(range)
+        .unwrap_or_default()
+        .iter()
+        .filter(|o| o.sentence < c.sentence || o.trigger.start < c.trigger.start)
+        .collect();
+    told.sort_by_key(|o| std::cmp::Reverse((o.sentence, o.trigger.start)));
+    told
+}
+
 /// Folds each candidate `i` of `fold` into candidate `j`: `j` records `i`'s sentence as a
 /// further report of the same event, and `i` is dropped.
 pub(super) fn fold_into(out: &mut Vec<EventCandidate>, fold: Vec<(usize, usize)>) {
@@ -345,23 +363,19 @@ pub(super) fn answer_rulings(text: &str, out: &mut [EventCandidate]) {
             continue;
         }
         let mine = codes_of(&c.actors);
-        let court = out[..i]
-            .iter()
-            .rev()
-            .take_while(|e| c.sentence.saturating_sub(e.sentence) <= 8)
-            .find_map(|e| {
-                let judges: Vec<Mention> = e
-                    .actors
-                    .iter()
-                    .filter(|m| {
-                        (m.entity.sector == Some(Sector::Jud)
-                            || m.entity.code.is_some_and(|x| x.is_non_state()))
-                            && m.entity.code.is_some_and(|x| !mine.contains(&x))
-                    })
-                    .cloned()
-                    .collect();
-                (!judges.is_empty()).then_some(judges)
-            });
+        let court = told_before(out, c, 8).into_iter().find_map(|e| {
+            let judges: Vec<Mention> = e
+                .actors
+                .iter()
+                .filter(|m| {
+                    (m.entity.sector == Some(Sector::Jud)
+                        || m.entity.code.is_some_and(|x| x.is_non_state()))
+                        && m.entity.code.is_some_and(|x| !mine.contains(&x))
+                })
+                .cloned()
+                .collect();
+            (!judges.is_empty()).then_some(judges)
+        });
         if let (Some(r), Some(c)) = (court, out.get_mut(i)) {
             c.recipients = r;
         }
@@ -474,20 +488,12 @@ pub(super) fn answer_moves(text: &str, out: &mut [EventCandidate]) {
             continue;
         }
         let mine = codes_of(&c.actors);
-        let (sn, at) = (c.sentence, c.trigger.start);
-        let doers = out
-            .iter()
-            .enumerate()
-            .filter(|(j, o)| {
-                *j != i
-                    && (o.sentence == sn && o.trigger.start < at
-                        || o.sentence + 1 == sn && o.sentence < sn)
-                    && !o.aux.negated
-                    && !o.actors.is_empty()
-                    && codes_of(&o.actors).is_disjoint(&mine)
+        let doers = told_before(out, c, 1)
+            .into_iter()
+            .find(|o| {
+                !o.aux.negated && !o.actors.is_empty() && codes_of(&o.actors).is_disjoint(&mine)
             })
-            .max_by_key(|(_, o)| (o.sentence, o.trigger.start))
-            .map(|(_, o)| o.actors.clone());
+            .map(|o| o.actors.clone());
         if let (Some(d), Some(c)) = (doers, out.get_mut(i)) {
             c.recipients = d;
         }
