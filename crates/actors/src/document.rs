@@ -580,6 +580,32 @@ fn resolve(
             d.needs_code = false;
         }
     }
+    // "Sudan cut ties with the UAE on Tuesday, Defence Minister Yassin Ibrahim said": an
+    // office holder of no named state speaks for the state the sentence is about, its subject,
+    // not for the place named nearest to him.
+    if d.needs_code
+        && d.person
+        && d.entity.code.is_none()
+        && matches!(
+            d.entity.sector,
+            Some(lapwing_core::plover::Sector::Gov | lapwing_core::plover::Sector::Mil)
+        )
+    {
+        let subject = out.get(si).and_then(|ms| {
+            ms.iter()
+                .enumerate()
+                .find(|(mi, m)| {
+                    m.kind == MentionKind::Country
+                        && getm(meta, (si, *mi)).is_some_and(|x| !x.after_prep)
+                })
+                .filter(|(_, m)| m.tokens.start <= 1)
+                .and_then(|(_, m)| m.entity.code)
+        });
+        if subject.is_some() {
+            d.entity.code = subject;
+            d.needs_code = false;
+        }
+    }
     // Refugees and migrants are seldom of the country the story is about.
     if d.needs_code
         && d.entity.code.is_none()
