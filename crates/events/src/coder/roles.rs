@@ -339,7 +339,7 @@ impl<'a> View<'a> {
                                     || ADVERBS.contains(&self.norm(k))
                                     || matches!(
                                         self.norm(k),
-                                        "\"" | "been" | "had" | "has" | "have" | "still"
+                                        "\"" | "been" | "had" | "has" | "have" | "still" | ","
                                     )
                             })
                     })
