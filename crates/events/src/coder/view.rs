@@ -1334,6 +1334,18 @@ impl<'a> View<'a> {
             if answered {
                 return false;
             }
+            // "signed a partnership during Putin's first visit": an event in a time phrase is
+            // when, not what.
+            let when = (t.hit.start.saturating_sub(4)..t.hit.start).any(|k| {
+                k >= v.hit.end
+                    && matches!(
+                        self.norm(k),
+                        "during" | "after" | "before" | "amid" | "following" | "since" | "ahead"
+                    )
+            });
+            if when {
+                return false;
+            }
             if !t.pat.frame.is_noun() {
                 return true;
             }
