@@ -235,6 +235,7 @@ impl EventCoder {
         answer_attacks(text, &mut out);
         answer_rulings(text, &mut out);
         answer_moves(text, &mut out);
+        share_statement_targets(&mut out);
         welcome_agreements(sentences, &mut out);
         protest_demands(&mut out);
         out.retain(|c| !c.recipients.is_empty() || !self.need_target.contains(&c.pattern_id));

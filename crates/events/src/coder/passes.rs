@@ -698,3 +698,31 @@ pub(super) fn token_text(s: &Sentence, a: usize, b: usize) -> String {
     }
     out
 }
+
+/// "Hezbollah blamed Israel and vowed it would receive its just punishment": a threat or demand
+/// naming no one, beside a statement of the same speaker against someone in the sentence, is
+/// against them too.
+pub(super) fn share_statement_targets(out: &mut [EventCandidate]) {
+    for i in 0..out.len() {
+        let Some(c) = out.get(i) else { continue };
+        if !matches!(c.event, EventType::Threaten | EventType::Request)
+            || !c.recipients.is_empty()
+            || c.actors.is_empty()
+        {
+            continue;
+        }
+        let mine = codes_of(&c.actors);
+        let range = sentence_range(out, c.sentence, c.sentence);
+        let target = out.get(range).unwrap_or_default().iter().find_map(|o| {
+            (matches!(o.event, EventType::Accuse | EventType::Threaten | EventType::Request)
+                && !o.recipients.is_empty()
+                && !o.aux.negated
+                && codes_of(&o.actors) == mine
+                && codes_of(&o.recipients).is_disjoint(&mine))
+            .then(|| o.recipients.clone())
+        });
+        if let (Some(r), Some(c)) = (target, out.get_mut(i)) {
+            c.recipients = r;
+        }
+    }
+}
