@@ -157,6 +157,16 @@ fn match_elems(el: &[Element], toks: &[Token], i: usize, form: &mut Option<Form>
                 if k > 0 && stops_gap(toks.get(i + k - 1)?) {
                     return None;
                 }
+                // "condemned the move and dispatched warships": a gap does not run on into the
+                // next verb of a coordination.
+                if k > 1
+                    && toks.get(i + k - 2).is_some_and(|t| t.norm == "and")
+                    && toks.get(i + k - 1).is_some_and(|t| {
+                        !t.capitalised && t.norm.len() > 4 && t.norm.ends_with("ed")
+                    })
+                {
+                    return None;
+                }
                 if let Some(e) = match_elems(rest, toks, i + k, form) {
                     return Some(e);
                 }
@@ -184,6 +194,10 @@ mod tests {
         assert_eq!(m.item(hits[1].item), Some(&"strike"));
         let toks = lapwing_text::tokenize("agreed to, ceasefire", 0);
         assert!(m.find_all(&toks).is_empty());
+        // Regression: "the move and dispatched warships" read as "~move * +warship".
+        m.add(parse_phrase("~move * +warship").unwrap_or_default(), "move");
+        let toks = lapwing_text::tokenize("Taiwan condemned the move and dispatched warships.", 0);
+        assert!(m.find_all(&toks).iter().all(|h| m.item(h.item) != Some(&"move")));
         // Regression: "slapped 25% tariffs" - a percent sign is part of an amount.
         m.add(parse_phrase("~slap * +tariff").unwrap_or_default(), "tariff");
         let toks = lapwing_text::tokenize("Canada slapped 25% tariffs on steel.", 0);
