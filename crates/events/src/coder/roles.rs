@@ -750,6 +750,36 @@ impl<'a> View<'a> {
                 recip_ms.extend(next.and_then(|i| self.resolved(i)));
             }
         }
+        // "called for a three-month truce in Sudan": a call for peace in a state is made to
+        // that state's parties.
+        if event == EventType::Request && recip_ms.is_empty() && !pat.frame.is_noun() {
+            let c = self.cl(t0);
+            let peace = (t1..(t1 + 6).min(self.toks.len())).any(|k| {
+                matches!(
+                    self.norm(k),
+                    "truce"
+                        | "ceasefire"
+                        | "cease-fire"
+                        | "peace"
+                        | "calm"
+                        | "restraint"
+                        | "de-escalation"
+                )
+            });
+            let place = self.order.iter().copied().find(|&i| {
+                let m = self.mi(i);
+                m.start > t1
+                    && m.start <= t1 + 9
+                    && self.cl(m.start) == c
+                    && self.prep_of(i) == Some("in")
+                    && self.ms.get(i).is_some_and(|x| {
+                        matches!(x.kind, MentionKind::Country | MentionKind::Place)
+                    })
+            });
+            if let Some(i) = place.filter(|_| peace) {
+                recip_ms.extend(self.resolved(i));
+            }
+        }
         // "demanded on Tuesday that M23 rebels withdraw": the one asked is the subject of
         // the that-clause.
         if event == EventType::Request && recip_ms.is_empty() && !pat.frame.is_noun() {
