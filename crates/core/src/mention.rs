@@ -30,6 +30,14 @@ pub enum MentionKind {
     Pronoun,
 }
 
+impl MentionKind {
+    /// Whether the words name a territory (a country, a capital, a place), which may stand for
+    /// its state or only say where something happened.
+    pub fn names_territory(self) -> bool {
+        matches!(self, MentionKind::Country | MentionKind::Capital | MentionKind::Place)
+    }
+}
+
 /// One actor mention in a sentence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {

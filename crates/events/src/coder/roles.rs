@@ -835,9 +835,7 @@ impl<'a> View<'a> {
         // force.
         if event == EventType::Coerce
             && modes.contains(&Mode::Seize)
-            && recip_ms.iter().any(|m| {
-                matches!(m.kind, MentionKind::Place | MentionKind::Capital | MentionKind::Country)
-            })
+            && recip_ms.iter().any(|m| m.kind.names_territory())
             && actor_ms.iter().any(|m| {
                 matches!(
                     m.entity.sector,
@@ -853,8 +851,7 @@ impl<'a> View<'a> {
         if matches!(event, EventType::Retreat | EventType::Consult | EventType::Mobilize) {
             let own: BTreeSet<ActorCode> = actor_ms.iter().filter_map(|m| m.entity.code).collect();
             recip_ms.retain(|m| {
-                !matches!(m.kind, MentionKind::Place | MentionKind::Country | MentionKind::Capital)
-                    || m.entity.code.is_none_or(|c| !own.contains(&c))
+                !m.kind.names_territory() || m.entity.code.is_none_or(|c| !own.contains(&c))
             });
         }
         // Nobody is the target of their own act here ("police ... seized their goods": the
@@ -943,10 +940,8 @@ impl<'a> View<'a> {
         if event == EventType::Consult && actor_ms.len() == 1 && recip_ms.len() == 1 {
             let host = self.order.iter().copied().find_map(|i| {
                 let m = self.ms.get(i)?;
-                let located = matches!(
-                    m.kind,
-                    MentionKind::Country | MentionKind::Capital | MentionKind::Place
-                ) && matches!(self.prep_of(i), Some("in" | "at"));
+                let located =
+                    m.kind.names_territory() && matches!(self.prep_of(i), Some("in" | "at"));
                 located.then_some(m.entity.code).flatten()
             });
             let (a, r) = (actor_ms[0].entity.code, recip_ms[0].entity.code);
@@ -1868,9 +1863,8 @@ impl<'a> View<'a> {
     ) -> Option<Mention> {
         let place = self.order.iter().copied().find_map(|i| {
             let m = self.ms.get(i)?;
-            let located =
-                matches!(m.kind, MentionKind::Country | MentionKind::Capital | MentionKind::Place)
-                    && matches!(self.prep_of(i), Some("in" | "at" | "across" | "throughout"));
+            let located = m.kind.names_territory()
+                && matches!(self.prep_of(i), Some("in" | "at" | "across" | "throughout"));
             if located {
                 m.entity.code.filter(|c| !c.is_non_state())
             } else {
@@ -2245,9 +2239,8 @@ impl<'a> View<'a> {
         let c = self.cl(t1.saturating_sub(1));
         let i = self.order.iter().copied().find(|&i| {
             let m = self.mi(i);
-            self.ms.get(i).is_some_and(|x| {
-                matches!(x.kind, MentionKind::Country | MentionKind::Capital | MentionKind::Place)
-            }) && self.cl(m.start) == c
+            self.ms.get(i).is_some_and(|x| x.kind.names_territory())
+                && self.cl(m.start) == c
                 && m.start + 8 >= t1
                 && matches!(
                     self.prep_of(i),

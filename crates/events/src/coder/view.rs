@@ -155,10 +155,7 @@ impl<'a> View<'a> {
                     j -= 1;
                 }
                 // "in central Turkey", "in the war-torn north of Syria" are still places.
-                if matches!(
-                    m.kind,
-                    MentionKind::Country | MentionKind::Capital | MentionKind::Place
-                ) {
+                if m.kind.names_territory() {
                     // "into the centre of Sumy", "on the outskirts of Kharkiv".
                     if j >= 3
                         && is(toks.get(j - 1), &["of"])
@@ -227,9 +224,7 @@ impl<'a> View<'a> {
         // "the embassies of Rwanda, France, Belgium and the United States": a list of states
         // after a preposition shares it (so none of them is a subject). A member after a comma
         // must be followed by more of the list ("with Israel, Hamas said" is no list).
-        let state_like = |m: &Mention| {
-            matches!(m.kind, MentionKind::Country | MentionKind::Capital | MentionKind::Place)
-        };
+        let state_like = |m: &Mention| m.kind.names_territory();
         let mut by_start: Vec<usize> = (0..ms.len()).collect();
         by_start.sort_by_key(|&k| info.get(k).map_or(0, |a| a.start));
         for w in 1..by_start.len() {
@@ -264,7 +259,7 @@ impl<'a> View<'a> {
         // places too.
         for (k, m) in ms.iter().enumerate() {
             let Some(a) = info.get(k).copied() else { continue };
-            if !matches!(m.kind, MentionKind::Country | MentionKind::Capital | MentionKind::Place)
+            if !m.kind.names_territory()
                 || a.prep.is_some()
                 || a.start < 2
                 || !is(toks.get(a.start - 1), &["and", "or"])
@@ -1259,12 +1254,7 @@ impl<'a> View<'a> {
             let m = self.mi(i);
             m.end <= be
                 && m.prep.is_none()
-                && self.ms.get(i).is_some_and(|x| {
-                    !matches!(
-                        x.kind,
-                        MentionKind::Country | MentionKind::Capital | MentionKind::Place
-                    )
-                })
+                && self.ms.get(i).is_some_and(|x| !x.kind.names_territory())
         })?;
         // Only the subject itself, possibly followed by a description ("serving with ...").
         let m = self.mi(i);
