@@ -1241,11 +1241,12 @@ impl<'a> SentenceComposer<'a> {
             "border",
             "treaty",
         ];
+        // Most tokens hold no hyphen: look no further for them.
+        let (a, b) = self.norm(i).split_once('-')?;
         let joint = (i + 1..i + 4).any(|k| JOINT.contains(&self.norm(k)));
         if !joint {
             return None;
         }
-        let (a, b) = self.norm(i).split_once('-')?;
         let (ca, cb) = (self.single_country(a)?, self.single_country(b)?);
         if ca == cb || ca.is_non_state() || cb.is_non_state() {
             return None;
