@@ -2542,7 +2542,24 @@ fn role_of(e: &Entry, form: Form) -> Role {
 /// that holds on `date` (without a date, the most recent role).
 pub(crate) fn choose(lex: &Lexicon, targets: &[Target], date: Option<&str>) -> usize {
     let entry = |t: &Target| lex.entries.get(t.entry);
-    let Some(last) = targets.iter().enumerate().max_by_key(|(_, t)| t.entry) else { return 0 };
+    let Some(mut last) = targets.iter().enumerate().max_by_key(|(_, t)| t.entry) else { return 0 };
+    // Two people written the same way ("President Bush"): the one in office on the date, when
+    // exactly one is; otherwise the later-listed one, as before.
+    if let Some(d) = date {
+        let holding: Vec<(usize, &Target)> = targets
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| entry(t).is_some_and(|e| e.from.is_some() && e.holds_on(d)))
+            .collect();
+        let mut bases = holding.iter().filter_map(|(_, t)| entry(t).map(|e| e.base()));
+        if let Some(first) = bases.next() {
+            if bases.all(|b| b == first) {
+                if let Some(h) = holding.last() {
+                    last = *h;
+                }
+            }
+        }
+    }
     let Some(base) = entry(last.1).map(|e| e.base().to_string()) else { return last.0 };
     let same: Vec<(usize, &Entry)> = targets
         .iter()
