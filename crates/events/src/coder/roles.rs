@@ -113,7 +113,20 @@ impl<'a> View<'a> {
                 // between Israel and Hezbollah took effect").
                 let th = t0 + 1;
                 let between = self.pp_after(th, &["between", "among"], 6);
-                let by = self.pp_after(th, &["by"], 4);
+                // "talks hosted by Malaysia": a host or mediator is no party.
+                let hosted = (th..th + 5).any(|k| {
+                    self.norm(k) == "by"
+                        && matches!(
+                            self.norm(k.wrapping_sub(1)),
+                            "hosted"
+                                | "mediated"
+                                | "brokered"
+                                | "chaired"
+                                | "convened"
+                                | "facilitated"
+                        )
+                });
+                let by = if hosted { Vec::new() } else { self.pp_after(th, &["by"], 4) };
                 let pre = self.premodifier(t0, mode_tokens);
                 if pat.frame == Frame::NounMutual {
                     actors.extend(pre);
@@ -152,17 +165,48 @@ impl<'a> View<'a> {
                 }
                 // "Trudeau talked trade during a phone call with Merkel": the clause's subject
                 // holds the meeting it is in.
-                if actors.is_empty() && event == EventType::Consult && !recips.is_empty() {
+                // "Thailand and Cambodia agreed to a ceasefire after talks in Malaysia": with
+                // no one across the table, the talks are the two subjects' own.
+                if actors.is_empty() && event == EventType::Consult {
                     let mut j = t0;
                     while j > 0
-                        && t0 - j < 3
-                        && !is(self.toks.get(j - 1), &["during", "in", "at", "after"])
-                        && self.toks.get(j - 1).is_some_and(|t| t.kind == TokenKind::Word)
+                        && t0 - j < 5
+                        && !is(self.toks.get(j - 1), ADJUNCT_PREPS)
+                        && self.toks.get(j - 1).is_some_and(|t| {
+                            t.kind == TokenKind::Word || t.kind == TokenKind::Number
+                        })
                     {
                         j -= 1;
                     }
-                    if is(self.toks.get(j.wrapping_sub(1)), &["during", "in", "at", "after"]) {
-                        actors = self.subject(j - 1);
+                    if is(self.toks.get(j.wrapping_sub(1)), ADJUNCT_PREPS) {
+                        let mut subj = self.subject(j - 1);
+                        // After the clause's verb: that verb's subject ("agreed to a ceasefire
+                        // after talks").
+                        if subj.is_empty() {
+                            let verb = self
+                                .verb_spans
+                                .iter()
+                                .filter(|&&(_, e)| e < j && self.cl(e) == self.cl(j - 1))
+                                .max_by_key(|&&(_, e)| e);
+                            if let Some(&(vs, _)) = verb {
+                                subj = self.verb_subject(vs, same_sentence);
+                            }
+                        }
+                        // "After talks with the United States, Ukraine said": a fronted phrase
+                        // belongs to the subject after its comma.
+                        if subj.is_empty() && j == 1 {
+                            subj = self.fronted_subject(t1);
+                        }
+                        let states = subj
+                            .iter()
+                            .filter_map(|&i| self.ms.get(i).and_then(|m| m.entity.code))
+                            .collect::<BTreeSet<ActorCode>>();
+                        if !recips.is_empty() {
+                            actors = subj;
+                        } else if states.len() >= 2 {
+                            actors = subj;
+                            pair_before = true;
+                        }
                     }
                 }
             }

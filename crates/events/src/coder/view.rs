@@ -52,6 +52,8 @@ pub(super) struct View<'a> {
     pub(super) max_year: u32,
     /// Token indices right after a verb trigger: a mention starting there is its object.
     pub(super) verb_ends: Vec<usize>,
+    /// Where each verbal trigger of the sentence starts and ends.
+    pub(super) verb_spans: Vec<(usize, usize)>,
     /// The state the document's mentions name most often.
     pub(super) doc_country: Option<ActorCode>,
     /// Token spans of the sentence's ASSAULT triggers.
@@ -362,6 +364,7 @@ impl<'a> View<'a> {
             mode_hits: coder.modes.find_all(toks),
             max_year,
             verb_ends: Vec::new(),
+            verb_spans: Vec::new(),
             doc_country,
             assault_spans: Vec::new(),
         }
@@ -467,6 +470,23 @@ impl<'a> View<'a> {
             out.push(prev);
             cur = prev;
         }
+    }
+
+    /// The subject a sentence-initial phrase leads into ("After talks in Jeddah, Ukraine said"):
+    /// the mention right after the phrase's comma, with its coordinates.
+    pub(super) fn fronted_subject(&self, from: usize) -> Vec<usize> {
+        let Some(comma) = (from..self.toks.len()).take(12).find(|&k| self.norm(k) == ",") else {
+            return Vec::new();
+        };
+        let first = self.order.iter().copied().find(|&i| {
+            let m = self.mi(i);
+            m.start > comma
+                && (comma + 1..m.start).all(|k| matches!(self.norm(k), "the" | "a" | "an"))
+        });
+        let Some(m) = first else { return Vec::new() };
+        let mut out = vec![m];
+        self.coord_right(m, &mut out);
+        out
     }
 
     /// Mentions coordinated to the right of `m`.
@@ -1077,8 +1097,12 @@ impl<'a> View<'a> {
         earlier: &[EventCandidate],
     ) -> Vec<(EventCandidate, CandFlags)> {
         let trigs = self.triggers(coder, hits);
-        self.verb_ends =
-            trigs.iter().filter(|t| !t.pat.frame.is_noun()).map(|t| t.hit.end).collect();
+        self.verb_spans = trigs
+            .iter()
+            .filter(|t| !t.pat.frame.is_noun())
+            .map(|t| (t.hit.start, t.hit.end))
+            .collect();
+        self.verb_ends = self.verb_spans.iter().map(|&(_, e)| e).collect();
         let mut mode_tokens = vec![false; self.toks.len()];
         for h in &self.mode_hits {
             for slot in mode_tokens.iter_mut().take(h.end).skip(h.start) {
@@ -1334,6 +1358,15 @@ impl<'a> View<'a> {
                     )
             });
             if when {
+                return false;
+            }
+            // "Putin agreed in a phone call with Trump": a meeting right after the verb is
+            // where it was said, not what was agreed.
+            if event == EventType::Consult
+                && t.pat.frame.is_noun()
+                && is(self.toks.get(v.hit.end), &["in", "at", "during", "over"])
+                && t.hit.start - v.hit.end <= 5
+            {
                 return false;
             }
             if !t.pat.frame.is_noun() {

@@ -764,3 +764,7 @@ pub(super) const NUMBER_WORDS: &[&str] = &[
     "scores",
     "several",
 ];
+
+/// Prepositions of a phrase that tells where or when a clause's act took place ("in a phone
+/// call with Merkel", "after talks in Malaysia"): a meeting in one is the subject's.
+pub(super) const ADJUNCT_PREPS: &[&str] = &["during", "in", "at", "after", "following", "amid"];
