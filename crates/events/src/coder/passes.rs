@@ -425,10 +425,10 @@ const MOVES: &[&str] = &[
     "ultimatum",
 ];
 
-/// Whether the words around a statement's trigger refer to an act told just before it: an
-/// object "the move" right after the trigger, or a clause ", a move X condemned", ", which X
-/// criticised" ending at it.
-fn refers_to_move(text: &str, trigger: Span, clause: Span) -> bool {
+/// How a statement's words refer to an act told just before it: an object "the move" or "it"
+/// right after the trigger, or a clause ", a move X condemned", ", which X criticised" ending
+/// at it. Gives the noun that names the act ("move", "charge"; "" for "it" or "which").
+fn move_named(text: &str, trigger: Span, clause: Span) -> Option<String> {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric() && c != ',' && c != '\'')
             .flat_map(|w| {
@@ -440,40 +440,58 @@ fn refers_to_move(text: &str, trigger: Span, clause: Span) -> bool {
             .filter(|w| !w.is_empty())
             .collect()
     };
-    let after = words(text.get(trigger.end..clause.end.max(trigger.end)).unwrap_or(""));
-    let object = match after.as_slice() {
-        [d, n, ..] if matches!(d.as_str(), "the" | "this" | "that" | "such" | "these") => {
-            MOVES.contains(&n.as_str())
-        }
-        [d, _, n, ..] if matches!(d.as_str(), "the" | "this" | "these") => {
-            MOVES.contains(&n.as_str())
-        }
-        _ => false,
+    let named = |n: &String| MOVES.contains(&n.as_str()).then(|| n.clone());
+    // A gapped trigger ("called it a grave threat") holds its object.
+    let inside = words(text.get(trigger.start..trigger.end).unwrap_or(""));
+    let after = if inside.len() > 2 {
+        inside.get(1..).unwrap_or_default().to_vec()
+    } else {
+        words(text.get(trigger.end..clause.end.max(trigger.end)).unwrap_or(""))
     };
-    if object {
-        return true;
+    let object = match after.as_slice() {
+        [d, n, ..] if matches!(d.as_str(), "the" | "this" | "that" | "such" | "these") => named(n),
+        [d, _, n, ..] if matches!(d.as_str(), "the" | "this" | "these") => named(n),
+        // "called it a grave security threat", "dismissed it as a stunt".
+        [d, a, ..] if d == "it" && matches!(a.as_str(), "a" | "an" | "as") => Some(String::new()),
+        _ => None,
+    };
+    if object.is_some() {
+        return object;
     }
     // The words between the last comma before the trigger and the trigger.
     let start = clause.start.saturating_sub(200);
     let before = words(text.get(start..trigger.start).unwrap_or(""));
-    let Some(comma) = before.iter().rposition(|w| w == ",") else { return false };
+    let comma = before.iter().rposition(|w| w == ",")?;
     let tail = before.get(comma + 1..).unwrap_or_default();
     if tail.len() > 8 {
-        return false;
+        return None;
     }
     match tail {
-        [w, ..] if w == "which" => tail.len() >= 2,
-        [a, n, ..] if matches!(a.as_str(), "a" | "an") => MOVES.contains(&n.as_str()),
+        [w, ..] if w == "which" => (tail.len() >= 2).then(String::new),
+        [a, n, ..] if matches!(a.as_str(), "a" | "an") => named(n),
         [i, a, n, ..] if i == "in" && matches!(a.as_str(), "a" | "what") => {
-            MOVES.contains(&n.as_str()) || a == "what"
+            if a == "what" {
+                Some(String::new())
+            } else {
+                named(n)
+            }
         }
-        _ => false,
+        _ => None,
     }
 }
 
-/// "Taipei condemned the move", "a move Somalia's government denounced as an attack on its
-/// sovereignty": a statement with no one named that refers to the act just told answers its
-/// doers: the nearest earlier event of the sentence, else of the sentence before.
+/// "a charge the Kremlin called unacceptable": answering an accusation is denying it.
+const CLAIMS: &[&str] = &[
+    "charge",
+    "charges",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "claim",
+    "claims",
+];
+
 pub(super) fn answer_moves(text: &str, out: &mut [EventCandidate]) {
     for i in 0..out.len() {
         let Some(c) = out.get(i) else { continue };
@@ -481,21 +499,34 @@ pub(super) fn answer_moves(text: &str, out: &mut [EventCandidate]) {
             c.event,
             EventType::Accuse | EventType::Reject | EventType::Support | EventType::Threaten
         );
-        if !statement || !c.recipients.is_empty() || c.actors.is_empty() {
+        if !statement || c.actors.is_empty() {
             continue;
         }
-        if !refers_to_move(text, c.trigger, c.clause) {
+        let Some(noun) = move_named(text, c.trigger, c.clause) else { continue };
+        let claim = c.event == EventType::Accuse && CLAIMS.contains(&noun.as_str());
+        if !c.recipients.is_empty() && !claim {
             continue;
         }
         let mine = codes_of(&c.actors);
-        let doers = told_before(out, c, 1)
+        let act = told_before(out, c, 1)
             .into_iter()
             .find(|o| {
                 !o.aux.negated && !o.actors.is_empty() && codes_of(&o.actors).is_disjoint(&mine)
             })
-            .map(|o| o.actors.clone());
-        if let (Some(d), Some(c)) = (doers, out.get_mut(i)) {
-            c.recipients = d;
+            .map(|o| (o.actors.clone(), o.event));
+        let Some((doers, act_event)) = act else { continue };
+        if let Some(c) = out.get_mut(i) {
+            let theirs = codes_of(&doers);
+            if c.recipients.is_empty() {
+                c.recipients = doers;
+            }
+            if claim
+                && act_event == EventType::Accuse
+                && c.recipients.iter().any(|m| m.entity.code.is_some_and(|x| theirs.contains(&x)))
+            {
+                c.event = EventType::Reject;
+                c.modes.clear();
+            }
         }
     }
 }

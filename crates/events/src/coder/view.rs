@@ -528,6 +528,23 @@ impl<'a> View<'a> {
             if comma_only && !is(self.toks.get(self.mi(next).end), &[",", "and", "or"]) {
                 return;
             }
+            // "sent troops to Russia, and South Korea's president called it a threat": a
+            // mention that a verb follows opens the next clause.
+            let mut end = self.mi(next).end;
+            if let Some(p) = self.mi(next).possessor_of {
+                end = self.mi(p).end;
+            }
+            let starts_clause = self.verb_spans.iter().any(|&(s, _)| s == end)
+                || self
+                    .aux_hits
+                    .iter()
+                    .any(|h| h.start == end && self_kind(self, h) == Some(AuxKind::Speech));
+            if starts_clause
+                && self.norm(j.saturating_sub(1)) == "and"
+                && self.norm(j.saturating_sub(2)) == ","
+            {
+                return;
+            }
             out.push(next);
             cur = next;
         }
