@@ -450,6 +450,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "noinherit"
                 | "party"
                 | "ofagent"
+                | "fromagent"
                 | "labour"
                 | "armedactor"
                 | "authority"

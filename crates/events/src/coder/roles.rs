@@ -147,6 +147,10 @@ impl<'a> View<'a> {
                     if actors.is_empty() && pat.has("ofagent") {
                         actors.extend(self.pp_after(t1, &["of"], 2));
                     }
+                    // "rescue teams from China and India arrived": who sends them.
+                    if actors.is_empty() && pat.has("fromagent") {
+                        actors.extend(self.pp_after(th, &["from"], 3));
+                    }
                     if actors.is_empty() {
                         // "Iran-US talks": a pair before the noun is its two parties.
                         pair_before = pre.len() >= 2;
