@@ -1247,17 +1247,19 @@ impl<'a> SentenceComposer<'a> {
         if !joint {
             return None;
         }
-        let (ca, cb) = (self.single_country(a)?, self.single_country(b)?);
-        if ca == cb || ca.is_non_state() || cb.is_non_state() {
+        // "the Putin-Trump call": two leaders stand for their states' governments.
+        let (ca, cb) = (self.single_actor(a)?, self.single_actor(b)?);
+        if ca.0 == cb.0 || ca.0.is_non_state() || cb.0.is_non_state() {
             return None;
         }
         let ref_ = self.atoms.iter().position(|x| x.start == i).and_then(|k| self.entry_ref(k));
         Some(
             [ca, cb]
                 .into_iter()
-                .map(|code| {
+                .map(|(code, sector)| {
                     let mut d = Draft::new(i..i + 1, i, MentionKind::Country);
                     d.entity.code = Some(code);
+                    d.entity.sector = sector;
                     d.entries.extend(ref_.clone());
                     d
                 })
@@ -1267,8 +1269,24 @@ impl<'a> SentenceComposer<'a> {
 
     fn single_country(&self, norm: &str) -> Option<ActorCode> {
         let ts = self.lex.single.get(norm)?;
-        let t: &Target = ts.last()?;
+        let t: &Target = ts.iter().rev().find(|t| self.is_kind(t, &[Kind::Country, Kind::Name]))?;
         self.lex.entries.get(t.entry)?.code
+    }
+
+    /// The state (and for a person, the sector of their role on the date) one word names.
+    fn single_actor(&self, norm: &str) -> Option<(ActorCode, Option<Sector>)> {
+        let ts = self.lex.single.get(norm)?;
+        let people: Vec<Target> =
+            ts.iter().filter(|t| self.is_kind(t, &[Kind::Person])).copied().collect();
+        if people.is_empty() {
+            return self.single_country(norm).map(|c| (c, None));
+        }
+        let e = self.lex.entries.get(people.get(choose(self.lex, &people, self.date))?.entry)?;
+        Some((e.code?, e.sector))
+    }
+
+    fn is_kind(&self, t: &Target, kinds: &[Kind]) -> bool {
+        self.lex.entries.get(t.entry).is_some_and(|e| kinds.contains(&e.kind))
     }
 
     /// Parses an actor phrase starting at token `i`.
@@ -1279,7 +1297,7 @@ impl<'a> SentenceComposer<'a> {
         if let Some(pair) = self.hyphen_pair(i) {
             return Some((pair, i + 1));
         }
-        if w == "the" {
+        if matches!(w, "the" | "a" | "an") {
             if let Some(pair) = self.hyphen_pair(i + 1) {
                 return Some((pair, i + 2));
             }

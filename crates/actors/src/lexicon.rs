@@ -500,7 +500,7 @@ fn build(entries: Vec<Entry>, diags: &mut Vec<Diagnostic>) -> Lexicon {
             let target = Target { entry: idx, form, case: casing(&phrase) };
             // Single words of countries and organisations, for compounds ("Russian-backed",
             // "Hamas-led") that the automaton cannot see inside.
-            if matches!(e.kind, Kind::Country | Kind::Name) && norms.len() == 1 {
+            if matches!(e.kind, Kind::Country | Kind::Name | Kind::Person) && norms.len() == 1 {
                 single.entry(norms[0].clone()).or_default().push(target);
             }
             // Tokens are written " tok " side by side in the haystack, so a pattern

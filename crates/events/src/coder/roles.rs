@@ -251,11 +251,16 @@ impl<'a> View<'a> {
         }
         // "jihadists fighting in Iraq", "groups fighting to topple Assad": a present participle
         // right after its noun describes the noun; the sentence reports something else.
+        // ("the Trump-Zelensky meeting": after a determiner a meeting is a noun; "the Nairobi
+        // bombing" names its place, not its doer, so attacks stay out.)
         if (hit.form == Some(Form::Gerund)
             || (pat.frame.is_noun() && self.norm(t0).ends_with("ing")))
-            && self
-                .mention_ending(t0)
-                .is_some_and(|m| self.mi(m).prep.is_none_or(|p| self.norm(p) != "with"))
+            && self.mention_ending(t0).is_some_and(|m| {
+                self.mi(m).prep.is_none_or(|p| self.norm(p) != "with")
+                    && !(pat.frame.is_noun()
+                        && event == EventType::Consult
+                        && is(self.toks.get(self.mi(m).start.wrapping_sub(1)), &["the", "a", "an"]))
+            })
             && !BE.contains(&self.norm(t0.wrapping_sub(1)))
         {
             return None;
