@@ -98,6 +98,14 @@ impl<T> Matcher<T> {
         self.items.get(id).map(|(_, t)| t)
     }
 
+    /// How many word positions (not gaps) phrase `id` has: of two phrases matching the same
+    /// tokens, the one that spells out more of them is the more specific.
+    pub fn words_in(&self, id: usize) -> usize {
+        self.items
+            .get(id)
+            .map_or(0, |(p, _)| p.iter().filter(|e| matches!(e, Element::Words(_))).count())
+    }
+
     /// How many phrases there are.
     pub fn len(&self) -> usize {
         self.items.len()

@@ -423,6 +423,34 @@ const MOVES: &[&str] = &[
     "offer",
     "proposal",
     "ultimatum",
+    "raid",
+    "raids",
+    "detention",
+    "arrest",
+    "arrests",
+    "verdict",
+    "ruling",
+    "trial",
+    "sentence",
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "law",
+    "bill",
+    "operation",
+    "crackdown",
+    "seizure",
+    "annexation",
+    "invasion",
+    "incursion",
+    "killing",
+    "execution",
+    "expulsion",
+    "deportation",
+    "indictment",
+    "demands",
+    "policy",
 ];
 
 /// How a statement's words refer to an act told just before it: an object "the move" or "it"
@@ -507,12 +535,18 @@ pub(super) fn answer_moves(text: &str, out: &mut [EventCandidate]) {
         if !c.recipients.is_empty() && !claim {
             continue;
         }
-        let mine = codes_of(&c.actors);
+        // Someone else's act: another state's, or another part of the same state ("police
+        // detained the mayor, and his party called the detention a coup").
+        let other = |o: &EventCandidate| {
+            !o.actors.iter().any(|a| {
+                c.actors
+                    .iter()
+                    .any(|b| a.entity.code == b.entity.code && a.entity.sector == b.entity.sector)
+            })
+        };
         let act = told_before(out, c, 1)
             .into_iter()
-            .find(|o| {
-                !o.aux.negated && !o.actors.is_empty() && codes_of(&o.actors).is_disjoint(&mine)
-            })
+            .find(|o| !o.aux.negated && !o.actors.is_empty() && other(o))
             .map(|o| (o.actors.clone(), o.event));
         let Some((doers, act_event)) = act else { continue };
         if let Some(c) = out.get_mut(i) {

@@ -467,6 +467,18 @@ impl<'a> View<'a> {
             if self.mi(prev).possessor_of.is_some() || self.prep_of(prev) != self.prep_of(cur) {
                 return;
             }
+            // "police detained the mayor, and his party called it a coup": ", and" after a
+            // mention that no list leads up to opens a new clause.
+            let st_prev = self.mi(prev).start;
+            let comma_and =
+                self.norm(st.wrapping_sub(1)) == "and" && self.norm(st.wrapping_sub(2)) == ",";
+            if comma_and
+                && out.len() == 1
+                && !is(self.toks.get(st_prev.wrapping_sub(1)), &[",", "both"])
+                && st_prev > 0
+            {
+                return;
+            }
             out.push(prev);
             cur = prev;
         }
@@ -1000,7 +1012,16 @@ impl<'a> View<'a> {
     /// All triggers of the sentence, overlapping ones resolved longest first.
     pub(super) fn triggers<'c>(&self, coder: &'c EventCoder, hits: Vec<Hit>) -> Vec<Trig<'c>> {
         let mut hits = hits;
-        hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start, h.item));
+        // Longest first; on the same tokens, the phrase that spells out more words ("fired
+        // warning shots" over "fired * shots").
+        hits.sort_by_key(|h| {
+            (
+                std::cmp::Reverse(h.end - h.start),
+                h.start,
+                std::cmp::Reverse(coder.triggers.words_in(h.item)),
+                h.item,
+            )
+        });
         let mut taken: Vec<Trig<'c>> = Vec::new();
         for h in hits {
             if let Some(t) = taken.iter_mut().find(|t| t.hit.start == h.start && t.hit.end == h.end)
