@@ -55,6 +55,9 @@ fi
 if [ -f "$d/sentences-tune2.gold.jsonl" ]; then
   row "sentences-tune2 (written snippets)" "tuning, session 4" "$d/sentences-tune2.gold.jsonl" "$d/sentences-tune2.docs.jsonl"
 fi
+if [ -f "$d/sentences-tune3.gold.jsonl" ]; then
+  row "sentences-tune3 (160 written snippets)" "tuning, session 5" "$d/sentences-tune3.gold.jsonl" "$d/sentences-tune3.docs.jsonl"
+fi
 row "final e-f (32 real articles)" "held out" "$tmp/final-ef.gold.jsonl"
 row "sentences-final (150 sentences)" "held out" "$d/sentences-final.gold.jsonl" "$d/sentences-final.docs.jsonl"
 row "articles-final (8 wire articles)" "held out" "$d/articles-final.gold.jsonl" "$d/articles-final.docs.jsonl"
@@ -63,4 +66,10 @@ if [ -f "$d/sentences-final2.gold.jsonl" ]; then
 fi
 if [ -f "$d/tbaq-final.gold.jsonl" ]; then
   row "tbaq-final (29 real wire articles)" "held out, session 3" "$d/tbaq-final.gold.jsonl"
+fi
+if [ -f "$d/sentences-final3.gold.jsonl" ]; then
+  row "sentences-final3 (150 written snippets)" "held out, session 5" "$d/sentences-final3.gold.jsonl" "$d/sentences-final3.docs.jsonl"
+fi
+if [ -f "$d/real-final3.gold.jsonl" ]; then
+  row "real-final3 (26 real articles)" "held out, session 5" "$d/real-final3.gold.jsonl"
 fi
