@@ -738,6 +738,37 @@ const ORG_WORDS: &[&str] = &[
 ];
 
 /// Verbs after which "it" is an actor.
+/// Verbs of statements about someone after which "it of/to/for" is that someone.
+const IT_OBJECT_VERBS: &[&str] = &[
+    "accusing",
+    "accused",
+    "accuse",
+    "accuses",
+    "blaming",
+    "blamed",
+    "urging",
+    "urged",
+    "urge",
+    "warning",
+    "warned",
+    "condemning",
+    "condemned",
+    "criticising",
+    "criticizing",
+    "criticised",
+    "criticized",
+    "praising",
+    "praised",
+    "thanking",
+    "thanked",
+    "asking",
+    "asked",
+    "ordering",
+    "ordered",
+    "telling",
+    "told",
+];
+
 const IT_VERBS: &[&str] = &[
     "said",
     "says",
@@ -1315,7 +1346,12 @@ impl<'a> SentenceComposer<'a> {
                     && self.tokens.get(i + 2).is_some_and(|t| {
                         t.kind == TokenKind::Word
                             && !matches!(t.norm.as_str(), "been" | "to" | "no" | "a" | "an" | "the")
-                    })) =>
+                    }))
+                // "cut ties with the UAE, accusing it of arming the RSF": the object of a
+                // statement about someone.
+                || (i > 0
+                    && IT_OBJECT_VERBS.contains(&self.norm(i - 1))
+                    && matches!(self.norm(i + 1), "of" | "to" | "for" | "over")) =>
             {
                 Some(Pron::It)
             }

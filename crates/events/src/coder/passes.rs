@@ -451,6 +451,17 @@ const MOVES: &[&str] = &[
     "indictment",
     "demands",
     "policy",
+    "deportations",
+    "veto",
+    "threat",
+    "threats",
+    "warning",
+    "warnings",
+    "criticism",
+    "demand",
+    "request",
+    "call",
+    "calls",
 ];
 
 /// How a statement's words refer to an act told just before it: an object "the move" or "it"
@@ -489,6 +500,17 @@ fn move_named(text: &str, trigger: Span, clause: Span) -> Option<String> {
     // The words between the last comma before the trigger and the trigger.
     let start = clause.start.saturating_sub(200);
     let before = words(text.get(start..trigger.start).unwrap_or(""));
+    // "forced their way into the palace in what Arce denounced as a coup".
+    let n = before.len();
+    if n >= 3 {
+        let what = before.iter().rposition(|w| w == "what");
+        if let Some(k) = what.filter(|&k| k >= 1 && n - k <= 6) {
+            let clean = before.get(k + 1..).unwrap_or_default().iter().all(|w| w != ",");
+            if before.get(k - 1).is_some_and(|w| w == "in") && clean {
+                return Some(String::new());
+            }
+        }
+    }
     let comma = before.iter().rposition(|w| w == ",")?;
     let tail = before.get(comma + 1..).unwrap_or_default();
     if tail.len() > 8 {
@@ -518,6 +540,7 @@ const CLAIMS: &[&str] = &[
     "allegations",
     "claim",
     "claims",
+    "criticism",
 ];
 
 pub(super) fn answer_moves(text: &str, out: &mut [EventCandidate]) {

@@ -744,9 +744,10 @@ impl<'a> View<'a> {
                 continue;
             }
             // "killing four members of the security forces", "dozens of the protesters": a
-            // partitive before the mention leaves it the object.
+            // partitive before the mention leaves it the object; so does a list after a group
+            // noun ("praised allies including Germany and Poland").
             let partitive = m.start >= from + 2
-                && matches!(self.norm(m.start - 1), "of" | "from")
+                && matches!(self.norm(m.start - 1), "of" | "from" | "including")
                 && (from..m.start - 1).all(|k| {
                     self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Number)
                         || QUANTIFIERS.contains(&self.norm(k))
@@ -785,6 +786,16 @@ impl<'a> View<'a> {
                                 | "senior"
                                 | "its"
                                 | "their"
+                                | "allies"
+                                | "countries"
+                                | "partners"
+                                | "nations"
+                                | "states"
+                                | "neighbours"
+                                | "neighbors"
+                                | "governments"
+                                | "several"
+                                | "other"
                         )
                 });
             // "slammed into the centre of Sumy": the place's own preposition is the trigger's.
@@ -1383,7 +1394,17 @@ impl<'a> View<'a> {
                 self.norm(k) == ","
                     && matches!(self.norm(k + 1), "a" | "an" | "which" | "in" | "with")
             });
-            if answered {
+            // "threatened Brazil with tariffs, and Brazil's foreign ministry rejected the
+            // threat": a new subject after ", and" opens a clause of its own.
+            let new_clause = (v.hit.end..t.hit.start).any(|k| {
+                self.norm(k) == ","
+                    && self.norm(k + 1) == "and"
+                    && self.order.iter().any(|&i| {
+                        let s = self.mi(i).start;
+                        s == k + 2 || (s == k + 3 && self.norm(k + 2) == "the")
+                    })
+            });
+            if answered || new_clause {
                 return false;
             }
             // "signed a partnership during Putin's first visit": an event in a time phrase is
