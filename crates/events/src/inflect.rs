@@ -108,6 +108,12 @@ const IRREGULAR: &[(&str, &str, &str)] = &[
     ("write", "wrote", "written"),
 ];
 
+/// Whether `word` is the simple past of an irregular verb ("put", "sent", "took"), for telling
+/// where a coordinated clause begins.
+pub fn is_irregular_past(word: &str) -> bool {
+    word != "was" && IRREGULAR.iter().any(|(_, past, _)| *past == word)
+}
+
 /// Verbs of two or more syllables whose final consonant doubles ("committed").
 const DOUBLING: &[&str] = &[
     "abet", "admit", "commit", "compel", "confer", "control", "deter", "embed", "equip", "expel",

@@ -170,7 +170,9 @@ fn match_elems(el: &[Element], toks: &[Token], i: usize, form: &mut Option<Form>
                 if k > 1
                     && toks.get(i + k - 2).is_some_and(|t| t.norm == "and")
                     && toks.get(i + k - 1).is_some_and(|t| {
-                        !t.capitalised && t.norm.len() > 4 && t.norm.ends_with("ed")
+                        !t.capitalised
+                            && ((t.norm.len() > 4 && t.norm.ends_with("ed"))
+                                || crate::inflect::is_irregular_past(&t.norm))
                     })
                 {
                     return None;
