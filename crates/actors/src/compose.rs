@@ -1193,7 +1193,9 @@ impl<'a> SentenceComposer<'a> {
             guard += 1;
             let Some(t) = self.tokens.get(j) else { break };
             let w = t.norm.as_str();
-            if self.atom_at.get(j).copied().flatten().is_some() {
+            // A count that is also a crowd ("thousands") is only a count before "of".
+            let count_of = self.has(j, QUANT) && self.norm(j + 1) == "of";
+            if self.atom_at.get(j).copied().flatten().is_some() && !count_of {
                 break;
             }
             if t.kind == TokenKind::Number {
@@ -1582,6 +1584,11 @@ impl<'a> SentenceComposer<'a> {
                 d.entries.extend(own_ref);
                 d.plural = plural_noun(self.norm(atom.end.saturating_sub(1)));
                 let mut end = atom.end;
+                // "Thousands marched" is a crowd, but in "thousands of rockets" the count
+                // only counts what follows.
+                if self.has(end.saturating_sub(1), QUANT) && self.norm(end) == "of" {
+                    return None;
+                }
                 // "military camp", "police station": the agent word only modifies a thing.
                 let singular = !self.norm(end.saturating_sub(1)).ends_with('s');
                 if singular && ctx.start.is_none() && self.has(end, NON_ACTOR_HEAD) {

@@ -1136,8 +1136,14 @@ impl<'a> View<'a> {
                                 | "waving"
                                 | "burning"
                                 | "calling"
+                                | "protest"
+                                | "demand"
                         )
-                    }));
+                    })
+                    // "Thousands marched against the government"; but "chanting slogans
+                    // against" a protest just told is that protest.
+                    || ((t1..(t1 + 6).min(self.toks.len())).any(|k| self.norm(k) == "against")
+                        && !same_sentence.iter().any(|(c, _)| c.event == EventType::Protest)));
             if !dissent && !protesting {
                 return None;
             }
