@@ -238,6 +238,7 @@ impl EventCoder {
         share_statement_targets(&mut out);
         welcome_agreements(sentences, &mut out);
         protest_demands(&mut out);
+        leave_organisations(&mut out);
         out.retain(|c| !c.recipients.is_empty() || !self.need_target.contains(&c.pattern_id));
         out
     }

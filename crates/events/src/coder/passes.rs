@@ -814,3 +814,29 @@ pub(super) fn share_statement_targets(out: &mut [EventCandidate]) {
         }
     }
 }
+
+/// "Mali withdrew from ECOWAS", "the US announced its withdrawal from the WHO": a state leaving
+/// an international organisation reduces relations (SANCTION withdraw), it retreats from no
+/// ground.
+pub(super) fn leave_organisations(out: &mut [EventCandidate]) {
+    for c in out.iter_mut() {
+        let withdrawal = match c.event {
+            EventType::Retreat => c.modes.contains(&Mode::Withdraw),
+            EventType::Concede => c.pattern_id.contains("withdraw"),
+            _ => false,
+        };
+        let org = |m: &Mention| {
+            m.entity.code.is_some_and(|x| matches!(x.as_str(), "IGO" | "UNO" | "EUR"))
+        };
+        let state = |m: &Mention| m.entity.code.is_some_and(|x| !x.is_non_state());
+        if withdrawal
+            && !c.recipients.is_empty()
+            && c.recipients.iter().all(org)
+            && !c.actors.is_empty()
+            && c.actors.iter().all(state)
+        {
+            c.event = EventType::Sanction;
+            c.modes = vec![Mode::Withdraw];
+        }
+    }
+}
