@@ -746,9 +746,19 @@ impl<'a> View<'a> {
             // "killing four members of the security forces", "dozens of the protesters": a
             // partitive before the mention leaves it the object; so does a list after a group
             // noun ("praised allies including Germany and Poland").
-            let partitive = m.start >= from + 2
-                && matches!(self.norm(m.start - 1), "of" | "from" | "including")
-                && (from..m.start - 1).all(|k| {
+            // ("deporting thousands of undocumented Afghans": up to two plain words may
+            // describe the mention after "of".)
+            let of_at = (m.start.saturating_sub(3)..m.start).rev().find(|&k| {
+                k > from
+                    && matches!(self.norm(k), "of" | "from" | "including")
+                    && (k + 1..m.start).all(|j| {
+                        self.toks
+                            .get(j)
+                            .is_some_and(|t| t.kind == TokenKind::Word && !t.capitalised)
+                    })
+            });
+            let partitive = of_at.is_some()
+                && (from..of_at.unwrap_or(from)).all(|k| {
                     self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Number)
                         || QUANTIFIERS.contains(&self.norm(k))
                         || NUMBER_WORDS.contains(&self.norm(k))
