@@ -567,10 +567,18 @@ pub(super) fn answer_moves(text: &str, out: &mut [EventCandidate]) {
                     .any(|b| a.entity.code == b.entity.code && a.entity.sector == b.entity.sector)
             })
         };
-        let act = told_before(out, c, 1)
-            .into_iter()
-            .find(|o| !o.aux.negated && !o.actors.is_empty() && other(o))
-            .map(|o| (o.actors.clone(), o.event));
+        // A noun that says what kind of act it was ("the verdict", "the threat") looks two
+        // sentences back for an act of that kind; any other takes the latest act.
+        let kind = act_kind(&noun);
+        let told = told_before(out, c, if kind.is_some() { 2 } else { 1 });
+        let usable = |o: &EventCandidate| !o.aux.negated && !o.actors.is_empty() && other(o);
+        let act = match kind {
+            Some(k) => told.iter().find(|o| usable(o) && o.event == k).or_else(|| {
+                told.iter().filter(|o| o.sentence + 1 >= c.sentence).find(|o| usable(o))
+            }),
+            None => told.iter().find(|o| usable(o)),
+        }
+        .map(|o| (o.actors.clone(), o.event));
         let Some((doers, act_event)) = act else { continue };
         if let Some(c) = out.get_mut(i) {
             let theirs = codes_of(&doers);
@@ -839,4 +847,23 @@ pub(super) fn leave_organisations(out: &mut [EventCandidate]) {
             c.modes = vec![Mode::Withdraw];
         }
     }
+}
+
+/// The category of act a noun names, when it names one ("the verdict" is a conviction).
+fn act_kind(noun: &str) -> Option<EventType> {
+    Some(match noun {
+        "verdict" | "sentence" | "conviction" | "sanction" | "sanctions" | "tariffs" | "ban"
+        | "expulsion" | "designation" => EventType::Sanction,
+        "arrest" | "arrests" | "detention" | "raid" | "raids" | "crackdown" | "seizure"
+        | "deportation" | "deportations" => EventType::Coerce,
+        "attack" | "attacks" | "strike" | "strikes" | "killing" | "invasion" | "incursion"
+        | "execution" => EventType::Assault,
+        "threat" | "threats" | "warning" | "warnings" | "ultimatum" => EventType::Threaten,
+        "charge" | "charges" | "accusation" | "accusations" | "allegation" | "allegations"
+        | "claim" | "claims" | "criticism" => EventType::Accuse,
+        "demand" | "demands" | "request" | "call" | "calls" => EventType::Request,
+        "deployment" | "drills" | "exercises" => EventType::Mobilize,
+        "deal" | "agreement" => EventType::Agree,
+        _ => return None,
+    })
 }

@@ -585,6 +585,20 @@ impl<'a> View<'a> {
                 return out;
             }
         }
+        // The same when the relative clause holds clause breaks of its own ("Hasina, who has
+        // lived in exile in India since August 2024, called the verdict biased").
+        if v >= 3 && is(self.toks.get(v - 1), &[","]) {
+            let rel = (v.saturating_sub(25)..v - 1).rev().find(|&k| {
+                k >= 2
+                    && is(self.toks.get(k), &["who", "which"])
+                    && is(self.toks.get(k - 1), &[","])
+            });
+            if let Some(m) = rel.and_then(|k| self.mention_ending(k - 1)) {
+                let mut out = vec![m];
+                self.coord_left(m, &mut out);
+                return out;
+            }
+        }
         // "Saddam Hussein, facing U.S. and Arab troops at the border, promised": a participle
         // phrase set off by commas says something about the subject; its object is not it.
         let mut until = t0;
