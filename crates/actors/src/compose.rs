@@ -1349,6 +1349,9 @@ impl<'a> SentenceComposer<'a> {
                         t.kind == TokenKind::Word
                             && !matches!(t.norm.as_str(), "been" | "to" | "no" | "a" | "an" | "the")
                     }))
+                // "Ukraine said it was ready to accept": a stance only actors take.
+                || (matches!(self.norm(i + 1), "was" | "is")
+                    && matches!(self.norm(i + 2), "ready" | "willing" | "prepared" | "determined"))
                 // "cut ties with the UAE, accusing it of arming the RSF": the object of a
                 // statement about someone.
                 || (i > 0

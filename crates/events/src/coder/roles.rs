@@ -162,7 +162,16 @@ impl<'a> View<'a> {
                     if let Some((kind, subj)) = self.light_subject(t0, mode_tokens, same_sentence) {
                         match kind {
                             AuxKind::Undergo if recips.is_empty() => recips = subj,
-                            AuxKind::Light if actors.is_empty() => actors = subj,
+                            AuxKind::Light if actors.is_empty() => {
+                                // "Trump and Putin ended their summit": two states hold it
+                                // together.
+                                let states = subj
+                                    .iter()
+                                    .filter_map(|&i| self.ms.get(i).and_then(|m| m.entity.code))
+                                    .collect::<BTreeSet<ActorCode>>();
+                                pair_before |= states.len() >= 2;
+                                actors = subj;
+                            }
                             _ => {}
                         }
                     }
@@ -1169,8 +1178,8 @@ impl<'a> View<'a> {
         }
         // "Putin and Trump held a phone call": a meeting of two states' actors needs no
         // recipient; both are its actors.
+        let _ = pair_before;
         let mutual = event == EventType::Consult
-            && (!pat.frame.is_noun() || pair_before)
             && actor_ms.iter().filter_map(|m| m.entity.code).collect::<BTreeSet<ActorCode>>().len()
                 >= 2;
         if pat.has("needrecip") && recip_ms.is_empty() && !mutual {
