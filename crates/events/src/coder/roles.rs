@@ -28,7 +28,6 @@ impl<'a> View<'a> {
         let mut from_speaker: Option<Mention> = None;
         let mut place_actor: Option<Mention> = None;
         let mut was_passive = false;
-        let mut pair_before = false;
 
         match pat.frame {
             Frame::Verb | Frame::VerbIntrans | Frame::VerbMutual | Frame::VerbReverse => {
@@ -153,7 +152,6 @@ impl<'a> View<'a> {
                     }
                     if actors.is_empty() {
                         // "Iran-US talks": a pair before the noun is its two parties.
-                        pair_before = pre.len() >= 2;
                         actors.extend(pre);
                     }
                     recips.extend(self.objects_pp(t1, preps));
@@ -162,16 +160,7 @@ impl<'a> View<'a> {
                     if let Some((kind, subj)) = self.light_subject(t0, mode_tokens, same_sentence) {
                         match kind {
                             AuxKind::Undergo if recips.is_empty() => recips = subj,
-                            AuxKind::Light if actors.is_empty() => {
-                                // "Trump and Putin ended their summit": two states hold it
-                                // together.
-                                let states = subj
-                                    .iter()
-                                    .filter_map(|&i| self.ms.get(i).and_then(|m| m.entity.code))
-                                    .collect::<BTreeSet<ActorCode>>();
-                                pair_before |= states.len() >= 2;
-                                actors = subj;
-                            }
+                            AuxKind::Light if actors.is_empty() => actors = subj,
                             _ => {}
                         }
                     }
@@ -214,11 +203,8 @@ impl<'a> View<'a> {
                             .iter()
                             .filter_map(|&i| self.ms.get(i).and_then(|m| m.entity.code))
                             .collect::<BTreeSet<ActorCode>>();
-                        if !recips.is_empty() {
+                        if !recips.is_empty() || states.len() >= 2 {
                             actors = subj;
-                        } else if states.len() >= 2 {
-                            actors = subj;
-                            pair_before = true;
                         }
                     }
                 }
@@ -1176,9 +1162,8 @@ impl<'a> View<'a> {
         {
             return None;
         }
-        // "Putin and Trump held a phone call": a meeting of two states' actors needs no
-        // recipient; both are its actors.
-        let _ = pair_before;
+        // "Putin and Trump held a phone call", "the Iran-US talks", "Trump and Putin concluded
+        // the summit": a meeting of two states' actors needs no recipient; both are its actors.
         let mutual = event == EventType::Consult
             && actor_ms.iter().filter_map(|m| m.entity.code).collect::<BTreeSet<ActorCode>>().len()
                 >= 2;
