@@ -239,6 +239,7 @@ impl EventCoder {
         welcome_agreements(sentences, &mut out);
         protest_demands(&mut out);
         leave_organisations(&mut out);
+        domestic_recipients(&mut out, sentences, mentions, doc_country, &self.need_target);
         out.retain(|c| !c.recipients.is_empty() || !self.need_target.contains(&c.pattern_id));
         out
     }

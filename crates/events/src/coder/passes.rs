@@ -867,3 +867,53 @@ fn act_kind(noun: &str) -> Option<EventType> {
         _ => return None,
     })
 }
+
+/// "The junta declared a temporary ceasefire", "Prabowo ordered an investigation", "the
+/// opposition denounced the budget": a concession, request, criticism or coercive act by a
+/// state's own actors, in a sentence that names no other state, in a story about that state,
+/// is addressed to the state itself (PLOVER codes domestic events so). Runs after the passes
+/// that find what a statement answers, and never for patterns that need a found target.
+pub(super) fn domestic_recipients(
+    out: &mut [EventCandidate],
+    sentences: &[Sentence],
+    mentions: &[Vec<Mention>],
+    doc_country: Option<ActorCode>,
+    need_target: &BTreeSet<String>,
+) {
+    let Some(home) = doc_country else { return };
+    for c in out.iter_mut() {
+        let domestic_kind = matches!(
+            c.event,
+            EventType::Concede | EventType::Request | EventType::Coerce | EventType::Accuse
+        );
+        if !domestic_kind
+            || !c.recipients.is_empty()
+            || c.aux.negated
+            || need_target.contains(&c.pattern_id)
+        {
+            continue;
+        }
+        let ms = mentions.get(c.sentence).map(Vec::as_slice).unwrap_or_default();
+        if ms.iter().any(|m| m.entity.code.is_some_and(|x| x != home)) {
+            continue;
+        }
+        // "appealed to Western allies", "a plea for air defence systems", "intercepted the aid
+        // boat": someone abroad is involved, though uncoded.
+        let toks = sentences.get(c.sentence).map(|s| s.tokens.as_slice()).unwrap_or_default();
+        if toks.iter().any(|t| ABROAD.contains(&t.norm.as_str())) {
+            continue;
+        }
+        let Some(first) = c.actors.first() else { continue };
+        if c.actors.iter().all(|m| m.entity.code == Some(home)) {
+            c.recipients = vec![implied_party(first, home, None)];
+            // The evidence says the recipient was implied, not read.
+            c.entries.push(EntryRef {
+                role: "recipient".into(),
+                entry: "domestic".into(),
+                source: "coder: a domestic act that names no one else".into(),
+                text: String::new(),
+            });
+            c.confidence *= 0.9;
+        }
+    }
+}

@@ -1265,7 +1265,6 @@ impl<'a> View<'a> {
             }
         }
         self.policed_protests(&mut out);
-        self.domestic_recipients(&mut out);
         // "A Kenyan police officer was killed when gang members ambushed a patrol": the one
         // killed is the victim of the attack the sentence tells.
         let victim = self.passive_victim();
@@ -1282,55 +1281,6 @@ impl<'a> View<'a> {
             }
         }
         out
-    }
-
-    /// "The junta declared a temporary ceasefire", "Prabowo ordered an investigation": a
-    /// concession, request, coercive act or inquiry by a state's own actors, in a sentence that
-    /// names no other state and a story about that state, is addressed to the state itself
-    /// (PLOVER codes domestic events so).
-    fn domestic_recipients(&self, out: &mut [(EventCandidate, CandFlags)]) {
-        let Some(home) = self.doc_country else { return };
-        let foreign = self.ms.iter().any(|m| m.entity.code.is_some_and(|c| c != home));
-        // "appealed to Western allies", "a plea for air defence systems", "intercepted the aid
-        // boat": someone abroad is involved, though uncoded.
-        let abroad = self.toks.iter().any(|t| {
-            matches!(
-                t.norm.as_str(),
-                "allies"
-                    | "partners"
-                    | "countries"
-                    | "nations"
-                    | "international"
-                    | "world"
-                    | "donors"
-                    | "western"
-                    | "foreign"
-                    | "abroad"
-                    | "weapons"
-                    | "systems"
-                    | "aid"
-                    | "boat"
-                    | "ship"
-                    | "vessel"
-                    | "flotilla"
-                    | "tanker"
-            )
-        });
-        if foreign {
-            return;
-        }
-        for (c, _) in out.iter_mut() {
-            let domestic_kind =
-                matches!(c.event, EventType::Concede | EventType::Request | EventType::Coerce)
-                    || (c.event == EventType::Accuse && c.modes.contains(&Mode::Investigate));
-            if !domestic_kind || !c.recipients.is_empty() || c.aux.negated || abroad {
-                continue;
-            }
-            let Some(first) = c.actors.first() else { continue };
-            if c.actors.iter().all(|m| m.entity.code == Some(home)) {
-                c.recipients = vec![implied_party(first, home, None)];
-            }
-        }
     }
 
     /// "Police fired tear gas at thousands of protesters outside parliament": protesters the

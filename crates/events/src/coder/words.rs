@@ -768,3 +768,26 @@ pub(super) const NUMBER_WORDS: &[&str] = &[
 /// Prepositions of a phrase that tells where or when a clause's act took place ("in a phone
 /// call with Merkel", "after talks in Malaysia"): a meeting in one is the subject's.
 pub(super) const ADJUNCT_PREPS: &[&str] = &["during", "in", "at", "after", "following", "amid"];
+
+/// Words that say someone abroad takes part, though no state is named ("appealed to Western
+/// allies", "a plea for air defence systems", "intercepted the aid boat").
+pub(super) const ABROAD: &[&str] = &[
+    "allies",
+    "partners",
+    "countries",
+    "nations",
+    "international",
+    "world",
+    "donors",
+    "western",
+    "foreign",
+    "abroad",
+    "weapons",
+    "systems",
+    "aid",
+    "boat",
+    "ship",
+    "vessel",
+    "flotilla",
+    "tanker",
+];
