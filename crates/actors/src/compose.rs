@@ -2151,7 +2151,13 @@ impl<'a> SentenceComposer<'a> {
         let code = if ctx.backed { None } else { ctx.code }.or(chain.of.as_ref().map(|o| o.0));
         let org_armed = ctx.org.is_some() && armed(ctx.sector);
         let of_armed = chain.of.as_ref().and_then(|o| o.1).filter(|s| armed(Some(*s)));
-        let sector = if org_armed || ctx.sector == Some(Sector::Pre) {
+        // "the Sinn Fein president", "the ANC chairman": a party's head is a party figure.
+        let party_head = ctx.org.is_some()
+            && matches!(ctx.sector, Some(Sector::Pty | Sector::Opp))
+            && (j..k).any(|t| {
+                matches!(self.norm(t), "president" | "leader" | "chairman" | "chairwoman" | "chair")
+            });
+        let sector = if org_armed || party_head || ctx.sector == Some(Sector::Pre) {
             ctx.sector
         } else if of_armed.is_some() {
             of_armed
