@@ -1066,13 +1066,22 @@ impl<'a> View<'a> {
         {
             return None;
         }
-        // Gunmen fleeing the scene are not displaced people.
+        // Gunmen fleeing the scene are not displaced people, nor is a leader fleeing the country
+        // ("Hasina resigned and fled the country", "Batista fled").
         if event == EventType::Sanction
             && pat.frame == Frame::VerbReverse
             && recip_ms.iter().chain(actor_ms.iter()).any(|m| {
                 matches!(
                     m.entity.sector,
-                    Some(Sector::Uaf | Sector::Reb | Sector::Mil | Sector::Crm | Sector::Prm)
+                    Some(
+                        Sector::Uaf
+                            | Sector::Reb
+                            | Sector::Mil
+                            | Sector::Crm
+                            | Sector::Prm
+                            | Sector::Gov
+                            | Sector::Eli
+                    )
                 )
             })
         {
