@@ -2215,13 +2215,40 @@ impl<'a> View<'a> {
     pub(super) fn victims_are_subject(&self, recips: &[usize], t0: usize) -> bool {
         recips.iter().any(|&r| {
             let m = self.mi(r);
-            m.end <= t0
-                && (m.end..t0).all(|k| {
+            // "Miguel Uribe, a Colombian senator, was shot", "the mayor of the city of Uruapan
+            // was shot": an apposition in commas, or a place's name after "of", may stand
+            // between the victims and the verb.
+            let mut end = m.end;
+            if self.norm(end) == "," {
+                if let Some(close) = (end + 1..t0.min(end + 14)).find(|&k| self.norm(k) == ",") {
+                    let plain = (end + 1..close).all(|k| {
+                        self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+                            && !self.verb_ends.contains(&(k + 1))
+                    });
+                    if plain {
+                        end = close + 1;
+                    }
+                }
+            }
+            while self.norm(end) == "of"
+                && self
+                    .toks
+                    .get(end + 1)
+                    .is_some_and(|t| t.capitalised && t.kind == TokenKind::Word)
+            {
+                end += 2;
+                while self.toks.get(end).is_some_and(|t| t.capitalised && t.kind == TokenKind::Word)
+                {
+                    end += 1;
+                }
+            }
+            end <= t0
+                && (end..t0).all(|k| {
                     BE.contains(&self.norm(k))
                         || ADVERBS.contains(&self.norm(k))
                         || matches!(self.norm(k), "been" | "have" | "has" | "had" | "being")
                         // "Kizza Besigye, who was abducted in Nairobi".
-                        || (k < m.end + 2 && matches!(self.norm(k), "," | "who"))
+                        || (k < end + 2 && matches!(self.norm(k), "," | "who"))
                 })
         })
     }

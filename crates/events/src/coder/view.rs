@@ -614,6 +614,25 @@ impl<'a> View<'a> {
                 }
             }
         }
+        // "Gang members armed with rifles killed 70 people": a participle phrase of equipment
+        // right after the subject describes it.
+        if until == t0 {
+            let equipped = (opens..v).rev().take(8).find(|&k| {
+                matches!(
+                    self.norm(k),
+                    "armed"
+                        | "equipped"
+                        | "wielding"
+                        | "carrying"
+                        | "wearing"
+                        | "dressed"
+                        | "riding"
+                ) && self.order.iter().any(|&i| self.mi(i).end == k)
+            });
+            if let Some(k) = equipped {
+                until = k;
+            }
+        }
         // "Prosecutors said Abdulkader planned to murder": a speech verb closes the search.
         let speech_at = self
             .aux_hits
