@@ -530,19 +530,6 @@ fn move_named(text: &str, trigger: Span, clause: Span) -> Option<String> {
     }
 }
 
-/// "a charge the Kremlin called unacceptable": answering an accusation is denying it.
-const CLAIMS: &[&str] = &[
-    "charge",
-    "charges",
-    "accusation",
-    "accusations",
-    "allegation",
-    "allegations",
-    "claim",
-    "claims",
-    "criticism",
-];
-
 pub(super) fn answer_moves(text: &str, out: &mut [EventCandidate]) {
     for i in 0..out.len() {
         let Some(c) = out.get(i) else { continue };
@@ -554,7 +541,8 @@ pub(super) fn answer_moves(text: &str, out: &mut [EventCandidate]) {
             continue;
         }
         let Some(noun) = move_named(text, c.trigger, c.clause) else { continue };
-        let claim = c.event == EventType::Accuse && CLAIMS.contains(&noun.as_str());
+        // "a charge the Kremlin called unacceptable": answering an accusation is denying it.
+        let claim = c.event == EventType::Accuse && act_kind(&noun) == Some(EventType::Accuse);
         if !c.recipients.is_empty() && !claim {
             continue;
         }

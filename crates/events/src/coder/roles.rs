@@ -59,9 +59,9 @@ impl<'a> View<'a> {
                     // the object after the second.
                     if obj.is_empty() && direct && self.norm(t1) == "and" {
                         let next_end = self
-                            .verb_ends
+                            .verb_spans
                             .iter()
-                            .copied()
+                            .map(|&(_, e)| e)
                             .filter(|&e| e > t1 + 1 && e <= t1 + 4)
                             .min();
                         if let Some(e) = next_end {
@@ -1244,7 +1244,7 @@ impl<'a> View<'a> {
                 .take_while(|&k| {
                     self.cl(k) == c
                         && self.toks.get(k).is_some_and(|t| t.kind != TokenKind::Punct)
-                        && !self.verb_ends.contains(&(k + 1))
+                        && !self.verb_ends_at(k + 1)
                 })
                 .find(|&k| matches!(self.norm(k), "could" | "would" | "might" | "may"));
             if modal.is_some() {
@@ -1597,7 +1597,7 @@ impl<'a> View<'a> {
                 // preposition.
                 let found = self.order.iter().rev().copied().find(|&i| {
                     let m = self.mi(i);
-                    let object = m.start > 0 && self.verb_ends.contains(&m.start);
+                    let object = m.start > 0 && self.verb_ends_at(m.start);
                     m.end <= p
                         && p - m.end <= 15
                         && m.prep.is_none()
@@ -2223,7 +2223,7 @@ impl<'a> View<'a> {
                 if let Some(close) = (end + 1..t0.min(end + 14)).find(|&k| self.norm(k) == ",") {
                     let plain = (end + 1..close).all(|k| {
                         self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Word)
-                            && !self.verb_ends.contains(&(k + 1))
+                            && !self.verb_ends_at(k + 1)
                     });
                     if plain {
                         end = close + 1;

@@ -51,7 +51,6 @@ pub(super) struct View<'a> {
     pub(super) mode_hits: Vec<Hit>,
     pub(super) max_year: u32,
     /// Token indices right after a verb trigger: a mention starting there is its object.
-    pub(super) verb_ends: Vec<usize>,
     /// Where each verbal trigger of the sentence starts and ends.
     pub(super) verb_spans: Vec<(usize, usize)>,
     /// The state the document's mentions name most often.
@@ -363,7 +362,6 @@ impl<'a> View<'a> {
             aux_kinds: &coder.aux_kinds,
             mode_hits: coder.modes.find_all(toks),
             max_year,
-            verb_ends: Vec::new(),
             verb_spans: Vec::new(),
             doc_country,
             assault_spans: Vec::new(),
@@ -482,6 +480,11 @@ impl<'a> View<'a> {
             out.push(prev);
             cur = prev;
         }
+    }
+
+    /// Whether a verbal trigger of the sentence ends at token `k`.
+    pub(super) fn verb_ends_at(&self, k: usize) -> bool {
+        self.verb_spans.iter().any(|&(_, e)| e == k)
     }
 
     /// The subject a sentence-initial phrase leads into ("After talks in Jeddah, Ukraine said"):
@@ -1194,7 +1197,6 @@ impl<'a> View<'a> {
             .filter(|t| !t.pat.frame.is_noun())
             .map(|t| (t.hit.start, t.hit.end))
             .collect();
-        self.verb_ends = self.verb_spans.iter().map(|&(_, e)| e).collect();
         let mut mode_tokens = vec![false; self.toks.len()];
         for h in &self.mode_hits {
             for slot in mode_tokens.iter_mut().take(h.end).skip(h.start) {
