@@ -467,6 +467,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "joint"
                 | "owngov"
                 | "target"
+                | "outward"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }

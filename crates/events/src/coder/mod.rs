@@ -61,6 +61,10 @@ pub struct EventCoder {
     aux_kinds: Vec<Option<AuxKind>>,
     /// Keys of patterns flagged `target`: kept only if a recipient is found by the end.
     need_target: BTreeSet<String>,
+    /// Keys of patterns whose events never take a domestic recipient: symmetric ones (`v2`,
+    /// `n2`, `broker`), whose actors face each other, and `outward` ones, answers aimed at
+    /// whoever acted ("vowed a response").
+    not_domestic: BTreeSet<String>,
 }
 
 macro_rules! builtin {
@@ -108,6 +112,12 @@ impl EventCoder {
                 Entry::Pattern(p) => {
                     if p.has("target") {
                         coder.need_target.insert(p.origin.key.clone());
+                    }
+                    if matches!(p.frame, Frame::VerbMutual | Frame::NounMutual)
+                        || p.has("broker")
+                        || p.has("outward")
+                    {
+                        coder.not_domestic.insert(p.origin.key.clone());
                     }
                     let phs = p.phrase.clone();
                     for ph in phs {
@@ -239,7 +249,14 @@ impl EventCoder {
         welcome_agreements(sentences, &mut out);
         protest_demands(&mut out);
         leave_organisations(&mut out);
-        domestic_recipients(&mut out, sentences, mentions, doc_country, &self.need_target);
+        domestic_recipients(
+            &mut out,
+            sentences,
+            mentions,
+            doc_country,
+            &self.need_target,
+            &self.not_domestic,
+        );
         out.retain(|c| !c.recipients.is_empty() || !self.need_target.contains(&c.pattern_id));
         out
     }

@@ -857,9 +857,9 @@ fn act_kind(noun: &str) -> Option<EventType> {
 }
 
 /// "The junta declared a temporary ceasefire", "Prabowo ordered an investigation", "the
-/// opposition denounced the budget": a concession, request, criticism or coercive act by a
-/// state's own actors, in a sentence that names no other state, in a story about that state,
-/// is addressed to the state itself (PLOVER codes domestic events so). Runs after the passes
+/// opposition denounced the budget": a concession, request, criticism, coercive or violent
+/// act, refusal, agreement, threat or praise by a state's own actors, in a sentence that names
+/// no other state, in a story about that state, is addressed to the state itself (PLOVER codes domestic events so). Runs after the passes
 /// that find what a statement answers, and never for patterns that need a found target.
 pub(super) fn domestic_recipients(
     out: &mut [EventCandidate],
@@ -867,13 +867,29 @@ pub(super) fn domestic_recipients(
     mentions: &[Vec<Mention>],
     doc_country: Option<ActorCode>,
     need_target: &BTreeSet<String>,
+    not_domestic: &BTreeSet<String>,
 ) {
     let Some(home) = doc_country else { return };
     for c in out.iter_mut() {
-        let domestic_kind = matches!(
+        let classic = matches!(
             c.event,
             EventType::Concede | EventType::Request | EventType::Coerce | EventType::Accuse
         );
+        // Violence, refusals, agreements, threats and praise by one of a state's own actors
+        // are as domestic as its concessions and requests ("Syrian government forces resumed
+        // the bombardment" SYR→SYR, "the family refused to sign" USA→USA); but sides that
+        // face each other ("clashed", "A and B agreed") leave no one to address, and a vowed
+        // response is aimed at whoever acted, most often abroad.
+        let one_sided = matches!(
+            c.event,
+            EventType::Assault
+                | EventType::Reject
+                | EventType::Agree
+                | EventType::Threaten
+                | EventType::Support
+        ) && c.actors.len() == 1
+            && !not_domestic.contains(&c.pattern_id);
+        let domestic_kind = classic || one_sided;
         if !domestic_kind
             || !c.recipients.is_empty()
             || c.aux.negated

@@ -1861,9 +1861,20 @@ impl<'a> View<'a> {
 
     /// The light or undergoing verb governing the event noun at `t0`, if any.
     pub(super) fn light_verb(&self, t0: usize, mode_tokens: &[bool]) -> Option<&Hit> {
+        let light_at = |j: usize| {
+            self.aux_hits.iter().find(|h| {
+                h.end == j
+                    && matches!(self_kind(self, h), Some(AuxKind::Light) | Some(AuxKind::Undergo))
+            })
+        };
         let mut j = t0;
         let mut steps = 0;
         while j > 0 && steps < 6 {
+            // "ended a visit": a light verb that is also a mode cue ("end" → yield) is still
+            // the verb, not a modifier to skip.
+            if light_at(j).is_some() {
+                break;
+            }
             let n = self.norm(j - 1);
             // "a two-day visit", "a long-awaited visit": hyphenated modifiers.
             let hyphenated = n == "-"
@@ -1907,10 +1918,7 @@ impl<'a> View<'a> {
             j -= 1;
             steps += 1;
         }
-        self.aux_hits.iter().find(|h| {
-            h.end == j
-                && matches!(self_kind(self, h), Some(AuxKind::Light) | Some(AuxKind::Undergo))
-        })
+        light_at(j)
     }
 
     /// The authority behind an agentless arrest or sentence: the police (or courts) of the

@@ -729,7 +729,6 @@ pub(super) const NOT_PERSONS: &[&str] = &[
     "measures",
     "plan",
     "deal",
-    "border",
     "crossing",
     "crossings",
     "airport",
@@ -790,4 +789,8 @@ pub(super) const ABROAD: &[&str] = &[
     "vessel",
     "flotilla",
     "tanker",
+    "occupier",
+    "occupiers",
+    "territory",
+    "deal",
 ];
