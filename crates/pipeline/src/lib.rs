@@ -110,9 +110,11 @@ impl<'g> Coder<'g> {
         let published_year = anchor.and_then(|a| u32::try_from(a.year).ok());
         // Places are looked up before events only when a mention waits for a country from
         // them and some sentence may hold an event; otherwise only once an event is found.
-        let early = mentions.iter().flatten().any(placeable) && self.events.has_trigger(&sentences);
+        let early = mentions.iter().flatten().any(|m| placeable(m) || by_country_name(m))
+            && self.events.has_trigger(&sentences);
         let mut all_places = early.then(|| self.geoparser.parse(text));
         if let Some(p) = &all_places {
+            recode_misread_state(&mut mentions, p);
             place_uncoded(&mut mentions, &sentences, p);
         }
         let mut candidates =
@@ -221,6 +223,77 @@ fn recode_capitals(
     };
     for c in candidates.iter_mut() {
         c.actors.iter_mut().chain(c.recipients.iter_mut()).for_each(recode);
+    }
+}
+
+/// Whether a mention was coded by a country's or capital's name in the actor lexicon.
+fn by_country_name(m: &lapwing_core::Mention) -> bool {
+    m.entries.iter().any(|e| e.source.contains("countries.tsv"))
+}
+
+/// "LONDON, Ky. - London Police have arrested two people ... Police also arrested Vernon
+/// Adkins": when every mention of a state in the document is a capital's name that the
+/// geoparser puts in another country, the story is not about that state at all. Its code,
+/// also given to unnamed police and unknown names as the story's country, becomes the
+/// country the geoparser found, before the event coder weighs the story's state.
+fn recode_misread_state(
+    mentions: &mut [Vec<lapwing_core::Mention>],
+    places: &[lapwing_geo::PlaceMention],
+) {
+    use lapwing_core::plover::ActorCode;
+    let misread = |m: &lapwing_core::Mention| -> Option<(ActorCode, ActorCode)> {
+        let code = m.entity.code?;
+        let e = m.entries.iter().find(|e| e.source.contains("countries.tsv"))?;
+        places.iter().find_map(|p| {
+            let inside = p.start >= m.span.start && p.end <= m.span.end;
+            let other = place_code(&p.place.country).filter(|c| *c != code)?;
+            (inside && p.text.eq_ignore_ascii_case(&e.text)).then_some((code, other))
+        })
+    };
+    let mut swaps: Vec<(ActorCode, ActorCode)> = Vec::new();
+    for m in mentions.iter().flatten() {
+        if let Some(sw) = misread(m) {
+            if !swaps.contains(&sw) {
+                swaps.push(sw);
+            }
+        }
+    }
+    for (from, to) in swaps {
+        // One reading per state: "London" put in Kentucky and "Paris" in Texas for the same
+        // state's code is too confused to act on.
+        let readings = mentions.iter().flatten().filter_map(misread).filter(|(f, _)| *f == from);
+        if readings.clone().any(|(_, t)| t != to) {
+            continue;
+        }
+        // The name read elsewhere keeps that reading throughout the story (the geoparser may
+        // still put a later "London" in Britain); any other evidence for the state
+        // ("British", "the UK", a British minister) keeps the state.
+        let names: Vec<String> = mentions
+            .iter()
+            .flatten()
+            .filter(|m| misread(m).is_some_and(|(f, _)| f == from))
+            .flat_map(|m| m.entries.iter())
+            .filter(|e| e.source.contains("countries.tsv"))
+            .map(|e| e.text.to_lowercase())
+            .collect();
+        let evidenced = mentions.iter().flatten().any(|m| {
+            m.entity.code == Some(from)
+                && m.entries.iter().any(|e| {
+                    !e.source.contains("agents.tsv")
+                        && !(e.source.contains("countries.tsv")
+                            && names.contains(&e.text.to_lowercase()))
+                })
+        });
+        if evidenced {
+            continue;
+        }
+        for m in mentions.iter_mut().flatten() {
+            if m.entity.code == Some(from) {
+                m.entity.code = Some(to);
+                m.entity.identifier_text = None;
+                m.entity.identifier_id = None;
+            }
+        }
     }
 }
 

@@ -111,3 +111,30 @@ fn places_are_recipients_of_attacks_but_not_of_withdrawals_at_home() {
     let recipients = value.pointer("/0/recipient").and_then(|r| r.as_array()).map(Vec::len);
     assert_eq!(recipients, Some(0), "{out}");
 }
+
+/// Regression: in a story from London, Kentucky, unnamed police and the people they arrested
+/// were British, because "London" made Britain the story's state (and the geoparser read a
+/// later "London" as the British capital); the whole story is in the United States.
+#[test]
+fn a_story_from_a_capitals_namesake_is_about_that_country() {
+    let out = records(
+        "london-ky",
+        "2016-12-09",
+        "LONDON, Ky. (WKYT) - London Police have arrested two people on drug and theft charges. \
+         Police were called to the Wal-Mart on Kentucky 192. London Police say the suspect had \
+         four warrants out for her arrest. Police also arrested Vernon Adkins, 40, of McKee.",
+    );
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    let codes: Vec<&str> = value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|r| {
+            let actors = r.get("actor").and_then(|a| a.as_array()).into_iter().flatten();
+            let recips = r.get("recipient").and_then(|a| a.as_array()).into_iter().flatten();
+            actors.chain(recips).filter_map(|m| m.get("code").and_then(|c| c.as_str()))
+        })
+        .collect();
+    assert!(!codes.is_empty(), "{out}");
+    assert!(codes.iter().all(|c| *c == "USA"), "{out}");
+}
