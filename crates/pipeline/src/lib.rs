@@ -279,9 +279,10 @@ fn recode_misread_state(
         let evidenced = mentions.iter().flatten().any(|m| {
             m.entity.code == Some(from)
                 && m.entries.iter().any(|e| {
-                    !e.source.contains("agents.tsv")
-                        && !(e.source.contains("countries.tsv")
-                            && names.contains(&e.text.to_lowercase()))
+                    let generic = e.source.contains("agents.tsv");
+                    let same_name = e.source.contains("countries.tsv")
+                        && names.contains(&e.text.to_lowercase());
+                    !generic && !same_name
                 })
         });
         if evidenced {
