@@ -560,6 +560,15 @@ pub(super) fn answer_moves(text: &str, out: &mut [EventCandidate]) {
         let kind = act_kind(&noun);
         let told = told_before(out, c, if kind.is_some() { 2 } else { 1 });
         let usable = |o: &EventCandidate| !o.aux.negated && !o.actors.is_empty() && other(o);
+        // An act of the named kind with no known doer ("described the attacks as senseless"
+        // after a bombing by unknown men) is still the act meant: no one else is answered.
+        let named_act_undone = kind.is_some_and(|k| {
+            told.iter().any(|o| !o.aux.negated && o.event == k)
+                && !told.iter().any(|o| usable(o) && o.event == k)
+        });
+        if named_act_undone {
+            continue;
+        }
         let act = match kind {
             Some(k) => told.iter().find(|o| usable(o) && o.event == k).or_else(|| {
                 told.iter().filter(|o| o.sentence + 1 >= c.sentence).find(|o| usable(o))
