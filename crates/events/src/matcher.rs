@@ -149,6 +149,11 @@ fn match_elems(el: &[Element], toks: &[Token], i: usize, form: &mut Option<Form>
         None => Some(i),
         Some((Element::Words(ws), rest)) => {
             let t = toks.get(i)?;
+            // "would \"respond accordingly\"": a quote mark opened or closed inside a phrase is
+            // no word of it.
+            if matches!(t.norm.as_str(), "\"" | "'") && !ws.iter().any(|(w, _)| *w == t.norm) {
+                return match_elems(el, toks, i + 1, form);
+            }
             let (_, f) = ws.iter().find(|(w, _)| *w == t.norm)?;
             let before = *form;
             if form.is_none() {
@@ -212,5 +217,10 @@ mod tests {
         m.add(parse_phrase("~slap * +tariff").unwrap_or_default(), "tariff");
         let toks = lapwing_text::tokenize("Canada slapped 25% tariffs on steel.", 0);
         assert_eq!(m.find_all(&toks).len(), 1);
+        // Regression: quote marks inside a phrase ("would \"respond accordingly\"").
+        m.add(parse_phrase("would ~respond accordingly").unwrap_or_default(), "respond");
+        let toks =
+            lapwing_text::tokenize("Rubio said Washington would \"respond accordingly\".", 0);
+        assert!(m.find_all(&toks).iter().any(|h| m.item(h.item) == Some(&"respond")));
     }
 }

@@ -462,6 +462,10 @@ const MOVES: &[&str] = &[
     "request",
     "call",
     "calls",
+    "unrest",
+    "riots",
+    "protests",
+    "demonstrations",
 ];
 
 /// How a statement's words refer to an act told just before it: an object "the move" or "it"
@@ -506,7 +510,12 @@ fn move_named(text: &str, trigger: Span, clause: Span) -> Option<String> {
         let what = before.iter().rposition(|w| w == "what");
         if let Some(k) = what.filter(|&k| k >= 1 && n - k <= 6) {
             let clean = before.get(k + 1..).unwrap_or_default().iter().all(|w| w != ",");
-            if before.get(k - 1).is_some_and(|w| w == "in") && clean {
+            // "in what Arce denounced as a coup", "would respond to what he called a witch
+            // hunt".
+            let prep = before.get(k - 1).is_some_and(|w| {
+                matches!(w.as_str(), "in" | "to" | "for" | "over" | "against" | "at" | "after")
+            });
+            if prep && clean {
                 return Some(String::new());
             }
         }
@@ -861,6 +870,7 @@ fn act_kind(noun: &str) -> Option<EventType> {
         "demand" | "demands" | "request" | "call" | "calls" => EventType::Request,
         "deployment" | "drills" | "exercises" => EventType::Mobilize,
         "deal" | "agreement" => EventType::Agree,
+        "unrest" | "riots" | "protests" | "demonstrations" => EventType::Protest,
         _ => return None,
     })
 }

@@ -1300,6 +1300,13 @@ impl<'a> View<'a> {
                 aux.hypothetical = true;
             }
         }
+        // "would respond to any attack", "a possible strike": an event noun told as a
+        // possibility did not happen.
+        if pat.frame.is_noun()
+            && matches!(self.norm(t0.wrapping_sub(1)), "any" | "possible" | "potential" | "future")
+        {
+            aux.hypothetical = true;
+        }
         {
             // "prevent X from entering the area and carrying out massacres".
             let c = self.cl(t0);

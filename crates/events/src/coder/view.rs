@@ -981,7 +981,14 @@ impl<'a> View<'a> {
         // "were convicted of X and sentenced to death": a participle coordinated with a
         // passive one.
         // A verb with a direct object is active ("was alarmed and urged Washington").
-        if self.norm(t0.wrapping_sub(1)) == "and" && self.mention_starting(t_end).is_none() {
+        // "said the embassy was empty and condemned the attack": an object after the verb,
+        // even one no actor names, makes it active.
+        let object_follows = DETERMINERS.contains(&self.norm(t_end))
+            || self.toks.get(t_end).is_some_and(|t| t.capitalised);
+        if self.norm(t0.wrapping_sub(1)) == "and"
+            && self.mention_starting(t_end).is_none()
+            && !object_follows
+        {
             let c = self.cl(t0);
             let lo = t0.saturating_sub(14);
             if (lo..t0).any(|k| self.cl(k) == c && BE.contains(&self.norm(k))) {
