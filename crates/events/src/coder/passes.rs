@@ -906,7 +906,14 @@ pub(super) fn domestic_recipients(
                 | EventType::Agree
                 | EventType::Threaten
                 | EventType::Support
+                | EventType::Retreat
         ) && c.actors.len() == 1
+            // Releases and easing are done to someone at home; resigning, withdrawing,
+            // disarming and holding fire are not addressed to anyone.
+            && !(c.event == EventType::Retreat
+                && c.modes.iter().any(|m| {
+                    matches!(m, Mode::Resign | Mode::Withdraw | Mode::Disarm | Mode::Ceasefire)
+                }))
             && !not_domestic.contains(&c.pattern_id);
         let domestic_kind = classic || one_sided;
         if !domestic_kind
