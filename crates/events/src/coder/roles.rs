@@ -40,7 +40,10 @@ impl<'a> View<'a> {
                 let subj = self.verb_subject(t0, same_sentence);
                 // The grammatical subject, whatever the roles become ("met X and praised").
                 flags.subject = subj.iter().filter_map(|&i| self.ms.get(i).cloned()).collect();
-                if !passive && self.uncoded_subject(t0) {
+                // (A charge against people ("would be held accountable") keeps an uncoded
+                // subject as a person of the reporter's state.)
+                let charged_people = pat.has("charge") && pat.has("person");
+                if !passive && !charged_people && self.uncoded_subject(t0) {
                     return None;
                 }
                 if passive {
@@ -370,6 +373,7 @@ impl<'a> View<'a> {
 
         // "Iran said the United States had crossed a red line": a charge is the reporter's
         // accusation against the one it names, and nothing without a reporter.
+        let mut charged: Option<std::ops::Range<usize>> = None;
         if pat.has("charge") {
             // "Hezbollah was \"playing with fire\"": the quote mark cuts the clause, not the
             // subject off.
@@ -394,7 +398,46 @@ impl<'a> View<'a> {
                     .take(1)
                     .collect();
             }
-            if was_passive || actors.is_empty() {
+            // "said anyone promoting the group's ideas would be held accountable": a subject
+            // the actor coder cannot code is still a person the threat is made against.
+            if actors.is_empty() && pat.has("person") {
+                let said = self
+                    .aux_hits
+                    .iter()
+                    .filter(|h| h.end <= t0 && self_kind(self, h) == Some(AuxKind::Speech))
+                    .map(|h| h.end)
+                    .max();
+                if let Some(mut start) = said {
+                    if self.norm(start) == "that" {
+                        start += 1;
+                    }
+                    let words = (start..t0).all(|k| {
+                        self.toks
+                            .get(k)
+                            .is_some_and(|t| t.kind != TokenKind::Punct || t.norm == "'s")
+                    });
+                    // People, not things: "anyone", "those responsible", "the organisers".
+                    let people = (start..t0).any(|k| {
+                        let n = self.norm(k);
+                        matches!(
+                            n,
+                            "anyone"
+                                | "anybody"
+                                | "whoever"
+                                | "those"
+                                | "everyone"
+                                | "responsible"
+                                | "culprits"
+                                | "perpetrators"
+                                | "people"
+                        ) || (n.len() > 5 && (n.ends_with("ers") || n.ends_with("ors")))
+                    });
+                    if t0 > start && t0 - start <= 8 && words && people {
+                        charged = Some(start..t0);
+                    }
+                }
+            }
+            if was_passive || (actors.is_empty() && charged.is_none()) {
                 return None;
             }
             recips = std::mem::take(&mut actors);
@@ -919,6 +962,18 @@ impl<'a> View<'a> {
                 });
             own_bodies || !actor_ms.iter().any(|a| same_actor(a, r))
         });
+        if recip_ms.is_empty() {
+            if let Some(range) = charged {
+                let code = actor_ms
+                    .first()
+                    .and_then(|m| m.entity.code)
+                    .filter(|c| !c.is_non_state())
+                    .or(self.doc_country);
+                if let Some(code) = code {
+                    recip_ms.push(self.unplaced_person(range, code));
+                }
+            }
+        }
         // "police arrested two people", "he stabbed her", "Hickson was sentenced": a person
         // the actor coder cannot place is still the patient; the police, courts or army act on
         // their own state's people, anyone else in the story's country.
@@ -1439,6 +1494,43 @@ impl<'a> View<'a> {
             event = EventType::Mobilize;
             modes.clear();
             recip_ms.clear();
+        }
+        // "Israel will strike Gaza unless Hamas frees the hostages", "the junta chief said the
+        // military would launch counterattacks": force, arrests or sanctions announced for
+        // later on a condition, or force and arrests by the speaker's own side, are a threat.
+        if matches!(event, EventType::Assault | EventType::Coerce | EventType::Sanction)
+            && (aux.future || aux.hypothetical)
+            && !aux.negated
+            && !actor_ms.is_empty()
+        {
+            let modal = (t0.saturating_sub(4)..t0)
+                .any(|k| matches!(self.norm(k), "will" | "would" | "'ll" | "shall"));
+            let condition =
+                (t1..self.toks.len().min(t1 + 15)).any(|k| matches!(self.norm(k), "unless" | "if"));
+            let mine: BTreeSet<ActorCode> = actor_ms.iter().filter_map(|m| m.entity.code).collect();
+            let own_side = match self.reporter(t0, t1) {
+                Some(Ok(i)) => self
+                    .resolved(i)
+                    .and_then(|m| m.entity.code)
+                    .is_some_and(|code| mine.contains(&code)),
+                _ => false,
+            };
+            // (A sanction its own state announces for a date is the decision itself: "China
+            // said it would impose an additional 34% tariff".)
+            let own_side = own_side && event != EventType::Sanction;
+            if modal && (condition || own_side) {
+                let mode = match event {
+                    EventType::Assault => Mode::Violence,
+                    EventType::Coerce if modes.contains(&Mode::Arrest) => Mode::Arrest,
+                    EventType::Coerce => Mode::Restrict,
+                    _ if modes.contains(&Mode::Expel) => Mode::Expel,
+                    _ => Mode::Relations,
+                };
+                event = EventType::Threaten;
+                modes = vec![mode];
+                aux.future = false;
+                aux.hypothetical = false;
+            }
         }
         // An announced future withdrawal is a verbal concession (PLOVER's ambiguity notes).
         if event == EventType::Retreat && aux.future {
