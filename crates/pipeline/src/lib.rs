@@ -228,11 +228,17 @@ fn recode_capitals(
 
 /// Whether a mention was coded by a country's or capital's name in the actor lexicon.
 fn by_country_name(m: &lapwing_core::Mention) -> bool {
-    m.entries.iter().any(|e| e.source.contains("countries.tsv"))
+    m.entries.iter().any(place_entry)
+}
+
+/// Whether an actor-lexicon entry names a place: a country or capital (`countries.tsv`) or a
+/// city or region row (`p.*` in `agents.tsv`, "Birmingham" for Britain).
+fn place_entry(e: &lapwing_core::EntryRef) -> bool {
+    e.source.contains("countries.tsv") || e.entry.starts_with("p.")
 }
 
 /// "LONDON, Ky. - London Police have arrested two people ... Police also arrested Vernon
-/// Adkins": when every mention of a state in the document is a capital's name that the
+/// Adkins": when every mention of a state in the document is a place name that the
 /// geoparser puts in another country, the story is not about that state at all. Its code,
 /// also given to unnamed police and unknown names as the story's country, becomes the
 /// country the geoparser found, before the event coder weighs the story's state.
@@ -243,7 +249,7 @@ fn recode_misread_state(
     use lapwing_core::plover::ActorCode;
     let misread = |m: &lapwing_core::Mention| -> Option<(ActorCode, ActorCode)> {
         let code = m.entity.code?;
-        let e = m.entries.iter().find(|e| e.source.contains("countries.tsv"))?;
+        let e = m.entries.iter().find(|e| place_entry(e))?;
         places.iter().find_map(|p| {
             let inside = p.start >= m.span.start && p.end <= m.span.end;
             let other = place_code(&p.place.country).filter(|c| *c != code)?;
@@ -273,15 +279,14 @@ fn recode_misread_state(
             .flatten()
             .filter(|m| misread(m).is_some_and(|(f, _)| f == from))
             .flat_map(|m| m.entries.iter())
-            .filter(|e| e.source.contains("countries.tsv"))
+            .filter(|e| place_entry(e))
             .map(|e| e.text.to_lowercase())
             .collect();
         let evidenced = mentions.iter().flatten().any(|m| {
             m.entity.code == Some(from)
                 && m.entries.iter().any(|e| {
-                    let generic = e.source.contains("agents.tsv");
-                    let same_name = e.source.contains("countries.tsv")
-                        && names.contains(&e.text.to_lowercase());
+                    let generic = e.source.contains("agents.tsv") && !e.entry.starts_with("p.");
+                    let same_name = place_entry(e) && names.contains(&e.text.to_lowercase());
                     !generic && !same_name
                 })
         });

@@ -138,3 +138,23 @@ fn a_story_from_a_capitals_namesake_is_about_that_country() {
     assert!(!codes.is_empty(), "{out}");
     assert!(codes.iter().all(|c| *c == "USA"), "{out}");
 }
+
+/// The same for a city the actor lexicon ties to a state ("Birmingham" for Britain) that the
+/// story places elsewhere ("Birmingham, Ala.").
+#[test]
+fn a_citys_namesake_abroad_does_not_make_the_story_british() {
+    let out = records(
+        "birmingham-al",
+        "1998-01-30",
+        "BIRMINGHAM, Ala. (AP) - A bomb exploded outside an abortion clinic in Birmingham, Alabama, \
+         on Thursday, killing an off-duty police officer. Police arrested a man near the clinic.",
+    );
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    let gbr = value.as_array().into_iter().flatten().any(|r| {
+        let actors = r.get("actor").and_then(|a| a.as_array()).into_iter().flatten();
+        let recips = r.get("recipient").and_then(|a| a.as_array()).into_iter().flatten();
+        actors.chain(recips).any(|m| m.get("code").and_then(|c| c.as_str()) == Some("GBR"))
+    });
+    assert!(!gbr, "{out}");
+    assert!(out.contains("USA"), "{out}");
+}
