@@ -290,9 +290,17 @@ fn resolve(
                 // The subject-most person: the first person of the nearest sentence that has
                 // one ("Zelenskyy said the US only encourages Putin. '...,' he wrote").
                 let is_person = |at: &(usize, usize)| getm(meta, *at).is_some_and(|m| m.person);
+                // "In a letter to President Rafsanjani, Saddam said he would ...": a person after a
+                // preposition is no subject while another person is.
                 let subject_most = earlier(out).find(is_person).and_then(|(psi, _)| {
                     let n = out.get(psi).map(Vec::len).unwrap_or(0);
-                    (0..n).map(|mi| (psi, mi)).find(is_person)
+                    let free = |at: &(usize, usize)| {
+                        is_person(at) && getm(meta, *at).is_some_and(|m| !m.after_prep)
+                    };
+                    (0..n)
+                        .map(|mi| (psi, mi))
+                        .find(free)
+                        .or_else(|| (0..n).map(|mi| (psi, mi)).find(is_person))
                 });
                 // "Trump met al-Sharaa and urged him to ...": an object pronoun is not its own
                 // clause's subject, so in its sentence it is the latest other person.
