@@ -870,6 +870,7 @@ fn act_kind(noun: &str) -> Option<EventType> {
         "demand" | "demands" | "request" | "call" | "calls" => EventType::Request,
         "deployment" | "drills" | "exercises" => EventType::Mobilize,
         "deal" | "agreement" => EventType::Agree,
+        "veto" | "vetoes" | "rejection" => EventType::Reject,
         "unrest" | "riots" | "protests" | "demonstrations" => EventType::Protest,
         _ => return None,
     })

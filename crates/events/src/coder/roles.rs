@@ -89,12 +89,15 @@ impl<'a> View<'a> {
                     // "warned Taiwan of consequences": the object inside a gapped trigger.
                     // "ordered the French ambassador ... to leave": with `inner`, the object is
                     // always the one inside.
-                    if (recips.is_empty() || pat.has("inner")) && direct && t1 > t0 + 2 {
+                    // "closed its embassy in Norway": with `inner`, also a mention that starts
+                    // inside the trigger and runs on past it.
+                    let inner_flag = pat.has("inner");
+                    if (recips.is_empty() || inner_flag) && (direct || inner_flag) && t1 > t0 + 2 {
                         let inner = self.order.iter().copied().find(|&i| {
                             let m = self.mi(i);
                             m.start > t0
                                 && m.start <= t0 + 2
-                                && m.end < t1
+                                && (m.end < t1 || (inner_flag && m.start < t1 && m.end > t1))
                                 && m.prep.is_none_or(|p| p <= t0)
                                 // "warned Israel would intensify": the subject of what is said.
                                 && !matches!(
@@ -1011,9 +1014,20 @@ impl<'a> View<'a> {
         }
         // A curfew, martial law or a ban that names no target falls on the state's own
         // people; tear gas with no target is fired at its own civilians (protesters).
-        // A siege or blockade falls on someone else.
+        // A siege, a blockade or a closed border falls on someone else.
         let siege = (t0..t1).any(|k| {
-            matches!(self.norm(k), "siege" | "sieges" | "blockade" | "blockades" | "besieged")
+            matches!(
+                self.norm(k),
+                "siege"
+                    | "sieges"
+                    | "blockade"
+                    | "blockades"
+                    | "besieged"
+                    | "border"
+                    | "borders"
+                    | "frontier"
+                    | "airspace"
+            )
         });
         let restrictive = event == EventType::Coerce
             && !siege
