@@ -92,7 +92,7 @@ impl<'a> View<'a> {
                     // "closed its embassy in Norway": with `inner`, also a mention that starts
                     // inside the trigger and runs on past it.
                     let inner_flag = pat.has("inner");
-                    if (recips.is_empty() || inner_flag) && (direct || inner_flag) && t1 > t0 + 2 {
+                    if (inner_flag || (recips.is_empty() && direct)) && t1 > t0 + 2 {
                         let inner = self.order.iter().copied().find(|&i| {
                             let m = self.mi(i);
                             m.start > t0
