@@ -124,7 +124,9 @@ impl<'g> Coder<'g> {
         } else {
             let p = all_places.take().unwrap_or_else(|| self.geoparser.parse(text));
             recode_capitals(&mut candidates, &p);
-            event_places(p, &mentions)
+            let p = event_places(p, &mentions);
+            place_domestic_victims(&mut candidates, &sentences, &p, text);
+            p
         };
         let dater = dating::Dater::new(text, &sentences, &timexes, anchor);
         let char_index = lapwing_core::text::CharIndex::new(text);
@@ -223,6 +225,40 @@ fn recode_capitals(
     };
     for c in candidates.iter_mut() {
         c.actors.iter_mut().chain(c.recipients.iter_mut()).for_each(recode);
+    }
+}
+
+/// "Kryvyi Rih declared mourning after Friday's Russian missile strike on a residential area
+/// killed 18 people": an attack given its doer's own state as the implied (`domestic`)
+/// recipient, though the sentence places it in another country, hit that country.
+fn place_domestic_victims(
+    candidates: &mut [lapwing_events::EventCandidate],
+    sentences: &[lapwing_core::Sentence],
+    places: &[lapwing_geo::PlaceMention],
+    text: &str,
+) {
+    for c in candidates.iter_mut() {
+        let implied = c.entries.iter().any(|e| e.role == "recipient" && e.entry == "domestic");
+        if !implied || c.event != lapwing_core::plover::EventType::Assault {
+            continue;
+        }
+        let Some(s) = sentences.get(c.sentence) else { continue };
+        let place = lapwing_geo::event_place(
+            text,
+            places,
+            s.span.start..s.span.end,
+            c.trigger.start..c.trigger.end,
+        );
+        let Some((m, basis)) = place else { continue };
+        if basis != lapwing_geo::PlaceBasis::Locative {
+            continue;
+        }
+        let Some(there) = place_code(&m.place.country) else { continue };
+        for r in c.recipients.iter_mut() {
+            if r.entity.code.is_some_and(|code| code != there) {
+                r.entity.code = Some(there);
+            }
+        }
     }
 }
 

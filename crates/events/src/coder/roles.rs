@@ -1034,7 +1034,19 @@ impl<'a> View<'a> {
             && modes.iter().any(|m| {
                 matches!(m, Mode::Restrict | Mode::Curfew | Mode::MartialLaw | Mode::Censor)
             });
-        let crowd = event == EventType::Assault && modes.contains(&Mode::CrowdControl);
+        // (Not when someone else is named after it: "fired water cannon at and sideswiped a
+        // Philippine fisheries vessel".)
+        let own: BTreeSet<ActorCode> = actor_ms.iter().filter_map(|m| m.entity.code).collect();
+        let foreign_after = self.order.iter().any(|&i| {
+            self.mi(i).start >= t1
+                && self
+                    .ms
+                    .get(i)
+                    .and_then(|m| m.entity.code)
+                    .is_some_and(|c| !own.contains(&c) && !c.is_non_state())
+        });
+        let crowd =
+            event == EventType::Assault && modes.contains(&Mode::CrowdControl) && !foreign_after;
         // "the army seized power": a coup is against the army's own government.
         let coup = pat.has("owngov");
         if recip_ms.is_empty() && (restrictive || crowd || coup) {
