@@ -230,16 +230,32 @@ fn recode_capitals(
 
 /// "Kryvyi Rih declared mourning after Friday's Russian missile strike on a residential area
 /// killed 18 people": an attack given its doer's own state as the implied (`domestic`)
-/// recipient, though the sentence places it in another country, hit that country.
+/// recipient, or whose victims are plain nouns coded with the attacker's state, though the
+/// sentence places it in another country, hit that country.
 fn place_domestic_victims(
     candidates: &mut [lapwing_events::EventCandidate],
     sentences: &[lapwing_core::Sentence],
     places: &[lapwing_geo::PlaceMention],
     text: &str,
 ) {
+    use lapwing_core::MentionKind;
     for c in candidates.iter_mut() {
+        if c.event != lapwing_core::plover::EventType::Assault {
+            continue;
+        }
         let implied = c.entries.iter().any(|e| e.role == "recipient" && e.entry == "domestic");
-        if !implied || c.event != lapwing_core::plover::EventType::Assault {
+        // "Russian troops shelled a market in Pokrovsk": a site or person named by a plain
+        // noun took the attacker's state from the sentence's words, not from where it is.
+        let theirs: Vec<_> = c.actors.iter().filter_map(|m| m.entity.code).collect();
+        let generic = |m: &lapwing_core::Mention| {
+            matches!(m.kind, MentionKind::Nominal | MentionKind::Pronoun)
+                && m.entity.code.is_some_and(|x| theirs.contains(&x))
+                && m.entries
+                    .iter()
+                    .all(|e| e.source.contains("agents.tsv") && !e.entry.starts_with("p."))
+        };
+        let plain_victims = !c.recipients.is_empty() && c.recipients.iter().all(generic);
+        if !(implied || plain_victims) {
             continue;
         }
         let Some(s) = sentences.get(c.sentence) else { continue };

@@ -158,3 +158,19 @@ fn a_citys_namesake_abroad_does_not_make_the_story_british() {
     assert!(!gbr, "{out}");
     assert!(out.contains("USA"), "{out}");
 }
+
+/// Regression: victims named by a plain noun took the attacker's state from the sentence's
+/// words ("Russian troops shelled a residential area in Kupiansk" gave RUS→RUS); the place the
+/// sentence names decides.
+#[test]
+fn plain_victims_are_of_the_place_attacked() {
+    let out = records(
+        "kupiansk",
+        "2025-04-05",
+        "Russian troops shelled a residential area in Kupiansk overnight, killing three people.",
+    );
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    let actor = value.pointer("/0/actor/0/code").and_then(|c| c.as_str());
+    let victims = value.pointer("/0/recipient/0/code").and_then(|c| c.as_str());
+    assert_eq!((actor, victims), (Some("RUS"), Some("UKR")), "{out}");
+}

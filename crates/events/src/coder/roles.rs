@@ -40,6 +40,14 @@ impl<'a> View<'a> {
                 let subj = self.verb_subject(t0, same_sentence);
                 // The grammatical subject, whatever the roles become ("met X and praised").
                 flags.subject = subj.iter().filter_map(|&i| self.ms.get(i).cloned()).collect();
+                // "Typhoon Gaemi lashed Taiwan, where it killed three people": "it" after a
+                // disaster is the disaster.
+                if event == EventType::Assault
+                    && self.norm(t0.wrapping_sub(1)) == "it"
+                    && (0..t0).any(|k| DISASTERS.contains(&self.norm(k)))
+                {
+                    return None;
+                }
                 // (A charge against people ("would be held accountable") keeps an uncoded
                 // subject as a person of the reporter's state.)
                 let charged_people = pat.has("charge") && pat.has("person");

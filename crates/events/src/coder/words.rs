@@ -794,3 +794,29 @@ pub(super) const ABROAD: &[&str] = &[
     "territory",
     "deal",
 ];
+
+/// Natural disasters and diseases: "it" after one of them in a sentence is the disaster, not
+/// a state ("Typhoon Gaemi lashed Taiwan, where it killed three people").
+pub(super) const DISASTERS: &[&str] = &[
+    "typhoon",
+    "hurricane",
+    "cyclone",
+    "storm",
+    "tornado",
+    "earthquake",
+    "quake",
+    "tsunami",
+    "flood",
+    "floods",
+    "flooding",
+    "landslide",
+    "wildfire",
+    "blaze",
+    "heatwave",
+    "drought",
+    "outbreak",
+    "epidemic",
+    "pandemic",
+    "virus",
+    "disease",
+];
