@@ -2317,7 +2317,10 @@ impl<'a> View<'a> {
             }
             let x = self.resolved(i)?;
             let code = x.entity.code.filter(|c| !c.is_non_state())?;
-            (!theirs.contains(&code) && x.kind != MentionKind::Pronoun).then_some(x)
+            // A name told again is marked as coreferent too; only a real pronoun is skipped.
+            let pronoun =
+                x.kind == MentionKind::Pronoun && PRONOUN_FORMS.contains(&self.norm(m.start));
+            (!theirs.contains(&code) && !pronoun).then_some(x)
         })
     }
 

@@ -820,3 +820,7 @@ pub(super) const DISASTERS: &[&str] = &[
     "virus",
     "disease",
 ];
+
+/// Personal and possessive pronouns, as the first word of a mention.
+pub(super) const PRONOUN_FORMS: &[&str] =
+    &["it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "us", "our"];
