@@ -713,11 +713,19 @@ pub(super) fn same_event_in_sentence(o: &EventCandidate, c: &EventCandidate) -> 
         || seized
         || o.modes == c.modes
         || ((o.modes.is_empty() || c.modes.is_empty()) && o.event != EventType::Coerce);
+    // "Russia and Ukraine exchanged 390 prisoners ... the largest prisoner swap of the war": a
+    // joint act told again with one of its parties is the same act.
+    let part_of_joint = matches!(
+        o.event,
+        EventType::Retreat | EventType::Cooperate | EventType::Agree | EventType::Consult
+    ) && o.actors.len() >= 2
+        && !codes_of(&c.actors).is_empty()
+        && codes_of(&c.actors).is_subset(&codes_of(&o.actors));
     o.event == c.event
         // A background year may mark one conjunct and not the other ("cut ties in 1961 and
         // imposed an embargo"): still one event.
         && Aux { historical: false, ..o.aux } == Aux { historical: false, ..c.aux }
-        && entity_set(&o.actors) == entity_set(&c.actors)
+        && (entity_set(&o.actors) == entity_set(&c.actors) || part_of_joint)
         && (assault
             || seized
             || codes_of(&o.recipients) == codes_of(&c.recipients)

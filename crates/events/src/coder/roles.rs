@@ -55,7 +55,7 @@ impl<'a> View<'a> {
                     return None;
                 }
                 if passive {
-                    actors = self.pp_after(t1, &["by"], 4);
+                    actors = self.pp_after(t1, &["by"], 5);
                     recips = subj;
                     // "Kharkiv was shelled overnight": a place can be what is done to.
                     if recips.is_empty() {
@@ -1341,9 +1341,13 @@ impl<'a> View<'a> {
             }
         }
         // Historical cues may also follow ("attacked us since the fall of the regime").
+        // ("was stabbed several times": a count right after the verb is of blows, not of
+        // past events.)
         let hist_after = self.aux_hits.iter().find(|h| {
+            let blows = h.start == t1 && self.norm(h.end.saturating_sub(1)) == "times";
             h.start >= t1
                 && h.start - t1 <= 8
+                && !blows
                 && self.cl(h.start) == self.cl(t0)
                 && self_kind(self, h) == Some(AuxKind::Historical)
         });
@@ -2014,7 +2018,20 @@ impl<'a> View<'a> {
                 || (n.len() > 2 && n.contains('-'))
                 || self.norm(j) == "-"
                 || (j >= 2 && self.norm(j - 2) == "-");
+            // "carried out a vicious assault": one plain adjective between the article and
+            // the noun.
+            let adjective = j == t0
+                && j >= 2
+                && matches!(self.norm(j - 2), "a" | "an" | "the")
+                && self.toks.get(j - 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && !t.capitalised
+                        && !FUNCTION_WORDS.contains(&n)
+                        && !n.ends_with("ed")
+                        && !n.ends_with("ing")
+                });
             let skip = hyphenated
+                || adjective
                 || DETERMINERS.contains(&n)
                 || NOUN_MODIFIERS.contains(&n)
                 || mode_tokens.get(j - 1).copied().unwrap_or(false)
