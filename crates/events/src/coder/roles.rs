@@ -1570,8 +1570,29 @@ impl<'a> View<'a> {
                 aux.hypothetical = false;
             }
         }
-        // An announced future withdrawal is a verbal concession (PLOVER's ambiguity notes).
+        // "It expects that tens of thousands of Iraqi soldiers will surrender": a withdrawal
+        // someone else foretells is only a prediction.
         if event == EventType::Retreat && aux.future {
+            let mine: BTreeSet<ActorCode> = actor_ms.iter().filter_map(|m| m.entity.code).collect();
+            let foretold = (t0.saturating_sub(14)..t0).any(|k| {
+                matches!(
+                    self.norm(k),
+                    "expects" | "expect" | "expected" | "predicts" | "predicted" | "predict"
+                ) && self.norm(k + 1) == "that"
+            });
+            let other_reporter = match self.reporter(t0, t1) {
+                Some(Ok(i)) => self
+                    .resolved(i)
+                    .and_then(|m| m.entity.code)
+                    .is_some_and(|code| !mine.contains(&code)),
+                _ => false,
+            };
+            if foretold || (other_reporter && mine.is_empty()) {
+                aux.hypothetical = true;
+            }
+        }
+        // An announced future withdrawal is a verbal concession (PLOVER's ambiguity notes).
+        if event == EventType::Retreat && aux.future && !aux.hypothetical {
             event = EventType::Concede;
             modes.clear();
         }
