@@ -468,6 +468,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "owngov"
                 | "target"
                 | "outward"
+                | "command"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }

@@ -1225,11 +1225,78 @@ impl<'a> View<'a> {
         // of the event they state ("threatened to attack South Korea").
         let mut cand_of: Vec<Option<usize>> = vec![None; trigs.len()];
         let mut was_embedded: Vec<bool> = vec![false; trigs.len()];
+        // Orders replaced by the act they order (by candidate index in `out`).
+        let mut dropped: Vec<bool> = Vec::new();
         for (ti, tr) in trigs.iter().enumerate() {
             let Some(event) = tr.pat.event else { continue };
             let emb = self.embedded(&trigs, ti, event, &was_embedded);
             if let Some(flag) = was_embedded.get_mut(ti) {
                 *flag = emb.is_some();
+            }
+            // "Ruto ordered the military to deploy", "Jordan ordered the seizure of its assets":
+            // an order to one's own side is the act ordered, done by whoever ordered it.
+            let command = emb.and_then(|vi| {
+                let holder_pat = trigs.get(vi)?.pat;
+                if !holder_pat.has("command") {
+                    return None;
+                }
+                let ci = cand_of.get(vi).copied().flatten()?;
+                let (c, _) = out.get(ci)?;
+                let mine: BTreeSet<ActorCode> =
+                    c.actors.iter().filter_map(|m| m.entity.code).collect();
+                // Its own forces and offices, not its people ("ordered the Miami relatives to
+                // surrender the child" is a demand).
+                let own = !mine.is_empty()
+                    && c.recipients.iter().all(|r| {
+                        r.entity.code.is_none_or(|x| mine.contains(&x))
+                            && matches!(
+                                r.entity.sector,
+                                Some(
+                                    Sector::Gov
+                                        | Sector::Mil
+                                        | Sector::Cop
+                                        | Sector::Spy
+                                        | Sector::Jud
+                                        | Sector::Prm
+                                        | Sector::Reb
+                                )
+                            )
+                    });
+                own.then_some(ci)
+            });
+            if let Some(ci) = command {
+                let found = self.candidate(
+                    coder,
+                    tr.hit,
+                    tr.pat,
+                    event,
+                    &mode_tokens,
+                    &spans,
+                    &out,
+                    earlier,
+                );
+                if let (Some((mut e, f)), Some((holder, _))) = (found, out.get(ci)) {
+                    let mut actors = holder.actors.clone();
+                    for m in &e.actors {
+                        if !actors.iter().any(|a| same_actor(a, m)) {
+                            actors.push(m.clone());
+                        }
+                    }
+                    e.actors = actors;
+                    e.recipients.retain(|r| !e.actors.iter().any(|a| same_actor(a, r)));
+                    e.aux = holder.aux;
+                    e.entries
+                        .extend(holder.entries.iter().filter(|x| x.role == "trigger").cloned());
+                    if let Some(flag) = dropped.get_mut(ci) {
+                        *flag = true;
+                    }
+                    if let Some(slot) = cand_of.get_mut(ti) {
+                        *slot = Some(out.len());
+                    }
+                    out.push((e, f));
+                    dropped.push(false);
+                    continue;
+                }
             }
             if let Some(vi) = emb {
                 let target = if tr.pat.frame.is_noun() {
@@ -1288,9 +1355,20 @@ impl<'a> View<'a> {
                             }
                         }
                     }
-                    None => out.push(c),
+                    None => {
+                        out.push(c);
+                        dropped.push(false);
+                    }
                 }
             }
+        }
+        if dropped.iter().any(|&d| d) {
+            let mut k = 0;
+            out.retain(|_| {
+                let keep = !dropped.get(k).copied().unwrap_or(false);
+                k += 1;
+                keep
+            });
         }
         self.policed_protests(&mut out);
         // "A Kenyan police officer was killed when gang members ambushed a patrol": the one
