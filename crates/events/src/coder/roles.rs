@@ -578,7 +578,13 @@ impl<'a> View<'a> {
             && was_passive
             && self.be_before(t0)
             && !recips.is_empty()
-            && !self.assault_spans.iter().any(|&(a, b)| (a, b) != (t0, t1))
+            // (Another attack word is no other attack when it is the same chain of
+            // participles: "was shot and killed".)
+            && !self.assault_spans.iter().any(|&(a, b)| {
+                let chained = (b + 1 == t0 || a == t1 + 1)
+                    && self.norm(b.min(t1)) == "and";
+                (a, b) != (t0, t1) && !chained
+            })
             && self.victims_are_subject(&recips, t0)
             && !self.incident_follows(t1)
             // "Seven other people were wounded": details of an attack just told.

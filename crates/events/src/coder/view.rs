@@ -955,6 +955,14 @@ impl<'a> View<'a> {
             if BE.contains(&n) {
                 return true;
             }
+            // "was shot and killed": a participle coordinated with a passive one.
+            if n == "and" && p >= 2 {
+                let prev = self.norm(p - 1);
+                let participle = prev.ends_with("ed") || crate::inflect::is_irregular_past(prev);
+                if participle && BE.contains(&self.norm(p - 2)) {
+                    return true;
+                }
+            }
             if !ADVERBS.contains(&n) {
                 return false;
             }
@@ -984,7 +992,22 @@ impl<'a> View<'a> {
         // "said the embassy was empty and condemned the attack": an object after the verb,
         // even one no actor names, makes it active.
         let object_follows = DETERMINERS.contains(&self.norm(t_end))
-            || self.toks.get(t_end).is_some_and(|t| t.capitalised);
+            || self.toks.get(t_end).is_some_and(|t| {
+                t.capitalised
+                    && !matches!(
+                        t.norm.as_str(),
+                        "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                            | "last"
+                            | "early"
+                            | "late"
+                    )
+            });
         if self.norm(t0.wrapping_sub(1)) == "and"
             && self.mention_starting(t_end).is_none()
             && !object_follows
