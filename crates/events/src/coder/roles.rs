@@ -64,6 +64,18 @@ impl<'a> View<'a> {
                     if pat.frame == Frame::VerbReverse {
                         std::mem::swap(&mut actors, &mut recips);
                     }
+                    // "Troops were deployed to the border": forces deployed by no one named are
+                    // their own state's deployment.
+                    if event == EventType::Mobilize && actors.is_empty() {
+                        let forces = recips.iter().all(|&r| {
+                            self.ms.get(r).is_some_and(|m| {
+                                matches!(m.entity.sector, Some(Sector::Mil | Sector::Cop))
+                            })
+                        });
+                        if forces {
+                            actors = std::mem::take(&mut recips);
+                        }
+                    }
                 } else {
                     let mut obj = self.objects(t1, preps, direct);
                     // "rounding up and deporting undocumented Afghans": coordinated verbs share
@@ -186,7 +198,7 @@ impl<'a> View<'a> {
                 if actors.is_empty() && event == EventType::Consult {
                     let mut j = t0;
                     while j > 0
-                        && t0 - j < 5
+                        && t0 - j < 7
                         && !is(self.toks.get(j - 1), ADJUNCT_PREPS)
                         && self.toks.get(j - 1).is_some_and(|t| {
                             t.kind == TokenKind::Word || t.kind == TokenKind::Number
@@ -1978,9 +1990,19 @@ impl<'a> View<'a> {
                 || m.norm.chars().any(|c| c.is_ascii_digit())
         }) && !FUNCTION_WORDS.contains(&self.norm(p - 1))
             && !DETERMINERS.contains(&self.norm(p - 1));
+        // "U.S. military C-130 cargo planes airdropped": two modifiers.
+        let modifier2 = modifier
+            && p >= 2
+            && self.toks.get(p - 2).is_some_and(|m| {
+                (m.kind == TokenKind::Word && !m.capitalised)
+                    || m.norm.chars().any(|c| c.is_ascii_digit())
+            })
+            && !FUNCTION_WORDS.contains(&self.norm(p - 2))
+            && !DETERMINERS.contains(&self.norm(p - 2));
         let after_mention = self.mention_ending(p).is_some()
             || (self.norm(p.wrapping_sub(1)) == "'s" && self.mention_ending(p - 1).is_some())
-            || (modifier && self.mention_ending(p - 1).is_some());
+            || (modifier && self.mention_ending(p - 1).is_some())
+            || (modifier2 && self.mention_ending(p - 2).is_some());
         // Verbs and participles before a verb ("denied carrying out") are no subject.
         let verbish = t.norm.ends_with("ed")
             || t.norm.ends_with("ing")
