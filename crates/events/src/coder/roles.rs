@@ -115,10 +115,14 @@ impl<'a> View<'a> {
                     if (inner_flag || (recips.is_empty() && direct)) && t1 > t0 + 2 {
                         let inner = self.order.iter().copied().find(|&i| {
                             let m = self.mi(i);
+                            // ("handed over to Kenyan officials a suspect": the pattern's own
+                            // preposition inside the gap.)
+                            let own_prep = inner_flag
+                                && m.prep.is_some_and(|p| preps.iter().any(|x| x == self.norm(p)));
                             m.start > t0
-                                && m.start <= t0 + 2
+                                && (m.start <= t0 + 2 || (own_prep && m.start <= t0 + 3))
                                 && (m.end < t1 || (inner_flag && m.start < t1 && m.end > t1))
-                                && m.prep.is_none_or(|p| p <= t0)
+                                && (m.prep.is_none_or(|p| p <= t0) || own_prep)
                                 // "warned Israel would intensify": the subject of what is said.
                                 && !matches!(
                                     self.norm(m.end),
@@ -1408,6 +1412,50 @@ impl<'a> View<'a> {
                 && !with_saying
                 && same_sentence.last().is_some_and(|(c, _)| c.aux.hypothetical);
             if wanted || prevented || coordinated {
+                aux.hypothetical = true;
+            }
+        }
+        // "an embargo as punishment for seizing Kuwait", "praised Qatar for mediating": the act
+        // a response is for was done by its target, not by the sentence's subject.
+        if !pat.frame.is_noun() && self.norm(t0).ends_with("ing") && t0 >= 2 {
+            let for_at = if self.norm(t0 - 1) == "for" { Some(t0 - 1) } else { None };
+            let reason = for_at.is_some_and(|f| {
+                matches!(
+                    self.norm(f - 1),
+                    "punishment"
+                        | "retaliation"
+                        | "reprisal"
+                        | "revenge"
+                        | "response"
+                        | "blamed"
+                        | "praised"
+                        | "thanked"
+                        | "criticised"
+                        | "criticized"
+                        | "condemned"
+                        | "punished"
+                        | "sanctioned"
+                        | "faulted"
+                        | "credited"
+                )
+            });
+            if reason {
+                aux.hypothetical = true;
+            }
+        }
+        // "a suspect in the U.S. Embassy bombings", "arrested in connection with the attack": an
+        // event noun named as what someone is suspected of refers to an act told elsewhere,
+        // whose doer this sentence does not give.
+        if pat.frame.is_noun() {
+            let lo = t0.saturating_sub(6);
+            let suspected = (lo..t0).any(|k| {
+                let n = self.norm(k);
+                let next = self.norm(k + 1);
+                (matches!(n, "suspect" | "suspects" | "suspected" | "charged" | "accused")
+                    && matches!(next, "in" | "of" | "over"))
+                    || (n == "connection" && next == "with")
+            });
+            if suspected {
                 aux.hypothetical = true;
             }
         }
