@@ -13,6 +13,8 @@ fn armed(s: Option<lapwing_core::plover::Sector>) -> bool {
     matches!(s, Some(Sector::Reb | Sector::Prm | Sector::Uaf | Sector::Crm))
 }
 
+/// Prepositions before a place or a party. Fewer than `lapwing_text::PREPOSITIONS` ("like",
+/// "than", "despite"...): the full list would change which names are taken as places.
 const PREPOSITIONS: &[&str] = &[
     "in",
     "into",

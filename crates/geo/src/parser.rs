@@ -1166,6 +1166,7 @@ const SPEECH: &[&str] = &[
     "wrote",
 ];
 
+/// Months and days. Not lapwing-text's lists: lapwing-geo depends on no other lapwing crate.
 const MONTHS_DAYS: &[&str] = &[
     "april",
     "august",

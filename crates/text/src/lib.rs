@@ -14,10 +14,14 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod closed;
 mod fold;
 mod segment;
 mod tokenize;
 
+pub use closed::{
+    ARTICLES, AUXILIARIES, BE_FORMS, CARDINALS, MONTHS, POSSESSIVES, PREPOSITIONS, WEEKDAYS,
+};
 pub use fold::fold_char;
 pub use segment::{segment, segment_with_limit, MAX_SENTENCE_TOKENS};
 pub use tokenize::{normalize_phrase, tokenize};

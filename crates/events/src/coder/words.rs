@@ -1,62 +1,18 @@
 //! Closed word classes the role rules test tokens against: prepositions, clause barriers,
 //! determiners, modifiers, aspect verbs and the like. Grammar, not lexicon: users extend the
-//! patterns in `data/events/`, not these.
+//! patterns in `data/events/`, not these. Classes the actor coder shares (articles,
+//! prepositions, auxiliaries, months...) come from `lapwing_text::closed`; the lists here add
+//! what only the event rules need.
 
 use super::*;
+use lapwing_text::{
+    join_words, ARTICLES, AUXILIARIES, BE_FORMS, CARDINALS, MONTHS, POSSESSIVES, PREPOSITIONS,
+    WEEKDAYS,
+};
 
-/// Prepositions: a mention right after one is not a bare subject or object.
-pub(super) const PREPS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "of",
-    "from",
-    "to",
-    "into",
-    "with",
-    "by",
-    "for",
-    "against",
-    "near",
-    "across",
-    "inside",
-    "outside",
-    "within",
-    "between",
-    "among",
-    "toward",
-    "towards",
-    "around",
-    "over",
-    "under",
-    "through",
-    "throughout",
-    "via",
-    "upon",
-    "about",
-    "during",
-    "amid",
-    "amidst",
-    "despite",
-    "like",
-    "onto",
-    "along",
-    "beyond",
-    "behind",
-    "targeting",
-    "including",
-    "than",
-    "off",
-    "per",
-    "without",
-    "alongside",
-    "except",
-    "versus",
-    "vs",
-    "beside",
-    "besides",
-    "unlike",
-];
+/// Prepositions: a mention right after one is not a bare subject or object. The event rules
+/// count "targeting" among them ("strikes targeting Hamas").
+pub(super) const PREPS: &[&str] = join_words!(PREPOSITIONS, &["targeting"]);
 
 /// Words that start a new clause.
 pub(super) const BARRIERS: &[&str] = &[
@@ -93,8 +49,7 @@ pub(super) const BARRIERS: &[&str] = &[
 ];
 
 /// Determiners skipped between a preposition and its object.
-pub(super) const DETERMINERS: &[&str] =
-    &["the", "a", "an", "its", "their", "his", "her", "our", "both", "all"];
+pub(super) const DETERMINERS: &[&str] = join_words!(ARTICLES, POSSESSIVES, &["both", "all"]);
 
 /// Words allowed between an event noun and the mention modifying it ("Israeli air strikes").
 pub(super) const NOUN_MODIFIERS: &[&str] = &[
@@ -225,7 +180,6 @@ pub(super) const ADJECTIVES: &[&str] = &[
     "preliminary",
 ];
 
-/// Adverbs skipped when looking at what stands right before a verb.
 /// Verbs of aspect before a gerund ("began releasing", "kept shelling"): the gerund is the
 /// event, their subject its actor.
 pub(super) const ASPECT: &[&str] = &[
@@ -247,85 +201,76 @@ pub(super) const ASPECT: &[&str] = &[
     "keeps",
 ];
 
-pub(super) const ADVERBS: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "reportedly",
-    "allegedly",
-    "repeatedly",
-    "again",
-    "once",
-    "further",
-    "subsequently",
-    "recently",
-    "previously",
-    "earlier",
-    "already",
-    "jointly",
-    "finally",
-    "immediately",
-    "quickly",
-    "swiftly",
-    "formally",
-    "officially",
-    "publicly",
-    "openly",
-    "strongly",
-    "sharply",
-    "firmly",
-    "still",
-    "apparently",
-    "now",
-    "since",
-    "briefly",
-    "twice",
-    "had",
-    "has",
-    "have",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "should",
-    "must",
-    "can",
-    "did",
-    "does",
-    "do",
-    "not",
-    "n't",
-    "never",
-    "yesterday",
-    "today",
-    "overnight",
-    "tonight",
-    "reportedly",
-    "originally",
-    "initially",
-    "first",
-    "eventually",
-    "temporarily",
-    "unlawfully",
-    "illegally",
-    "wrongly",
-    "wrongfully",
-    "secretly",
-    "forcibly",
-    "violently",
-    "brutally",
-    "fatally",
-    "seriously",
-    "critically",
-    "badly",
-    "severely",
-    "unanimously",
-    "narrowly",
-    "overwhelmingly",
-];
+/// Adverbs, auxiliaries and negations, skipped when looking at what stands right before a verb.
+pub(super) const ADVERBS: &[&str] = join_words!(
+    AUXILIARIES,
+    &[
+        "also",
+        "later",
+        "then",
+        "reportedly",
+        "allegedly",
+        "repeatedly",
+        "again",
+        "once",
+        "further",
+        "subsequently",
+        "recently",
+        "previously",
+        "earlier",
+        "already",
+        "jointly",
+        "finally",
+        "immediately",
+        "quickly",
+        "swiftly",
+        "formally",
+        "officially",
+        "publicly",
+        "openly",
+        "strongly",
+        "sharply",
+        "firmly",
+        "still",
+        "apparently",
+        "now",
+        "since",
+        "briefly",
+        "twice",
+        "not",
+        "n't",
+        "never",
+        "yesterday",
+        "today",
+        "overnight",
+        "tonight",
+        "reportedly",
+        "originally",
+        "initially",
+        "first",
+        "eventually",
+        "temporarily",
+        "unlawfully",
+        "illegally",
+        "wrongly",
+        "wrongfully",
+        "secretly",
+        "forcibly",
+        "violently",
+        "brutally",
+        "fatally",
+        "seriously",
+        "critically",
+        "badly",
+        "severely",
+        "unanimously",
+        "narrowly",
+        "overwhelmingly",
+    ]
+);
 
-/// Quantity words whose "of" does not make a prepositional phrase ("thousands of X").
+/// Quantity words whose "of" does not make a prepositional phrase ("thousands of X"). Not
+/// built on `CARDINALS`: these count only to five, and more would change which "of" is partitive.
 pub(super) const QUANTIFIERS: &[&str] = &[
     "thousands",
     "hundreds",
@@ -388,96 +333,86 @@ pub(super) const REGION_WORDS: &[&str] = &[
 ];
 
 /// Words that may stand between a subject and its verb.
-pub(super) const FUNCTION_WORDS: &[&str] = &[
-    "and",
-    "or",
-    "but",
-    "who",
-    "which",
-    "that",
-    "then",
-    "also",
-    "to",
-    "not",
-    "n't",
-    "never",
-    "had",
-    "has",
-    "have",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "should",
-    "must",
-    "can",
-    "did",
-    "does",
-    "do",
-    "reportedly",
-    "allegedly",
-    "later",
-    "again",
-    "jointly",
-    "first",
-    "finally",
-    "immediately",
-    "quickly",
-    "formally",
-    "officially",
-    "publicly",
-    "openly",
-    "strongly",
-    "sharply",
-    "firmly",
-    "still",
-    "now",
-    "further",
-    "yesterday",
-    "today",
-    "overnight",
-    "tonight",
-    "earlier",
-    "recently",
-    "previously",
-    "already",
-    "once",
-    "we",
-    "i",
-    "you",
-    "themselves",
-    "itself",
-    "where",
-    "when",
-    "while",
-    "as",
-    "if",
-    "so",
-    "thus",
-    "since",
-    "until",
-    "after",
-    "before",
-    "because",
-    "though",
-    "although",
-    "whether",
-    "only",
-    "even",
-    "just",
-    "all",
-    "both",
-    "each",
-    "reportedly",
-    "repeatedly",
-    "twice",
-    "late",
-    "early",
-];
+pub(super) const FUNCTION_WORDS: &[&str] = join_words!(
+    AUXILIARIES,
+    &[
+        "and",
+        "or",
+        "but",
+        "who",
+        "which",
+        "that",
+        "then",
+        "also",
+        "to",
+        "not",
+        "n't",
+        "never",
+        "reportedly",
+        "allegedly",
+        "later",
+        "again",
+        "jointly",
+        "first",
+        "finally",
+        "immediately",
+        "quickly",
+        "formally",
+        "officially",
+        "publicly",
+        "openly",
+        "strongly",
+        "sharply",
+        "firmly",
+        "still",
+        "now",
+        "further",
+        "yesterday",
+        "today",
+        "overnight",
+        "tonight",
+        "earlier",
+        "recently",
+        "previously",
+        "already",
+        "once",
+        "we",
+        "i",
+        "you",
+        "themselves",
+        "itself",
+        "where",
+        "when",
+        "while",
+        "as",
+        "if",
+        "so",
+        "thus",
+        "since",
+        "until",
+        "after",
+        "before",
+        "because",
+        "though",
+        "although",
+        "whether",
+        "only",
+        "even",
+        "just",
+        "all",
+        "both",
+        "each",
+        "reportedly",
+        "repeatedly",
+        "twice",
+        "late",
+        "early",
+    ]
+);
 
 /// Pronouns: a subject pronoun the actor coder did not resolve is followed to the nearest
-/// earlier mention ("Syria's government announced that it will redeploy").
+/// earlier mention ("Syria's government announced that it will redeploy"). Only the third
+/// person: "we" and "I" are the speaker, not someone named earlier.
 pub(super) const PRONOUNS: &[&str] = &["it", "they", "he", "she"];
 
 /// Head nouns of the actor lexicon's sites (`a.site.*` in agents.tsv).
@@ -530,33 +465,8 @@ pub(super) const SITE_HEADS: &[&str] = &[
 ];
 
 /// Day and month names: "arrested Friday" names no person.
-pub(super) const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "tonight",
-    "last",
-    "early",
-    "late",
-];
+pub(super) const CALENDAR: &[&str] =
+    join_words!(WEEKDAYS, MONTHS, &["today", "yesterday", "tonight", "last", "early", "late"]);
 
 /// Instruments that act for their makers ("a decree banning rallies").
 pub(super) const LAWS: &[&str] = &[
@@ -738,31 +648,16 @@ pub(super) const NOT_PERSONS: &[&str] = &[
     "offices",
 ];
 
-pub(super) const BE: &[&str] =
-    &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
+/// Forms of "be", and of "get", which also makes a passive ("got arrested").
+pub(super) const BE: &[&str] = join_words!(BE_FORMS, &["get", "got", "gets"]);
 
 pub(super) fn is(t: Option<&Token>, words: &[&str]) -> bool {
     t.is_some_and(|t| words.contains(&t.norm.as_str()))
 }
 
 /// Number words that count people or things ("killing four members of", "dozens of").
-pub(super) const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "scores",
-    "several",
-];
+pub(super) const NUMBER_WORDS: &[&str] =
+    join_words!(CARDINALS, &["dozens", "hundreds", "thousands", "scores", "several"]);
 
 /// Prepositions of a phrase that tells where or when a clause's act took place ("in a phone
 /// call with Merkel", "after talks in Malaysia"): a meeting in one is the subject's.
@@ -823,4 +718,4 @@ pub(super) const DISASTERS: &[&str] = &[
 
 /// Personal and possessive pronouns, as the first word of a mention.
 pub(super) const PRONOUN_FORMS: &[&str] =
-    &["it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "us", "our"];
+    join_words!(POSSESSIVES, &["it", "they", "them", "he", "him", "she", "we", "us"]);
