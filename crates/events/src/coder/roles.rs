@@ -1558,7 +1558,10 @@ impl<'a> View<'a> {
                     && hi.saturating_sub(lo) <= 8
                     && !spans.iter().any(|&(a, b)| a >= lo && b <= hi && (a, b) != (t0, t1))
                     && year_of(t).is_some_and(|y| y + 2 <= self.max_year)
-                    && is(self.toks.get(k.wrapping_sub(1)), &["in", "since"])
+                    // "in 2011", "since 2011", "by July 2014".
+                    && (is(self.toks.get(k.wrapping_sub(1)), &["in", "since", "by"])
+                        || (CALENDAR.contains(&self.norm(k.wrapping_sub(1)))
+                            && is(self.toks.get(k.wrapping_sub(2)), &["in", "since", "by"])))
             });
             aux.historical |= old;
         }

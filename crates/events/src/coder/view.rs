@@ -1211,7 +1211,19 @@ impl<'a> View<'a> {
                     | "more"
                     | "several"
             )
-            || self.toks.get(p).is_some_and(|t| t.kind == TokenKind::Number)
+            // ("Iraq on Aug. 2 invaded Kuwait", "in 1990 invaded": a date's number is no
+            // count of things.)
+            || self.toks.get(p).is_some_and(|t| {
+                let date = p > 0
+                    && (CALENDAR.contains(&self.norm(p - 1).trim_end_matches('.'))
+                        || matches!(
+                            self.norm(p - 1).trim_end_matches('.'),
+                            "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept"
+                                | "oct" | "nov" | "dec"
+                        )
+                        || (t.norm.len() == 4 && matches!(self.norm(p - 1), "in" | "since")));
+                t.kind == TokenKind::Number && !date
+            })
     }
 
     /// The candidates of this sentence; `earlier` are the document's candidates so far.
