@@ -239,6 +239,42 @@ fn place_domestic_victims(
     text: &str,
 ) {
     use lapwing_core::MentionKind;
+    let generic_noun = |m: &lapwing_core::Mention| {
+        m.kind == MentionKind::Nominal
+            && !m.entries.is_empty()
+            && m.entries
+                .iter()
+                .all(|e| e.source.contains("agents.tsv") && !e.entry.starts_with("p."))
+    };
+    // "A court in Yekaterinburg convicted ...": a plain noun's own "in <place>" says whose it is,
+    // whatever state the story is about.
+    for c in candidates.iter_mut() {
+        for m in c.actors.iter_mut().chain(c.recipients.iter_mut()) {
+            if !generic_noun(m) {
+                continue;
+            }
+            let after = text.get(m.span.end..).unwrap_or("");
+            let gap = if after.starts_with(" in the ") {
+                8
+            } else if after.starts_with(" in ") {
+                4
+            } else {
+                continue;
+            };
+            let at = m.span.end + gap;
+            // The whole name, not the start of a longer one ("Far North Queensland").
+            let whole = |p: &&lapwing_geo::PlaceMention| {
+                let rest = text.get(p.end..).unwrap_or("");
+                !rest.starts_with(' ') || !rest.chars().nth(1).is_some_and(|ch| ch.is_uppercase())
+            };
+            let place = places.iter().find(|p| p.start == at && !p.is_adjectival).filter(whole);
+            if let Some(there) = place.and_then(|p| place_code(&p.place.country)) {
+                if m.entity.code.is_some_and(|code| code != there) {
+                    m.entity.code = Some(there);
+                }
+            }
+        }
+    }
     for c in candidates.iter_mut() {
         if c.event != lapwing_core::plover::EventType::Assault {
             continue;

@@ -174,3 +174,18 @@ fn plain_victims_are_of_the_place_attacked() {
     let victims = value.pointer("/0/recipient/0/code").and_then(|c| c.as_str());
     assert_eq!((actor, victims), (Some("RUS"), Some("UKR")), "{out}");
 }
+
+/// Regression: "A court in Yekaterinburg" took the story's other state (the reporter's paper is
+/// American) instead of the country of its own place.
+#[test]
+fn a_plain_noun_is_of_its_own_place() {
+    let out = records(
+        "yekaterinburg",
+        "2024-07-19",
+        "A court in Yekaterinburg on Friday convicted Wall Street Journal reporter Evan Gershkovich \
+         of espionage and sentenced him to 16 years.",
+    );
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    let actor = value.pointer("/0/actor/0/code").and_then(|c| c.as_str());
+    assert_eq!(actor, Some("RUS"), "{out}");
+}
