@@ -885,7 +885,8 @@ fn act_kind(noun: &str) -> Option<EventType> {
 }
 
 /// "The junta declared a temporary ceasefire", "Prabowo ordered an investigation", "the
-/// opposition denounced the budget": a concession, request, criticism, coercive or violent
+/// opposition denounced the budget" (and, by a foreign actor, "China urged the parties to
+/// cease fire" in a story about Myanmar): a concession, request, criticism, coercive or violent
 /// act, refusal, agreement, threat or praise by a state's own actors, in a sentence that names
 /// no other state, in a story about that state, is addressed to the state itself (PLOVER codes domestic events so). Runs after the passes
 /// that find what a statement answers, and never for patterns that need a found target.
@@ -898,6 +899,18 @@ pub(super) fn domestic_recipients(
     not_domestic: &BTreeSet<String>,
 ) {
     let Some(home) = doc_country else { return };
+    // The story is about one state only when it is named more often than any other ("France,
+    // Germany and Britain condemned ..." is about none of them in particular).
+    let mut votes: Vec<(ActorCode, usize)> = Vec::new();
+    for m in mentions.iter().flatten() {
+        let Some(x) = m.entity.code.filter(|x| !x.is_non_state()) else { continue };
+        match votes.iter_mut().find(|(v, _)| *v == x) {
+            Some((_, n)) => *n += 1,
+            None => votes.push((x, 1)),
+        }
+    }
+    let home_votes = votes.iter().find(|(v, _)| *v == home).map_or(0, |(_, n)| *n);
+    let clear_story = votes.iter().all(|&(v, n)| v == home || n < home_votes);
     for c in out.iter_mut() {
         let classic = matches!(
             c.event,
@@ -932,6 +945,38 @@ pub(super) fn domestic_recipients(
         {
             continue;
         }
+        // "China urged the parties to cease fire" in a story about Myanmar, "the U.N. called
+        // for an end to the blackout" in one about Afghanistan: a foreign actor's request,
+        // criticism, agreement, coercion or attack that names no one is about the story's
+        // state.
+        let foreign_statement = matches!(
+            c.event,
+            EventType::Request
+                | EventType::Accuse
+                | EventType::Agree
+                | EventType::Coerce
+                | EventType::Assault
+        ) && clear_story
+            && !c.actors.is_empty()
+            && c.actors.iter().all(|m| m.entity.code.is_some_and(|x| x != home))
+            && !not_domestic.contains(&c.pattern_id)
+            // (Condemning an act whose doer is unknown addresses no state: "Cyprus condemned
+            // the bombing".)
+            && !(c.event == EventType::Accuse
+                && text_after(sentences, c).is_some_and(|rest| act_named(&rest).is_some()));
+        if foreign_statement {
+            if let Some(first) = c.actors.first() {
+                c.recipients = vec![implied_party(first, home, None)];
+                c.entries.push(EntryRef {
+                    role: "recipient".into(),
+                    entry: "story".into(),
+                    source: "coder: a statement that names no one, about the story's state".into(),
+                    text: String::new(),
+                });
+                c.confidence *= 0.85;
+            }
+            continue;
+        }
         let ms = mentions.get(c.sentence).map(Vec::as_slice).unwrap_or_default();
         if ms.iter().any(|m| m.entity.code.is_some_and(|x| x != home)) {
             continue;
@@ -955,4 +1000,17 @@ pub(super) fn domestic_recipients(
             c.confidence *= 0.9;
         }
     }
+}
+
+/// The first words of the sentence after a candidate's trigger, as token norms.
+fn text_after(sentences: &[Sentence], c: &EventCandidate) -> Option<String> {
+    let s = sentences.get(c.sentence)?;
+    let words: Vec<&str> = s
+        .tokens
+        .iter()
+        .filter(|t| t.span.start >= c.trigger.end)
+        .take(8)
+        .map(|t| t.norm.as_str())
+        .collect();
+    Some(words.join(" "))
 }
