@@ -397,7 +397,8 @@ mod tests {
                 ("Russian forces", "RUS", "MIL", Nominal),
             ],
         );
-        assert_eq!(got, vec!["ASSAULT SYR:CVL -> ", "ASSAULT RUS:MIL -> "]);
+        // The village is in the state the story is about.
+        assert_eq!(got, vec!["ASSAULT SYR:CVL -> ", "ASSAULT RUS:MIL -> SYR"]);
     }
 
     #[test]
