@@ -110,8 +110,7 @@ impl<'g> Coder<'g> {
         let published_year = anchor.and_then(|a| u32::try_from(a.year).ok());
         // Places are looked up before events only when a mention waits for a country from
         // them and some sentence may hold an event; otherwise only once an event is found.
-        let early = mentions.iter().flatten().any(|m| placeable(m) || by_country_name(m))
-            && self.events.has_trigger(&sentences);
+        let early = mentions.iter().flatten().any(placeable) && self.events.has_trigger(&sentences);
         let mut all_places = early.then(|| self.geoparser.parse(text));
         if let Some(p) = &all_places {
             recode_misread_state(&mut mentions, p);
@@ -122,7 +121,18 @@ impl<'g> Coder<'g> {
         let places = if candidates.is_empty() {
             Vec::new()
         } else {
+            let late = all_places.is_none();
             let p = all_places.take().unwrap_or_else(|| self.geoparser.parse(text));
+            // A state read from a place name found elsewhere only now: code the events again
+            // (rare, so the places are not looked up early for every document).
+            if late
+                && mentions.iter().flatten().any(by_country_name)
+                && recode_misread_state(&mut mentions, &p)
+            {
+                place_uncoded(&mut mentions, &sentences, &p);
+                candidates =
+                    self.events.code_document_dated(text, &sentences, &mentions, published_year);
+            }
             recode_capitals(&mut candidates, &p);
             let p = event_places(p, &mentions);
             place_domestic_victims(&mut candidates, &sentences, &p, text);
@@ -333,7 +343,8 @@ fn place_entry(e: &lapwing_core::EntryRef) -> bool {
 fn recode_misread_state(
     mentions: &mut [Vec<lapwing_core::Mention>],
     places: &[lapwing_geo::PlaceMention],
-) {
+) -> bool {
+    let mut changed = false;
     use lapwing_core::plover::ActorCode;
     let misread = |m: &lapwing_core::Mention| -> Option<(ActorCode, ActorCode)> {
         let code = m.entity.code?;
@@ -386,9 +397,11 @@ fn recode_misread_state(
                 m.entity.code = Some(to);
                 m.entity.identifier_text = None;
                 m.entity.identifier_id = None;
+                changed = true;
             }
         }
     }
+    changed
 }
 
 /// Whether a mention waits for a country from the places around it: a person noun ("police",
