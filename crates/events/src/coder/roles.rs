@@ -1612,6 +1612,9 @@ impl<'a> View<'a> {
         {
             let modal = (t0.saturating_sub(4)..t0)
                 .any(|k| matches!(self.norm(k), "will" | "would" | "'ll" | "shall"));
+            // "may stop giving aid to Kenya unless ...": a weaker modal on a condition.
+            let may = (t0.saturating_sub(4)..t0)
+                .any(|k| matches!(self.norm(k), "may" | "might" | "could"));
             let condition =
                 (t1..self.toks.len().min(t1 + 15)).any(|k| matches!(self.norm(k), "unless" | "if"));
             let mine: BTreeSet<ActorCode> = actor_ms.iter().filter_map(|m| m.entity.code).collect();
@@ -1625,7 +1628,7 @@ impl<'a> View<'a> {
             // (A sanction its own state announces for a date is the decision itself: "China
             // said it would impose an additional 34% tariff".)
             let own_side = own_side && event != EventType::Sanction;
-            if modal && (condition || own_side) {
+            if (modal && (condition || own_side)) || (may && condition) {
                 let mode = match event {
                     EventType::Assault => Mode::Violence,
                     EventType::Coerce if modes.contains(&Mode::Arrest) => Mode::Arrest,
