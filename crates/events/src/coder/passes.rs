@@ -938,7 +938,9 @@ pub(super) fn domestic_recipients(
                 }))
             && !not_domestic.contains(&c.pattern_id);
         let domestic_kind = classic || one_sided;
-        if !domestic_kind
+        // Aid from abroad may go to the story's state, never to the giver's own.
+        let aid = c.event == EventType::Aid;
+        if !(domestic_kind || aid)
             || !c.recipients.is_empty()
             || c.aux.negated
             || need_target.contains(&c.pattern_id)
@@ -956,6 +958,7 @@ pub(super) fn domestic_recipients(
                 | EventType::Agree
                 | EventType::Coerce
                 | EventType::Assault
+                | EventType::Aid
         ) && clear_story
             && !c.actors.is_empty()
             && c.actors.iter().all(|m| m.entity.code.is_some_and(|x| x != home))
@@ -975,6 +978,9 @@ pub(super) fn domestic_recipients(
                 });
                 c.confidence *= 0.85;
             }
+            continue;
+        }
+        if aid {
             continue;
         }
         let ms = mentions.get(c.sentence).map(Vec::as_slice).unwrap_or_default();
