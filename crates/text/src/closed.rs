@@ -107,6 +107,10 @@ pub const MONTHS: &[&str] = &[
     "december",
 ];
 
+/// Abbreviated months, without their period ("Aug." is "aug" once the period is trimmed).
+pub const MONTH_ABBREVIATIONS: &[&str] =
+    &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+
 /// Joins word lists into one `&'static [&'static str]` at compile time, so a crate can extend a
 /// shared list with words of its own and its rules still test against a single slice.
 ///

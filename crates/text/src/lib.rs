@@ -20,7 +20,8 @@ mod segment;
 mod tokenize;
 
 pub use closed::{
-    ARTICLES, AUXILIARIES, BE_FORMS, CARDINALS, MONTHS, POSSESSIVES, PREPOSITIONS, WEEKDAYS,
+    ARTICLES, AUXILIARIES, BE_FORMS, CARDINALS, MONTHS, MONTH_ABBREVIATIONS, POSSESSIVES,
+    PREPOSITIONS, WEEKDAYS,
 };
 pub use fold::fold_char;
 pub use segment::{segment, segment_with_limit, MAX_SENTENCE_TOKENS};

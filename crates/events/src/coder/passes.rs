@@ -639,6 +639,13 @@ pub(super) fn act_named(rest: &str) -> Option<&'static [&'static str]> {
 /// The state the document's mentions name most often (the first named on a tie): whose
 /// police and courts act when a report leaves them unnamed.
 pub(super) fn dominant_state(mentions: &[Vec<Mention>]) -> Option<ActorCode> {
+    let votes = state_votes(mentions);
+    let best = votes.iter().map(|(_, n)| *n).max()?;
+    votes.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c)
+}
+
+/// How often each state is named in the document, in order of first mention.
+fn state_votes(mentions: &[Vec<Mention>]) -> Vec<(ActorCode, usize)> {
     let mut votes: Vec<(ActorCode, usize)> = Vec::new();
     for m in mentions.iter().flatten() {
         let Some(c) = m.entity.code.filter(|c| !c.is_non_state()) else { continue };
@@ -647,8 +654,7 @@ pub(super) fn dominant_state(mentions: &[Vec<Mention>]) -> Option<ActorCode> {
             None => votes.push((c, 1)),
         }
     }
-    let best = votes.iter().map(|(_, n)| *n).max()?;
-    votes.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c)
+    votes
 }
 
 /// "X called for an end to the fighting" is AGREE when X is a party to that fighting.
@@ -901,14 +907,7 @@ pub(super) fn domestic_recipients(
     let Some(home) = doc_country else { return };
     // The story is about one state only when it is named more often than any other ("France,
     // Germany and Britain condemned ..." is about none of them in particular).
-    let mut votes: Vec<(ActorCode, usize)> = Vec::new();
-    for m in mentions.iter().flatten() {
-        let Some(x) = m.entity.code.filter(|x| !x.is_non_state()) else { continue };
-        match votes.iter_mut().find(|(v, _)| *v == x) {
-            Some((_, n)) => *n += 1,
-            None => votes.push((x, 1)),
-        }
-    }
+    let votes = state_votes(mentions);
     let home_votes = votes.iter().find(|(v, _)| *v == home).map_or(0, |(_, n)| *n);
     let clear_story = votes.iter().all(|&(v, n)| v == home || n < home_votes);
     for c in out.iter_mut() {
@@ -968,16 +967,13 @@ pub(super) fn domestic_recipients(
             && !(c.event == EventType::Accuse
                 && text_after(sentences, c).is_some_and(|rest| act_named(&rest).is_some()));
         if foreign_statement {
-            if let Some(first) = c.actors.first() {
-                c.recipients = vec![implied_party(first, home, None)];
-                c.entries.push(EntryRef {
-                    role: "recipient".into(),
-                    entry: "story".into(),
-                    source: "coder: a statement that names no one, about the story's state".into(),
-                    text: String::new(),
-                });
-                c.confidence *= 0.85;
-            }
+            imply_recipient(
+                c,
+                home,
+                "story",
+                "a statement that names no one, about the story's state",
+                0.85,
+            );
             continue;
         }
         if aid {
@@ -993,19 +989,24 @@ pub(super) fn domestic_recipients(
         if toks.iter().any(|t| ABROAD.contains(&t.norm.as_str())) {
             continue;
         }
-        let Some(first) = c.actors.first() else { continue };
         if c.actors.iter().all(|m| m.entity.code == Some(home)) {
-            c.recipients = vec![implied_party(first, home, None)];
-            // The evidence says the recipient was implied, not read.
-            c.entries.push(EntryRef {
-                role: "recipient".into(),
-                entry: "domestic".into(),
-                source: "coder: a domestic act that names no one else".into(),
-                text: String::new(),
-            });
-            c.confidence *= 0.9;
+            imply_recipient(c, home, "domestic", "a domestic act that names no one else", 0.9);
         }
     }
+}
+
+/// Gives a candidate the state `home` as its implied recipient; the evidence says it was
+/// implied (entry `entry`), not read, and the confidence drops by `factor`.
+fn imply_recipient(c: &mut EventCandidate, home: ActorCode, entry: &str, why: &str, factor: f64) {
+    let Some(first) = c.actors.first() else { return };
+    c.recipients = vec![implied_party(first, home, None)];
+    c.entries.push(EntryRef {
+        role: "recipient".into(),
+        entry: entry.into(),
+        source: format!("coder: {why}"),
+        text: String::new(),
+    });
+    c.confidence *= factor;
 }
 
 /// The first words of the sentence after a candidate's trigger, as token norms.

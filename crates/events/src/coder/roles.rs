@@ -973,7 +973,7 @@ impl<'a> View<'a> {
         // "The Syrian army withdrew from Sweida", "Trump arrived in Texas": a place of the
         // actor's own state is no party to a withdrawal, a visit or a deployment.
         if matches!(event, EventType::Retreat | EventType::Consult | EventType::Mobilize) {
-            let own: BTreeSet<ActorCode> = actor_ms.iter().filter_map(|m| m.entity.code).collect();
+            let own = codes_of(&actor_ms);
             recip_ms.retain(|m| {
                 !m.kind.names_territory() || m.entity.code.is_none_or(|c| !own.contains(&c))
             });
@@ -1066,7 +1066,7 @@ impl<'a> View<'a> {
             });
         // (Not when someone else is named after it: "fired water cannon at and sideswiped a
         // Philippine fisheries vessel".)
-        let own: BTreeSet<ActorCode> = actor_ms.iter().filter_map(|m| m.entity.code).collect();
+        let own = codes_of(&actor_ms);
         let foreign_after = self.order.iter().any(|&i| {
             self.mi(i).start >= t1
                 && self
@@ -1617,7 +1617,7 @@ impl<'a> View<'a> {
                 .any(|k| matches!(self.norm(k), "may" | "might" | "could"));
             let condition =
                 (t1..self.toks.len().min(t1 + 15)).any(|k| matches!(self.norm(k), "unless" | "if"));
-            let mine: BTreeSet<ActorCode> = actor_ms.iter().filter_map(|m| m.entity.code).collect();
+            let mine = codes_of(&actor_ms);
             let own_side = match self.reporter(t0, t1) {
                 Some(Ok(i)) => self
                     .resolved(i)
@@ -1645,7 +1645,7 @@ impl<'a> View<'a> {
         // "It expects that tens of thousands of Iraqi soldiers will surrender": a withdrawal
         // someone else foretells is only a prediction.
         if event == EventType::Retreat && aux.future {
-            let mine: BTreeSet<ActorCode> = actor_ms.iter().filter_map(|m| m.entity.code).collect();
+            let mine = codes_of(&actor_ms);
             let foretold = (t0.saturating_sub(14)..t0).any(|k| {
                 matches!(
                     self.norm(k),

@@ -1216,11 +1216,8 @@ impl<'a> View<'a> {
             || self.toks.get(p).is_some_and(|t| {
                 let date = p > 0
                     && (CALENDAR.contains(&self.norm(p - 1).trim_end_matches('.'))
-                        || matches!(
-                            self.norm(p - 1).trim_end_matches('.'),
-                            "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept"
-                                | "oct" | "nov" | "dec"
-                        )
+                        || lapwing_text::MONTH_ABBREVIATIONS
+                            .contains(&self.norm(p - 1).trim_end_matches('.'))
                         || (t.norm.len() == 4 && matches!(self.norm(p - 1), "in" | "since")));
                 t.kind == TokenKind::Number && !date
             })
@@ -1277,8 +1274,7 @@ impl<'a> View<'a> {
                 }
                 let ci = cand_of.get(vi).copied().flatten()?;
                 let (c, _) = out.get(ci)?;
-                let mine: BTreeSet<ActorCode> =
-                    c.actors.iter().filter_map(|m| m.entity.code).collect();
+                let mine = codes_of(&c.actors);
                 // Its own forces and offices, not its people ("ordered the Miami relatives to
                 // surrender the child" is a demand).
                 let own = !mine.is_empty()
