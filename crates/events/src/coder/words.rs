@@ -488,6 +488,30 @@ pub(super) const LAWS: &[&str] = &[
     "amendment",
 ];
 
+/// Written messages whose statement participle is their sender's ("sent a letter to Reno
+/// asking", "set up petitions calling for").
+pub(super) const MESSAGES: &[&str] = &[
+    "letter",
+    "letters",
+    "message",
+    "messages",
+    "note",
+    "petition",
+    "petitions",
+    "motion",
+    "motions",
+    "complaint",
+    "lawsuit",
+    "brief",
+    "email",
+    "e-mail",
+    "memo",
+    "cable",
+    "telegram",
+    "appeal",
+    "plea",
+];
+
 /// Heads of mentions that name people as protesters.
 pub(super) const PROTESTERS: &[&str] = &[
     "protesters",
