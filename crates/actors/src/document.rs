@@ -84,6 +84,8 @@ pub(crate) fn code_document(
         }
         let comp = SentenceComposer::new(lex, text, &s.tokens, last_date);
         let ds = comp.drafts();
+        let quoted = quoted_tokens(&s.tokens);
+        let in_quote = |p: usize| quoted.get(p).copied().unwrap_or(false);
         // Countries named on their own and places weigh more than countries used as modifiers
         // ("US forces in Iraq" is about Iraq).
         let mention_votes = ds
@@ -110,7 +112,10 @@ pub(crate) fn code_document(
                     MentionKind::Name => 1,
                     _ => 2,
                 } + usize::from(located);
-                d.entity.code.filter(|c| !c.is_non_state()).map(|c| (c, w, d.person))
+                // A place a speaker talks about inside a quotation is not where the sentence
+                // happens: it votes only for the whole document.
+                let person = d.person || in_quote(d.tokens.start);
+                d.entity.code.filter(|c| !c.is_non_state()).map(|c| (c, w, person))
             });
         let attackers: Vec<std::ops::Range<usize>> =
             ds.iter().filter(|d| d.attacker).map(|d| d.tokens.clone()).collect();
@@ -118,7 +123,7 @@ pub(crate) fn code_document(
             .country_votes()
             .into_iter()
             .filter(|(at, _, _)| !attackers.iter().any(|r| r.contains(at)))
-            .map(|(_, c, w)| (c, w, false));
+            .map(|(at, c, w)| (c, w, in_quote(at)));
         let mut sv: Vec<(ActorCode, usize)> = Vec::new();
         for (c, w, person) in mention_votes.chain(place_votes) {
             let v = votes.entry(c).or_insert((0, si));
@@ -227,10 +232,18 @@ pub(crate) fn code_document(
     for (si, (s, ds)) in sentences.iter().zip(drafts).enumerate() {
         out.push(Vec::new());
         meta.push(Vec::new());
+        // A place a speaker talks about ("Cuba does violate human rights," wrote Judge
+        // Edmonson) is not where the speaker is from.
+        let quoted = quoted_tokens(&s.tokens);
+        let side = |p: usize| quoted.get(p).copied().unwrap_or(false);
         for d in ds {
-            // The nearest place named in the sentence, else the paragraph's, else the document's.
+            // The nearest place named in the sentence (on the same side of any quotation
+            // marks), else the paragraph's, else the document's.
             let nearest = locations.get(si).and_then(|ls| {
-                ls.iter().min_by_key(|(p, _, _)| p.abs_diff(d.head)).map(|(_, c, _)| *c)
+                ls.iter()
+                    .filter(|(p, _, _)| side(*p) == side(d.head))
+                    .min_by_key(|(p, _, _)| p.abs_diff(d.head))
+                    .map(|(_, c, _)| *c)
             });
             let dominant = nearest.or(paragraph_best.get(si).copied().flatten());
             if let Some((m, mt)) = resolve(d, si, s, &out, &meta, dominant) {
@@ -242,6 +255,22 @@ pub(crate) fn code_document(
         }
     }
     out
+}
+
+/// Which tokens of a sentence stand inside quotation marks.
+fn quoted_tokens(tokens: &[lapwing_core::Token]) -> Vec<bool> {
+    let mut open = false;
+    tokens
+        .iter()
+        .map(|t| {
+            if t.norm == "\"" {
+                open = !open;
+                false
+            } else {
+                open
+            }
+        })
+        .collect()
 }
 
 /// How many sentences back a reference may reach: far enough for news, and a bound that keeps

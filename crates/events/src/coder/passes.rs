@@ -362,7 +362,9 @@ pub(super) fn answer_rulings(text: &str, out: &mut [EventCandidate]) {
         if !ruling {
             continue;
         }
-        let mine = codes_of(&c.actors);
+        // (A court of the speaker's own state counts: "Clinton praised the ruling" of a U.S.
+        // court; only the speaker itself does not.)
+        let mine = entity_set(&c.actors);
         let court = told_before(out, c, 8).into_iter().find_map(|e| {
             let judges: Vec<Mention> = e
                 .actors
@@ -370,7 +372,8 @@ pub(super) fn answer_rulings(text: &str, out: &mut [EventCandidate]) {
                 .filter(|m| {
                     (m.entity.sector == Some(Sector::Jud)
                         || m.entity.code.is_some_and(|x| x.is_non_state()))
-                        && m.entity.code.is_some_and(|x| !mine.contains(&x))
+                        && m.entity.code.is_some()
+                        && !mine.contains(&(m.entity.code, m.entity.sector))
                 })
                 .cloned()
                 .collect();
