@@ -613,7 +613,20 @@ fn resolve(
                     )
             })
         });
-        if let Some(h) = holder {
+        // "A Tanzanian man, Khalfan Khamis Mohamed, was arrested": a name set off right after
+        // a person of a stated nationality is that person.
+        let person = || {
+            out.get(si).and_then(|ms| {
+                ms.iter().rev().find(|m| {
+                    m.tokens.end == comma
+                        && m.kind == MentionKind::Nominal
+                        && m.entity.code.is_some_and(|c| !c.is_non_state())
+                        && m.entity.sector == Some(lapwing_core::plover::Sector::Cvl)
+                        && s.tokens.get(d.tokens.end).is_some_and(|t| t.norm == ",")
+                })
+            })
+        };
+        if let Some(h) = holder.or_else(person) {
             d.entity.code = h.entity.code;
             d.entity.sector = h.entity.sector;
             d.needs_code = false;
