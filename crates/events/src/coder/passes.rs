@@ -581,7 +581,12 @@ pub(super) fn answer_moves(text: &str, out: &mut [EventCandidate]) {
         if named_act_undone {
             continue;
         }
+        // ("condemned the attack" after "police arrested a suspect": an attack is no arrest, so
+        // a noun of violence takes only an attack or a riot, an attack told of protesters.)
         let act = match kind {
+            Some(EventType::Assault) => told
+                .iter()
+                .find(|o| usable(o) && matches!(o.event, EventType::Assault | EventType::Protest)),
             Some(k) => told.iter().find(|o| usable(o) && o.event == k).or_else(|| {
                 told.iter().filter(|o| o.sentence + 1 >= c.sentence).find(|o| usable(o))
             }),
