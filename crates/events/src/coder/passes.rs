@@ -954,6 +954,13 @@ pub(super) fn domestic_recipients(
         {
             continue;
         }
+        // Condemning an act whose doer is unknown addresses no one, at home or abroad:
+        // "Cyprus condemned the bombing", "President Petro condemned the attack".
+        let condemns_act = c.event == EventType::Accuse
+            && text_after(sentences, c).is_some_and(|rest| act_named(&rest).is_some());
+        if condemns_act {
+            continue;
+        }
         // "China urged the parties to cease fire" in a story about Myanmar, "the U.N. called
         // for an end to the blackout" in one about Afghanistan: a foreign actor's request,
         // criticism, agreement, coercion or attack that names no one is about the story's
@@ -969,11 +976,7 @@ pub(super) fn domestic_recipients(
         ) && clear_story
             && !c.actors.is_empty()
             && c.actors.iter().all(|m| m.entity.code.is_some_and(|x| x != home))
-            && !not_domestic.contains(&c.pattern_id)
-            // (Condemning an act whose doer is unknown addresses no state: "Cyprus condemned
-            // the bombing".)
-            && !(c.event == EventType::Accuse
-                && text_after(sentences, c).is_some_and(|rest| act_named(&rest).is_some()));
+            && !not_domestic.contains(&c.pattern_id);
         if foreign_statement {
             imply_recipient(
                 c,
