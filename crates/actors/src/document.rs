@@ -114,7 +114,11 @@ pub(crate) fn code_document(
                 } + usize::from(located);
                 // A place a speaker talks about inside a quotation is not where the sentence
                 // happens: it votes only for the whole document.
-                let person = d.person || in_quote(d.tokens.start);
+                // Nor do people named by their nationality ("accused the Americans of"): they
+                // may be anywhere.
+                let people = d.kind == MentionKind::Nominal
+                    && d.entity.sector == Some(lapwing_core::plover::Sector::Cvl);
+                let person = d.person || people || in_quote(d.tokens.start);
                 d.entity.code.filter(|c| !c.is_non_state()).map(|c| (c, w, person))
             });
         let attackers: Vec<std::ops::Range<usize>> =
