@@ -356,7 +356,17 @@ pub(super) fn answer_rulings(text: &str, out: &mut [EventCandidate]) {
         let ruling = text.get(c.trigger.end..).is_some_and(|rest| {
             rest.split_whitespace().take(3).any(|w| {
                 let w = w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase();
-                matches!(w.as_str(), "ruling" | "verdict" | "judgment" | "judgement" | "sentence")
+                matches!(
+                    w.as_str(),
+                    "ruling"
+                        | "rulings"
+                        | "verdict"
+                        | "verdicts"
+                        | "judgment"
+                        | "judgement"
+                        | "sentence"
+                        | "sentences"
+                )
             })
         });
         if !ruling {
@@ -432,9 +442,12 @@ const MOVES: &[&str] = &[
     "arrest",
     "arrests",
     "verdict",
+    "verdicts",
     "ruling",
+    "rulings",
     "trial",
     "sentence",
+    "sentences",
     "attack",
     "attacks",
     "strike",
@@ -880,8 +893,8 @@ pub(super) fn leave_organisations(out: &mut [EventCandidate]) {
 /// The category of act a noun names, when it names one ("the verdict" is a conviction).
 fn act_kind(noun: &str) -> Option<EventType> {
     Some(match noun {
-        "verdict" | "sentence" | "conviction" | "sanction" | "sanctions" | "tariffs" | "ban"
-        | "expulsion" | "designation" => EventType::Sanction,
+        "verdict" | "verdicts" | "sentence" | "sentences" | "conviction" | "sanction"
+        | "sanctions" | "tariffs" | "ban" | "expulsion" | "designation" => EventType::Sanction,
         "arrest" | "arrests" | "detention" | "raid" | "raids" | "crackdown" | "seizure"
         | "deportation" | "deportations" => EventType::Coerce,
         "attack" | "attacks" | "strike" | "strikes" | "killing" | "invasion" | "incursion"
