@@ -151,30 +151,32 @@ pub(crate) fn code_document(
             let standalone = matches!(d.kind, MentionKind::Country | MentionKind::Capital)
                 && d.pron.is_none()
                 && d.entity.sector != Some(lapwing_core::plover::Sector::Pre);
-            // "U.S. beef imports": a name used as a modifier is no place.
-            let modifier = d
-                .tokens
-                .start
-                .checked_sub(1)
-                .and_then(|q| s.tokens.get(q))
-                .is_none_or(|t| !PREPOSITIONS.contains(&t.norm.as_str()))
-                && s.tokens.get(d.tokens.end).is_some_and(|t| {
-                    t.kind == lapwing_core::TokenKind::Word
-                        && !t.capitalised
-                        && !matches!(
-                            t.norm.as_str(),
-                            "and"
-                                | "or"
-                                | "on"
-                                | "in"
-                                | "said"
-                                | "says"
-                                | "has"
-                                | "have"
-                                | "is"
-                                | "was"
-                        )
-                });
+            // "U.S. beef imports": a name used as a modifier is no place; nor is one joined by
+            // a hyphen ("a U.S.-backed aid site").
+            let hyphened = s.tokens.get(d.tokens.end).is_some_and(|t| t.norm == "-");
+            let modifier = hyphened
+                || d.tokens
+                    .start
+                    .checked_sub(1)
+                    .and_then(|q| s.tokens.get(q))
+                    .is_none_or(|t| !PREPOSITIONS.contains(&t.norm.as_str()))
+                    && s.tokens.get(d.tokens.end).is_some_and(|t| {
+                        t.kind == lapwing_core::TokenKind::Word
+                            && !t.capitalised
+                            && !matches!(
+                                t.norm.as_str(),
+                                "and"
+                                    | "or"
+                                    | "on"
+                                    | "in"
+                                    | "said"
+                                    | "says"
+                                    | "has"
+                                    | "have"
+                                    | "is"
+                                    | "was"
+                            )
+                    });
             if let (true, false, Some(c)) = (standalone, modifier, d.entity.code) {
                 here.push((d.tokens.start, c, 2));
             }

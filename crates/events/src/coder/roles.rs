@@ -129,6 +129,7 @@ impl<'a> View<'a> {
                             let own_prep = inner_flag
                                 && m.prep.is_some_and(|p| preps.iter().any(|x| x == self.norm(p)));
                             m.start > t0
+                                && self.norm(m.end) != "-"
                                 && (m.start <= t0 + 2 || (own_prep && m.start <= t0 + 3))
                                 && (m.end < t1 || (inner_flag && m.start < t1 && m.end > t1))
                                 && (m.prep.is_none_or(|p| p <= t0) || own_prep)

@@ -772,6 +772,11 @@ impl<'a> View<'a> {
             if m.start > from + 9 || self.cl(m.start) != c {
                 break;
             }
+            // "a U.S.-backed plan", "an Iran-brokered deal": a name joined by a hyphen to a
+            // participle only describes the noun after it.
+            if self.norm(m.end) == "-" {
+                continue;
+            }
             // "with his Indian counterpart": the possessive belongs to the noun after it.
             if matches!(self.norm(m.start), "his" | "her" | "its" | "their")
                 && m.end == m.start + 1
