@@ -395,6 +395,12 @@ pub(super) fn answer_rulings(text: &str, out: &mut [EventCandidate]) {
     }
 }
 
+/// Stems of statements that react to an act ("hailed", "condemned"): no "move" themselves.
+const REACTIONS: &[&str] = &[
+    "prais", "welcom", "hail", "condemn", "critic", "denounc", "accus", "blam", "thank", "applau",
+    "commend", "decr", "deplor", "slam", "lauded", "laud",
+];
+
 /// Nouns by which a statement refers to an act just reported: "China launched drills around
 /// Taiwan, and Taipei condemned the move", "recognised Somaliland, a move Somalia denounced".
 const MOVES: &[&str] = &[
@@ -583,7 +589,9 @@ pub(super) fn answer_moves(text: &str, out: &mut [EventCandidate]) {
         // A noun that says what kind of act it was ("the verdict", "the threat") looks two
         // sentences back for an act of that kind; any other takes the latest act.
         let kind = act_kind(&noun);
-        let told = told_before(out, c, if kind.is_some() { 2 } else { 1 });
+        // (Any other noun takes the act of the sentence before, or of the one before that
+        // when only reactions to it came between.)
+        let told = told_before(out, c, 2);
         let usable = |o: &EventCandidate| !o.aux.negated && !o.actors.is_empty() && other(o);
         // An act of the named kind with no known doer ("described the attacks as senseless"
         // after a bombing by unknown men) is still the act meant: no one else is answered.
@@ -596,14 +604,23 @@ pub(super) fn answer_moves(text: &str, out: &mut [EventCandidate]) {
         }
         // ("condemned the attack" after "police arrested a suspect": an attack is no arrest, so
         // a noun of violence takes only an attack or a riot, an attack told of protesters.)
+        // "Russia recognised the Taliban ... Muttaqi hailed the decision. Exiled opposition
+        // figures criticised the move": a move is an act, not someone's reaction to one.
+        let reaction = |o: &EventCandidate| {
+            let t = text.get(o.trigger.start..o.trigger.end).unwrap_or("").to_lowercase();
+            REACTIONS.iter().any(|st| t.starts_with(st))
+        };
         let act = match kind {
+            None => told.iter().find(|o| usable(o) && !reaction(o)).filter(|o| {
+                o.sentence + 1 >= c.sentence
+                    || told.iter().any(|r| r.sentence + 1 == c.sentence && reaction(r))
+            }),
             Some(EventType::Assault) => told
                 .iter()
                 .find(|o| usable(o) && matches!(o.event, EventType::Assault | EventType::Protest)),
             Some(k) => told.iter().find(|o| usable(o) && o.event == k).or_else(|| {
                 told.iter().filter(|o| o.sentence + 1 >= c.sentence).find(|o| usable(o))
             }),
-            None => told.iter().find(|o| usable(o)),
         }
         .map(|o| (o.actors.clone(), o.event));
         let Some((doers, act_event)) = act else { continue };
