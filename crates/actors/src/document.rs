@@ -398,45 +398,66 @@ fn resolve(
                     .find(|at| is_country(at) && getm(meta, *at).is_some_and(|m| !m.after_prep))
                     .or_else(|| earlier(out).find(is_country))
             }
-            Pron::It => earlier(out).take_while(|at| at.0 + 1 >= si).find(|&at| {
-                // The nearest organisation, state, capital or singular body ("the ministry").
-                getm(meta, at).is_some_and(|m| !m.person && !m.they)
-                    && get(out, at).is_some_and(|m| {
-                        let last =
-                            m.entity.entity_text.rsplit(' ').next().unwrap_or("").to_lowercase();
-                        let singular = getm(meta, at).is_some_and(|mm| !mm.plural)
-                            || matches!(
-                                last.as_str(),
-                                "military"
-                                    | "army"
-                                    | "government"
-                                    | "regime"
-                                    | "administration"
-                                    | "junta"
-                                    | "cabinet"
-                                    | "police"
-                                    | "leadership"
-                                    | "militia"
-                                    | "judiciary"
-                                    | "opposition"
-                                    | "media"
-                            );
-                        // A capital named as a place ("visited Ankara") does not speak.
-                        let place = m.kind == MentionKind::Capital
-                            && getm(meta, at).is_some_and(|x| x.after_prep);
-                        singular
-                            && !place
-                            && m.entity.code.is_some()
-                            && matches!(
-                                m.kind,
-                                MentionKind::Name
-                                    | MentionKind::Country
-                                    | MentionKind::Capital
-                                    | MentionKind::Nominal
-                                    | MentionKind::Pronoun
-                            )
-                    })
-            }),
+            Pron::It => {
+                let eligible = |at: (usize, usize)| {
+                    // The nearest organisation, state, capital or singular body ("the ministry").
+                    getm(meta, at).is_some_and(|m| !m.person && !m.they)
+                        && get(out, at).is_some_and(|m| {
+                            let last = m
+                                .entity
+                                .entity_text
+                                .rsplit(' ')
+                                .next()
+                                .unwrap_or("")
+                                .to_lowercase();
+                            let singular = getm(meta, at).is_some_and(|mm| !mm.plural)
+                                || matches!(
+                                    last.as_str(),
+                                    "military"
+                                        | "army"
+                                        | "government"
+                                        | "regime"
+                                        | "administration"
+                                        | "junta"
+                                        | "cabinet"
+                                        | "police"
+                                        | "leadership"
+                                        | "militia"
+                                        | "judiciary"
+                                        | "opposition"
+                                        | "media"
+                                );
+                            // A capital named as a place ("visited Ankara") does not speak.
+                            let place = m.kind == MentionKind::Capital
+                                && getm(meta, at).is_some_and(|x| x.after_prep);
+                            singular
+                                && !place
+                                && m.entity.code.is_some()
+                                && matches!(
+                                    m.kind,
+                                    MentionKind::Name
+                                        | MentionKind::Country
+                                        | MentionKind::Capital
+                                        | MentionKind::Nominal
+                                        | MentionKind::Pronoun
+                                )
+                        })
+                };
+                // "Iraq said it invaded Kuwait ... It accused Kuwait of": a sentence that opens
+                // with "it" goes on about the previous sentence's subject, not its object.
+                let opens = d.tokens.start == 0
+                    || (d.tokens.start == 1 && s.tokens.first().is_some_and(|t| t.norm == "\""));
+                let prev_subject = si.checked_sub(1).filter(|_| opens).and_then(|ps| {
+                    let n = out.get(ps).map(Vec::len).unwrap_or(0);
+                    (0..n)
+                        .map(|mi| (ps, mi))
+                        .find(|&at| getm(meta, at).is_some_and(|m| !m.after_prep))
+                        .filter(|&at| eligible(at))
+                });
+                prev_subject.or_else(|| {
+                    earlier(out).take_while(|at| at.0 + 1 >= si).find(|&at| eligible(at))
+                })
+            }
             Pron::Ministry => earlier(out).find(|&at| {
                 get(out, at)
                     .is_some_and(|m| m.entity.entity_text.to_lowercase().contains("ministry"))
