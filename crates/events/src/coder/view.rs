@@ -604,18 +604,21 @@ impl<'a> View<'a> {
         }
         // "Saddam Hussein, facing U.S. and Arab troops at the border, promised": a participle
         // phrase set off by commas says something about the subject; its object is not it.
+        // ("..., today sought peace by promising": also when the verb comes later in the
+        // clause than right after the closing comma.)
         let mut until = t0;
-        if v > opens + 3 && is(self.toks.get(v - 1), &[","]) {
-            let open = (opens + 1..v - 1).rev().find(|&k| is(self.toks.get(k), &[","]));
-            if let Some(k) = open {
-                let w = self.norm(k + 1);
-                if w.len() > 4
-                    && w.ends_with("ing")
-                    && self.toks.get(k + 1).is_some_and(|t| !t.capitalised)
-                {
-                    until = k;
-                }
-            }
+        let comma = |k: usize| is(self.toks.get(k), &[","]);
+        let opens_participle = |k: usize| {
+            let w = self.norm(k + 1);
+            comma(k)
+                && w.len() > 4
+                && w.ends_with("ing")
+                && self.toks.get(k + 1).is_some_and(|t| !t.capitalised)
+        };
+        let parenthetical = (opens + 1..v.saturating_sub(1))
+            .find(|&k| opens_participle(k) && (k + 2..v).any(|c| comma(c)));
+        if let Some(k) = parenthetical {
+            until = k;
         }
         // "Gang members armed with rifles killed 70 people": a participle phrase of equipment
         // right after the subject describes it.
