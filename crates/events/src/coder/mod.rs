@@ -240,6 +240,7 @@ impl EventCoder {
         }
         pronouns_for_attacks(&mut out);
         fold_untargeted_attacks(&mut out);
+        fold_court_bans(&mut out);
         fold_unknown_attackers(&mut out);
         fold_retold_attacks(&mut out);
         answer_attacks(text, &mut out);

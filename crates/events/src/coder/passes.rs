@@ -164,6 +164,23 @@ pub(super) fn told_before<'a>(
 
 /// Folds each candidate `i` of `fold` into candidate `j`: `j` records `i`'s sentence as a
 /// further report of the same event, and `i` is dropped.
+/// "A Paris court found Le Pen guilty and barred her from running for office": a ban a court
+/// hands down with its sentence is part of the sentence, not a second event.
+pub(super) fn fold_court_bans(out: &mut Vec<EventCandidate>) {
+    let court = |c: &EventCandidate| {
+        !c.actors.is_empty() && c.actors.iter().all(|m| m.entity.sector == Some(Sector::Jud))
+    };
+    let sentenced: BTreeSet<(usize, BTreeSet<ActorCode>)> = out
+        .iter()
+        .filter(|c| c.event == EventType::Sanction && court(c))
+        .map(|c| (c.sentence, codes_of(&c.actors)))
+        .collect();
+    out.retain(|c| {
+        let ban = c.event == EventType::Coerce && c.modes.contains(&Mode::Restrict) && court(c);
+        !ban || !sentenced.contains(&(c.sentence, codes_of(&c.actors)))
+    });
+}
+
 pub(super) fn fold_into(out: &mut Vec<EventCandidate>, fold: Vec<(usize, usize)>) {
     for &(i, j) in &fold {
         let sentence = out.get(i).map(|c| c.sentence);
