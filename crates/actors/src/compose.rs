@@ -1569,6 +1569,39 @@ impl<'a> SentenceComposer<'a> {
                 if singular && ctx.start.is_none() && self.has(end, NON_ACTOR_HEAD) {
                     return Some((Vec::new(), end + 1));
                 }
+                // "national unity", "a national strike": an adjective that can name a person
+                // ("a Chinese national") only does so when no noun follows it.
+                if ctx.start.is_none()
+                    && atom.end == atom.start + 1
+                    && self.norm(atom.start) == "national"
+                    && self.tokens.get(end).is_some_and(|t| {
+                        t.kind == TokenKind::Word
+                            && !t.capitalised
+                            && !matches!(
+                                t.norm.as_str(),
+                                "and"
+                                    | "or"
+                                    | "was"
+                                    | "is"
+                                    | "who"
+                                    | "said"
+                                    | "says"
+                                    | "has"
+                                    | "had"
+                                    | "were"
+                                    | "in"
+                                    | "of"
+                                    | "from"
+                                    | "to"
+                                    | "at"
+                                    | "with"
+                                    | "for"
+                                    | "on"
+                            )
+                    })
+                {
+                    return Some((Vec::new(), end));
+                }
                 // "National Guard troops", "police officers": one actor, the first word's kind.
                 if let Some((k2, a2, e2, f2)) = self.atom(end) {
                     if role_of(e2, f2) == Role::Agent {
