@@ -208,10 +208,11 @@ fn flush(
         k += 1;
     }
     // Sentences end at the boundaries, and where one grows too long.
+    let mut cuts = Vec::new();
     let mut start = 0;
-    for (b, boundary) in boundaries.iter_mut().enumerate().take(n).skip(1) {
-        if *boundary || b - start >= max_tokens {
-            *boundary = true;
+    for (b, &boundary) in boundaries.iter().enumerate().take(n).skip(1) {
+        if boundary || b - start >= max_tokens {
+            cuts.push(b);
             start = b;
         }
     }
@@ -219,11 +220,9 @@ fn flush(
     // once (`split_off` copies the tail in one go) and the first keeps the paragraph's vector;
     // they are then put in order.
     let first = out.len();
-    for b in (1..n).rev() {
-        if boundaries[b] {
-            let piece = toks.split_off(b);
-            push_sentence(out, piece, paragraph);
-        }
+    for &cut in cuts.iter().rev() {
+        let piece = toks.split_off(cut);
+        push_sentence(out, piece, paragraph);
     }
     push_sentence(out, toks, paragraph);
     if let Some(new) = out.get_mut(first..) {

@@ -204,9 +204,11 @@ fn attaches_dot(word: &str, first: char, chars: usize, bytes: &[u8], dot: usize)
             owned.as_str()
         }
     };
+    // Most words here end a sentence; testing the capital before scanning the second list
+    // spares that scan for the lower-case ones.
     TITLES.contains(&lower)
-        || (OTHER_ABBREVIATIONS.contains(&lower)
-            && first.is_uppercase()
+        || (first.is_uppercase()
+            && OTHER_ABBREVIATIONS.contains(&lower)
             && (lower != "no" || next_is_digit(bytes, dot + 1)))
         || (chars == 1 && first.is_uppercase())
 }
