@@ -406,6 +406,19 @@ mod tests {
     }
 
     #[test]
+    fn fast_paths_fold_like_fold_char() {
+        // Every token's form is its text folded character by character, whichever path made it.
+        let t = "WASHINGTON Türkiye's `quote` DIDN\u{2019}T Al-Sharaa x2 IDF-led Dar\u{2018}\u{0101} ÉCOLE";
+        for tok in tokenize(t, 0) {
+            let s = tok.span.slice(t);
+            let mut folded = String::new();
+            s.chars().for_each(|c| fold_char(c, &mut folded));
+            assert_eq!(tok.norm, folded, "{s}");
+            assert_eq!(tok.capitalised, s.chars().next().is_some_and(char::is_uppercase), "{s}");
+        }
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for s in ["", ".", "'", "a'", "U.", "U.S", "1.", "\u{0}\u{FFFF}", "x-", "-x", "n't", "'s"] {
             let _ = tokenize(s, 0);
