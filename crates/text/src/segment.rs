@@ -7,7 +7,7 @@
 //! punctuation (a headline, a dateline, a bullet) is a sentence of its own unless the next
 //! line merely continues it in lower case.
 
-use crate::tokenize::{tokenize, OTHER_ABBREVIATIONS};
+use crate::tokenize::{tokenize_into, OTHER_ABBREVIATIONS};
 use lapwing_core::{Sentence, Span, Token, TokenKind};
 
 /// Sentences longer than this many tokens are cut, so that no stage ever faces an unbounded
@@ -91,11 +91,8 @@ pub fn segment_with_limit(text: &str, max_tokens: usize) -> Vec<Sentence> {
             line_starts.clear();
             continue;
         }
-        let toks = tokenize(line, line_start);
-        if toks.is_empty() {
-            continue;
-        }
-        // A line break after a finished sentence starts a new paragraph.
+        // A line that is not blank has tokens (only whitespace yields none), so the paragraph
+        // decision can be made before tokenising, straight into the paragraph's tokens.
         if !para_tokens.is_empty() && ends_sentence(&para_tokens) {
             flush(text, &mut para_tokens, &line_starts, paragraph, max_tokens, &mut sentences);
             paragraph += 1;
@@ -104,7 +101,7 @@ pub fn segment_with_limit(text: &str, max_tokens: usize) -> Vec<Sentence> {
             line_starts.push(para_tokens.len());
         }
         started = true;
-        para_tokens.extend(toks);
+        tokenize_into(line, line_start, &mut para_tokens);
     }
     if !para_tokens.is_empty() {
         flush(text, &mut para_tokens, &line_starts, paragraph, max_tokens, &mut sentences);
@@ -172,7 +169,7 @@ fn flush(
     max_tokens: usize,
     out: &mut Vec<Sentence>,
 ) {
-    let toks = std::mem::take(tokens);
+    let mut toks = std::mem::take(tokens);
     let n = toks.len();
     let mut boundaries = vec![false; n + 1];
     for &k in line_starts {
@@ -210,17 +207,36 @@ fn flush(
         }
         k += 1;
     }
+    // Sentences end at the boundaries, and where one grows too long.
+    let mut cuts = Vec::new();
     let mut start = 0;
-    let mut rest = toks.into_iter();
-    for (b, &is_boundary) in boundaries.iter().enumerate().skip(1) {
-        if b == n || is_boundary || b - start >= max_tokens {
-            let piece: Vec<Token> = rest.by_ref().take(b - start).collect();
-            if let (Some(first), Some(last)) = (piece.first(), piece.last()) {
-                let span = Span::new(first.span.start, last.span.end);
-                out.push(Sentence { index: out.len(), paragraph, span, tokens: piece });
-            }
+    for (b, &boundary) in boundaries.iter().enumerate().take(n).skip(1) {
+        if boundary || b - start >= max_tokens {
+            cuts.push(b);
             start = b;
         }
+    }
+    // The sentences are cut off the paragraph's tokens from the back, so that each is moved
+    // once (`split_off` copies the tail in one go) and the first keeps the paragraph's vector;
+    // they are then put in order.
+    let first = out.len();
+    for &cut in cuts.iter().rev() {
+        let piece = toks.split_off(cut);
+        push_sentence(out, piece, paragraph);
+    }
+    push_sentence(out, toks, paragraph);
+    if let Some(new) = out.get_mut(first..) {
+        new.reverse();
+        for (k, sentence) in new.iter_mut().enumerate() {
+            sentence.index = first + k;
+        }
+    }
+}
+
+fn push_sentence(out: &mut Vec<Sentence>, tokens: Vec<Token>, paragraph: usize) {
+    if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
+        let span = Span::new(first.span.start, last.span.end);
+        out.push(Sentence { index: out.len(), paragraph, span, tokens });
     }
 }
 
