@@ -11,6 +11,50 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use lapwing_core::plover::{ActorCode, Sector};
 use lapwing_lexicon::{list, read_rows, Diagnostic, Row, Source};
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small multiplicative hasher (the Fx hash of rustc) for the lexicon's lookup tables: every
+/// token of every sentence is looked up, the keys are short words, and SipHash showed up in
+/// profiles. The tables are only looked up, never iterated, so hashing cannot change output.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A HashMap with the Fx hasher.
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// What an entry is, which decides how the composer uses it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,9 +180,9 @@ pub(crate) struct Lexicon {
     pub automaton: Option<AhoCorasick>,
     /// Single-token phrases of countries (names, adjectives, seats) by norm, for compounds
     /// such as "Russian-backed" that the automaton cannot see.
-    pub single: HashMap<String, Vec<Target>>,
+    pub single: FxMap<String, Vec<Target>>,
     /// Word classes of the composer's closed word lists.
-    pub word_class: HashMap<&'static str, u8>,
+    pub word_class: FxMap<&'static str, u8>,
 }
 
 /// ISO 3166-1 alpha-3 codes, for checking lexicon codes.
@@ -456,10 +500,10 @@ fn build(entries: Vec<Entry>, diags: &mut Vec<Diagnostic>) -> Lexicon {
             base_phrases.entry(e.base().to_string()).or_default().extend(e.phrases.iter().cloned());
         }
     }
-    let mut pattern_ids: HashMap<String, usize> = HashMap::new();
+    let mut pattern_ids: FxMap<String, usize> = FxMap::default();
     let mut patterns: Vec<String> = Vec::new();
     let mut targets: Vec<Vec<Target>> = Vec::new();
-    let mut single: HashMap<String, Vec<Target>> = HashMap::new();
+    let mut single: FxMap<String, Vec<Target>> = FxMap::default();
     for (idx, e) in entries.iter().enumerate() {
         let mut forms: Vec<(String, Form)> = Vec::new();
         let own: &[String] = match e.kind {
