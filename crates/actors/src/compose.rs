@@ -1079,7 +1079,12 @@ impl<'a> SentenceComposer<'a> {
         tokens: &'a [Token],
         date: Option<&'a str>,
     ) -> SentenceComposer<'a> {
-        let atoms = find_atoms(lex, text, tokens);
+        // One lookup per token classifies it for the matcher and the composer alike.
+        let words: Vec<u16> = tokens
+            .iter()
+            .map(|t| lex.word_class.get(t.norm.as_str()).copied().unwrap_or(0))
+            .collect();
+        let atoms = find_atoms(lex, text, tokens, &words);
         let mut atom_at = vec![None; tokens.len()];
         for (k, a) in atoms.iter().enumerate() {
             if let Some(slot) = atom_at.get_mut(a.start) {
@@ -1090,8 +1095,8 @@ impl<'a> SentenceComposer<'a> {
         let class = tokens
             .iter()
             .zip(&atom_at)
-            .map(|(t, atom)| {
-                let mut c = u16::from(lex.word_class.get(t.norm.as_str()).copied().unwrap_or(0));
+            .zip(words)
+            .map(|((t, atom), mut c)| {
                 if t.norm.contains('-') {
                     c |= HYPHEN;
                 }

@@ -7,7 +7,7 @@
 //! country file. Sources are applied in order: a later row with the same key replaces the
 //! earlier one and `@disable<TAB>KEY` removes a key together with its `KEY#role` rows.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
 use lapwing_core::plover::{ActorCode, Sector};
 use lapwing_lexicon::{list, read_rows, Diagnostic, Row, Source};
 use std::collections::{BTreeMap, HashMap};
@@ -181,9 +181,16 @@ pub(crate) struct Lexicon {
     /// Single-token phrases of countries (names, adjectives, seats) by norm, for compounds
     /// such as "Russian-backed" that the automaton cannot see.
     pub single: FxMap<String, Vec<Target>>,
-    /// Word classes of the composer's closed word lists.
-    pub word_class: FxMap<&'static str, u8>,
+    /// Word classes of the composer's closed word lists, plus `PATTERN_START` on the first
+    /// word of every pattern, so that a sentence's words are classified with one lookup each.
+    pub word_class: FxMap<String, u16>,
+    /// No pattern word holds a space, so matches start and end on token boundaries and
+    /// `find_atoms` may try anchored searches at pattern-start words only.
+    pub anchored: bool,
 }
+
+/// `Lexicon::word_class` flag: some pattern starts with this word.
+pub(crate) const PATTERN_START: u16 = 1 << 15;
 
 /// ISO 3166-1 alpha-3 codes, for checking lexicon codes.
 const ISO3: &str =
@@ -504,6 +511,11 @@ fn build(entries: Vec<Entry>, diags: &mut Vec<Diagnostic>) -> Lexicon {
     let mut patterns: Vec<String> = Vec::new();
     let mut targets: Vec<Vec<Target>> = Vec::new();
     let mut single: FxMap<String, Vec<Target>> = FxMap::default();
+    let mut word_class: FxMap<String, u16> = crate::compose::word_classes()
+        .into_iter()
+        .map(|(w, c)| (w.to_string(), u16::from(c)))
+        .collect();
+    let mut anchored = true;
     for (idx, e) in entries.iter().enumerate() {
         let mut forms: Vec<(String, Form)> = Vec::new();
         let own: &[String] = match e.kind {
@@ -542,6 +554,10 @@ fn build(entries: Vec<Entry>, diags: &mut Vec<Diagnostic>) -> Lexicon {
                 continue;
             }
             let target = Target { entry: idx, form, case: casing(&phrase) };
+            anchored &= norms.iter().all(|n| !n.contains(' '));
+            if let Some(first) = norms.first() {
+                *word_class.entry(first.clone()).or_insert(0) |= PATTERN_START;
+            }
             // Single words of countries and organisations, for compounds ("Russian-backed",
             // "Hamas-led") that the automaton cannot see inside.
             if matches!(e.kind, Kind::Country | Kind::Name | Kind::Person) && norms.len() == 1 {
@@ -569,7 +585,12 @@ fn build(entries: Vec<Entry>, diags: &mut Vec<Diagnostic>) -> Lexicon {
     let automaton = if patterns.is_empty() {
         None
     } else {
-        match AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns) {
+        // Both start kinds: anchored searches at candidate tokens, unanchored as the fallback.
+        match AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .build(&patterns)
+        {
             Ok(a) => Some(a),
             Err(err) => {
                 diags.push(Diagnostic {
@@ -583,5 +604,5 @@ fn build(entries: Vec<Entry>, diags: &mut Vec<Diagnostic>) -> Lexicon {
             }
         }
     };
-    Lexicon { entries, targets, automaton, single, word_class: crate::compose::word_classes() }
+    Lexicon { entries, targets, automaton, single, word_class, anchored }
 }
