@@ -1097,7 +1097,8 @@ impl<'a> SentenceComposer<'a> {
             .zip(&atom_at)
             .zip(words)
             .map(|((t, atom), mut c)| {
-                if t.norm.contains('-') {
+                // A byte search: '-' is ASCII, never part of a longer UTF-8 sequence.
+                if t.norm.as_bytes().contains(&b'-') {
                     c |= HYPHEN;
                 }
                 if name_token(t, c) {
@@ -2653,6 +2654,11 @@ fn role_of(e: &Entry, form: Form) -> Role {
 /// Which of an atom's targets applies: the latest-defined actor, and of its roles the one
 /// that holds on `date` (without a date, the most recent role).
 pub(crate) fn choose(lex: &Lexicon, targets: &[Target], date: Option<&str>) -> usize {
+    // Most atoms stand for one entry: nothing to choose (what the general case below returns
+    // for a single target too).
+    if targets.len() <= 1 {
+        return 0;
+    }
     let entry = |t: &Target| lex.entries.get(t.entry);
     let Some(mut last) = targets.iter().enumerate().max_by_key(|(_, t)| t.entry) else { return 0 };
     // Two people written the same way ("President Bush"): the one in office on the date, when
