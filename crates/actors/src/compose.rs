@@ -968,8 +968,10 @@ pub(crate) struct SentenceComposer<'a> {
     atoms: Vec<Atom>,
     /// Chosen entry per atom.
     chosen: Vec<usize>,
-    /// Word-class flags per token.
-    class: Vec<u8>,
+    /// Word-class flags per token (the lexicon's word lists plus the per-token flags below).
+    class: Vec<u16>,
+    /// First token after a dateline, computed once per sentence.
+    dateline: usize,
 }
 
 const DET: u8 = 1;
@@ -979,11 +981,41 @@ const NOT_NAME: u8 = 8;
 const NON_ACTOR_HEAD: u8 = 16;
 const PLACE_WORD: u8 = 32;
 const ORG_WORD: u8 = 64;
+/// Words that `parse_at` reacts to by their norm alone (see `may_start`).
+const START_WORD: u8 = 128;
+/// Per-token flags, set in `SentenceComposer::new` above the word-list bits.
+/// `is_name_token`, precomputed: it is asked many times per token.
+const NAME_TOKEN: u16 = 256;
+/// The norm holds a hyphen ("russian-backed", "iran-us"), which several rules look inside.
+const HYPHEN: u16 = 512;
+/// The token may start an actor phrase; see `may_start`.
+const MAY_START: u16 = 1024;
+
+/// The words `parse_at` may start at by their norm alone, whatever the token's kind: pronouns,
+/// articles (a hyphenated pair may follow), and the words `skip_words` steps over by name.
+const START_WORDS: &[&str] = &[
+    "he",
+    "she",
+    "his",
+    "him",
+    "her",
+    "they",
+    "them",
+    "their",
+    "it",
+    "the",
+    "a",
+    "an",
+    "of",
+    "at",
+    "appointed",
+    "elected",
+];
 
 /// The word classes above, by normalised word, built once with the lexicon so that a
 /// sentence's words are classified with one hash lookup each.
-pub(crate) fn word_classes() -> std::collections::HashMap<&'static str, u8> {
-    let mut m = std::collections::HashMap::new();
+pub(crate) fn word_classes() -> crate::lexicon::FxMap<&'static str, u8> {
+    let mut m = crate::lexicon::FxMap::default();
     for (list, flag) in [
         (ARTICLES, DET),
         (QUANTIFIERS, QUANT),
@@ -992,6 +1024,7 @@ pub(crate) fn word_classes() -> std::collections::HashMap<&'static str, u8> {
         (NON_ACTOR_HEADS, NON_ACTOR_HEAD),
         (PLACE_WORDS, PLACE_WORD),
         (ORG_WORDS, ORG_WORD),
+        (START_WORDS, START_WORD),
     ] {
         for w in list {
             *m.entry(*w).or_insert(0) |= flag;
@@ -1004,6 +1037,59 @@ fn armed(sector: Option<Sector>) -> bool {
     matches!(sector, Some(Sector::Reb | Sector::Prm | Sector::Uaf | Sector::Crm))
 }
 
+/// First token after a dateline ("DAMASCUS, Syria (AP) —"), or 0.
+fn dateline_end(text: &str, toks: &[Token]) -> usize {
+    let Some(first) = toks.first() else { return 0 };
+    // At least three letters, none of them lower-case or caseless (counted without collecting
+    // them, as this runs for every sentence).
+    let mut letters = 0usize;
+    let mut all_upper = true;
+    for c in first.span.slice(text).chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        all_upper &= c.is_uppercase();
+    }
+    if letters < 3 || !all_upper {
+        return 0;
+    }
+    for (k, t) in toks.iter().enumerate().take(14).skip(1) {
+        if matches!(t.norm.as_str(), "-" | "--" | ":") && t.kind == TokenKind::Punct {
+            let prev = toks.get(k - 1).map(|p| p.norm.as_str()).unwrap_or("");
+            let has_comma = toks.iter().take(k).any(|x| x.norm == "," || x.norm == "(");
+            if has_comma || prev == ")" || k <= 3 {
+                return k + 1;
+            }
+        }
+    }
+    0
+}
+
+/// Whether a token can be part of a name (`word_class` and `HYPHEN` flags in `class`).
+fn name_token(t: &Token, class: u16) -> bool {
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = t.norm.as_str();
+    // Every particle prefix ends in a hyphen.
+    if class & HYPHEN != 0 && has_particle_prefix(w) {
+        return true;
+    }
+    t.capitalised
+        && class & u16::from(NOT_NAME) == 0
+        && w.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// Whether `SentenceComposer::parse_at` can find anything at a token; most tokens ("said",
+/// "on", ",") cannot, and skipping them saves most of the composer's time. This must stay a
+/// superset of what `parse_at` accepts as the first token: a hyphenated pair or compound, a
+/// pronoun or "the", a word `skip_words` steps over (numbers, determiners, quantifiers,
+/// modifiers, "of", "at", "newly appointed"), a lexicon atom, or a name. Anything else leaves
+/// `parse_at` with no atom and no name at its start, so it returns `None`.
+fn may_start(t: &Token, class: u16, atom: bool) -> bool {
+    atom || class & (NAME_TOKEN | HYPHEN | u16::from(START_WORD)) != 0
+        || t.kind == TokenKind::Number
+        || (t.kind == TokenKind::Word && class & u16::from(DET | QUANT | MODIFIER) != 0)
+}
+
 impl<'a> SentenceComposer<'a> {
     pub(crate) fn new(
         lex: &'a Lexicon,
@@ -1011,7 +1097,12 @@ impl<'a> SentenceComposer<'a> {
         tokens: &'a [Token],
         date: Option<&'a str>,
     ) -> SentenceComposer<'a> {
-        let atoms = find_atoms(lex, text, tokens);
+        // One lookup per token classifies it for the matcher and the composer alike.
+        let words: Vec<u16> = tokens
+            .iter()
+            .map(|t| lex.word_class.get(t.norm.as_str()).copied().unwrap_or(0))
+            .collect();
+        let atoms = find_atoms(lex, text, tokens, &words);
         let mut atom_at = vec![None; tokens.len()];
         for (k, a) in atoms.iter().enumerate() {
             if let Some(slot) = atom_at.get_mut(a.start) {
@@ -1021,12 +1112,28 @@ impl<'a> SentenceComposer<'a> {
         let chosen = atoms.iter().map(|a| choose(lex, &a.targets, date)).collect();
         let class = tokens
             .iter()
-            .map(|t| lex.word_class.get(t.norm.as_str()).copied().unwrap_or(0))
+            .zip(&atom_at)
+            .zip(words)
+            .map(|((t, atom), mut c)| {
+                // A byte search: '-' is ASCII, never part of a longer UTF-8 sequence.
+                if t.norm.as_bytes().contains(&b'-') {
+                    c |= HYPHEN;
+                }
+                if name_token(t, c) {
+                    c |= NAME_TOKEN;
+                }
+                if may_start(t, c, atom.is_some()) {
+                    c |= MAY_START;
+                }
+                c
+            })
             .collect();
-        SentenceComposer { lex, text, tokens, date, atom_at, atoms, chosen, class }
+        let dateline = dateline_end(text, tokens);
+        SentenceComposer { lex, text, tokens, date, atom_at, atoms, chosen, class, dateline }
     }
 
-    fn has(&self, i: usize, flags: u8) -> bool {
+    fn has(&self, i: usize, flags: impl Into<u16>) -> bool {
+        let flags = flags.into();
         self.class.get(i).is_some_and(|c| c & flags != 0)
     }
 
@@ -1110,24 +1217,7 @@ impl<'a> SentenceComposer<'a> {
 
     /// First token after a dateline ("DAMASCUS, Syria (AP) —").
     fn dateline_end(&self) -> usize {
-        let toks = self.tokens;
-        let Some(first) = toks.first() else { return 0 };
-        let first_text = first.span.slice(self.text);
-        let letters: Vec<char> = first_text.chars().filter(|c| c.is_alphabetic()).collect();
-        let all_caps = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
-        if !all_caps {
-            return 0;
-        }
-        for (k, t) in toks.iter().enumerate().take(14).skip(1) {
-            if matches!(t.norm.as_str(), "-" | "--" | ":") && t.kind == TokenKind::Punct {
-                let prev = toks.get(k - 1).map(|p| p.norm.as_str()).unwrap_or("");
-                let has_comma = toks.iter().take(k).any(|x| x.norm == "," || x.norm == "(");
-                if has_comma || prev == ")" || k <= 3 {
-                    return k + 1;
-                }
-            }
-        }
-        0
+        self.dateline
     }
 
     /// All drafts of the sentence, in token order.
@@ -1136,6 +1226,10 @@ impl<'a> SentenceComposer<'a> {
         let mut out = Vec::new();
         let mut i = self.dateline_end();
         while i < n {
+            if !self.has(i, MAY_START) {
+                i += 1;
+                continue;
+            }
             match self.parse_at(i) {
                 Some((mut ds, next)) => {
                     out.append(&mut ds);
@@ -1247,6 +1341,9 @@ impl<'a> SentenceComposer<'a> {
             "treaty",
         ];
         // Most tokens hold no hyphen: look no further for them.
+        if !self.has(i, HYPHEN) {
+            return None;
+        }
         let (a, b) = self.norm(i).split_once('-')?;
         let joint = (i + 1..i + 4).any(|k| JOINT.contains(&self.norm(k)));
         if !joint {
@@ -2297,15 +2394,7 @@ impl<'a> SentenceComposer<'a> {
     }
 
     fn is_name_token(&self, i: usize) -> bool {
-        let Some(t) = self.tokens.get(i) else { return false };
-        if t.kind != TokenKind::Word {
-            return false;
-        }
-        let w = t.norm.as_str();
-        if has_particle_prefix(w) {
-            return true;
-        }
-        t.capitalised && !self.has(i, NOT_NAME) && w.chars().next().is_some_and(char::is_alphabetic)
+        self.has(i, NAME_TOKEN)
     }
 
     /// End of a run of name tokens starting at `i` (== `i` when there is none).
@@ -2616,6 +2705,11 @@ fn role_of(e: &Entry, form: Form) -> Role {
 /// Which of an atom's targets applies: the latest-defined actor, and of its roles the one
 /// that holds on `date` (without a date, the most recent role).
 pub(crate) fn choose(lex: &Lexicon, targets: &[Target], date: Option<&str>) -> usize {
+    // Most atoms stand for one entry: nothing to choose (what the general case below returns
+    // for a single target too).
+    if targets.len() <= 1 {
+        return 0;
+    }
     let entry = |t: &Target| lex.entries.get(t.entry);
     let Some(mut last) = targets.iter().enumerate().max_by_key(|(_, t)| t.entry) else { return 0 };
     // Two people written the same way ("President Bush"): the one in office on the date, when

@@ -7,10 +7,54 @@
 //! country file. Sources are applied in order: a later row with the same key replaces the
 //! earlier one and `@disable<TAB>KEY` removes a key together with its `KEY#role` rows.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
 use lapwing_core::plover::{ActorCode, Sector};
 use lapwing_lexicon::{list, read_rows, Diagnostic, Row, Source};
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small multiplicative hasher (the Fx hash of rustc) for the lexicon's lookup tables: every
+/// token of every sentence is looked up, the keys are short words, and SipHash showed up in
+/// profiles. The tables are only looked up, never iterated, so hashing cannot change output.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A HashMap with the Fx hasher.
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// What an entry is, which decides how the composer uses it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,10 +180,17 @@ pub(crate) struct Lexicon {
     pub automaton: Option<AhoCorasick>,
     /// Single-token phrases of countries (names, adjectives, seats) by norm, for compounds
     /// such as "Russian-backed" that the automaton cannot see.
-    pub single: HashMap<String, Vec<Target>>,
-    /// Word classes of the composer's closed word lists.
-    pub word_class: HashMap<&'static str, u8>,
+    pub single: FxMap<String, Vec<Target>>,
+    /// Word classes of the composer's closed word lists, plus `PATTERN_START` on the first
+    /// word of every pattern, so that a sentence's words are classified with one lookup each.
+    pub word_class: FxMap<String, u16>,
+    /// No pattern word holds a space, so matches start and end on token boundaries and
+    /// `find_atoms` may try anchored searches at pattern-start words only.
+    pub anchored: bool,
 }
+
+/// `Lexicon::word_class` flag: some pattern starts with this word.
+pub(crate) const PATTERN_START: u16 = 1 << 15;
 
 /// ISO 3166-1 alpha-3 codes, for checking lexicon codes.
 const ISO3: &str =
@@ -157,7 +208,10 @@ VAT VCT VEN VGB VIR VNM VUT WLF WSM YEM ZAF ZMB ZWE KOS IGO UNO EUR NGO ISM IMG 
 
 fn valid_code(s: &str) -> Option<ActorCode> {
     let code = ActorCode::new(s)?;
-    ISO3.split_whitespace().any(|c| c == s).then_some(code)
+    // The list is three-letter codes joined by single spaces (see the test below): comparing
+    // 4-byte chunks is much cheaper than splitting it, and this runs for every lexicon row.
+    let b = s.as_bytes();
+    (b.len() == 3 && ISO3.as_bytes().chunks(4).any(|c| c.get(..3) == Some(b))).then_some(code)
 }
 
 /// Checks `YYYY-MM-DD` with a plausible month and day.
@@ -456,10 +510,15 @@ fn build(entries: Vec<Entry>, diags: &mut Vec<Diagnostic>) -> Lexicon {
             base_phrases.entry(e.base().to_string()).or_default().extend(e.phrases.iter().cloned());
         }
     }
-    let mut pattern_ids: HashMap<String, usize> = HashMap::new();
+    let mut pattern_ids: FxMap<String, usize> = FxMap::default();
     let mut patterns: Vec<String> = Vec::new();
     let mut targets: Vec<Vec<Target>> = Vec::new();
-    let mut single: HashMap<String, Vec<Target>> = HashMap::new();
+    let mut single: FxMap<String, Vec<Target>> = FxMap::default();
+    let mut word_class: FxMap<String, u16> = crate::compose::word_classes()
+        .into_iter()
+        .map(|(w, c)| (w.to_string(), u16::from(c)))
+        .collect();
+    let mut anchored = true;
     for (idx, e) in entries.iter().enumerate() {
         let mut forms: Vec<(String, Form)> = Vec::new();
         let own: &[String] = match e.kind {
@@ -498,6 +557,10 @@ fn build(entries: Vec<Entry>, diags: &mut Vec<Diagnostic>) -> Lexicon {
                 continue;
             }
             let target = Target { entry: idx, form, case: casing(&phrase) };
+            anchored &= norms.iter().all(|n| !n.contains(' '));
+            if let Some(first) = norms.first() {
+                *word_class.entry(first.clone()).or_insert(0) |= PATTERN_START;
+            }
             // Single words of countries and organisations, for compounds ("Russian-backed",
             // "Hamas-led") that the automaton cannot see inside.
             if matches!(e.kind, Kind::Country | Kind::Name | Kind::Person) && norms.len() == 1 {
@@ -525,7 +588,12 @@ fn build(entries: Vec<Entry>, diags: &mut Vec<Diagnostic>) -> Lexicon {
     let automaton = if patterns.is_empty() {
         None
     } else {
-        match AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns) {
+        // Both start kinds: anchored searches at candidate tokens, unanchored as the fallback.
+        match AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .build(&patterns)
+        {
             Ok(a) => Some(a),
             Err(err) => {
                 diags.push(Diagnostic {
@@ -539,5 +607,21 @@ fn build(entries: Vec<Entry>, diags: &mut Vec<Diagnostic>) -> Lexicon {
             }
         }
     };
-    Lexicon { entries, targets, automaton, single, word_class: crate::compose::word_classes() }
+    Lexicon { entries, targets, automaton, single, word_class, anchored }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso3_is_codes_joined_by_single_spaces() {
+        let words: Vec<&str> = ISO3.split_whitespace().collect();
+        assert!(words.iter().all(|w| w.len() == 3));
+        assert_eq!(ISO3, words.join(" "));
+        for w in words {
+            assert!(valid_code(w).is_some(), "{w}");
+        }
+        assert!(valid_code("SY").is_none() && valid_code("SYRI").is_none());
+    }
 }
