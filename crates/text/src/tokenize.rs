@@ -139,9 +139,12 @@ pub(crate) fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
             let word = text.get(start..word_end).unwrap_or_default();
             // Split possessive 's and n't off the word (only words with an apostrophe can have one).
             let split = if chars > 2 && has_apostrophe { split_clitic(word) } else { None };
-            if let Some(at) = split {
+            if let Some((at, full)) = split {
                 push(out, text, base, start, start + at, TokenKind::Word);
                 push(out, text, base, start + at, word_end, TokenKind::Word);
+                if let (Some(full), Some(t)) = (full, out.last_mut()) {
+                    t.norm = full.to_string();
+                }
             } else if bytes.get(word_end) == Some(&b'.')
                 && chars <= 7
                 && attaches_dot(word, c, chars, bytes, word_end)
@@ -268,12 +271,29 @@ fn is_unicode_punct(c: char) -> bool {
 /// The suffixes are compared ignoring ASCII case instead of lower-casing the word: no
 /// character but an ASCII letter lower-cases to one of the suffixes' letters, so this
 /// is the same test without an allocation.
-fn split_clitic(word: &str) -> Option<usize> {
-    for suffix in ["n't", "n\u{2019}t", "'s", "\u{2019}s"] {
+///
+/// "we've", "they're", "we'll", "I'm" are split too, and their clitic is given its full form
+/// ("have", "are", "will", "am") so that "we'll strike" reads like "we will strike".
+fn split_clitic(word: &str) -> Option<(usize, Option<&'static str>)> {
+    const CLITICS: &[(&str, Option<&str>)] = &[
+        ("n't", None),
+        ("n\u{2019}t", None),
+        ("'s", None),
+        ("\u{2019}s", None),
+        ("'ve", Some("have")),
+        ("\u{2019}ve", Some("have")),
+        ("'re", Some("are")),
+        ("\u{2019}re", Some("are")),
+        ("'ll", Some("will")),
+        ("\u{2019}ll", Some("will")),
+        ("'m", Some("am")),
+        ("\u{2019}m", Some("am")),
+    ];
+    for &(suffix, full) in CLITICS {
         if let Some(at) = word.len().checked_sub(suffix.len()).filter(|&at| at > 0) {
             let tail = word.as_bytes().get(at..).unwrap_or_default();
             if tail.eq_ignore_ascii_case(suffix.as_bytes()) {
-                return Some(at);
+                return Some((at, full));
             }
         }
     }
@@ -416,6 +436,17 @@ mod tests {
             assert_eq!(tok.norm, folded, "{s}");
             assert_eq!(tok.capitalised, s.chars().next().is_some_and(char::is_uppercase), "{s}");
         }
+    }
+
+    #[test]
+    fn contractions_split_with_their_full_form() {
+        assert_eq!(
+            norms("We'll strike, they\u{2019}ve said, I'm sure you're right"),
+            vec![
+                "we", "will", "strike", ",", "they", "have", "said", ",", "i", "am", "sure", "you",
+                "are", "right"
+            ]
+        );
     }
 
     #[test]
