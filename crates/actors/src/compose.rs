@@ -163,6 +163,8 @@ const PLATFORMS: &[&str] = &[
     "gunboats",
 ];
 const MODIFIERS: &[&str] = &[
+    "medical",
+    "university",
     "senior",
     "top",
     "local",
