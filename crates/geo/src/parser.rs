@@ -1401,10 +1401,21 @@ fn lower_in(word: &str, list: &[&str]) -> bool {
     for (d, c) in buf.iter_mut().zip(b) {
         *d = c.to_ascii_lowercase();
     }
-    match std::str::from_utf8(&buf[..b.len()]) {
-        Ok(w) => list.binary_search(&w).is_ok(),
-        Err(_) => false,
+    let w = buf.get(..b.len()).unwrap_or(&[]);
+    // Byte order is `str` order, so the lists' sorting holds; the inlined comparison beats a
+    // memcmp call, as most comparisons of the search end at the first byte.
+    list.binary_search_by(|e| cmp_bytes(e.as_bytes(), w)).is_ok()
+}
+
+/// Lexicographic byte comparison (the order of `str`).
+#[inline]
+fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
     }
+    a.len().cmp(&b.len())
 }
 
 /// A matched span before resolution.
@@ -1583,6 +1594,10 @@ impl<'g> Geoparser<'g> {
         dir: bool,
         after_comma: bool,
     ) -> Vec<&'g Entry> {
+        // Most probes find no name at all: skip the spelling checks for them.
+        if es.is_empty() {
+            return Vec::new();
+        }
         let all_caps = toks[i..=j].iter().all(|t| t.caps || !t.cap);
         let letters: usize = toks[i..=j]
             .iter()
@@ -1860,15 +1875,6 @@ impl<'g> Geoparser<'g> {
         // wherever it stands alone in the same text ("Steele said"), unless it is a country or
         // province the text is otherwise about ("China Daily" in a story on China).
         let mut persons: Vec<u64> = Vec::new();
-        let keep = |persons: &[u64], r: &Raw<'_>, c: &Choice<'g>| -> bool {
-            let Some((e, _, sup)) = c else { return false };
-            let Some(place) = g.places.get(e.place as usize) else { return false };
-            let town = matches!(place.feature, Feature::City | Feature::Admin2 | Feature::Other);
-            if r.t0 == r.t1 && !sup.pattern && (town || !sup.country) && persons.contains(&r.key) {
-                return false;
-            }
-            self.plausible(text, toks, r, place, *sup)
-        };
         // Pass 1 is context-free; pass 2 adds the countries/provinces pass 1 found; pass 3 adds
         // closeness to the places pass 2 chose. Only mentions that pass the plausibility checks
         // count as context, so that a surname or a common word does not vote.
@@ -1888,14 +1894,41 @@ impl<'g> Geoparser<'g> {
                 }
             }
         }
-        let mask = |p: Vec<Choice<'g>>| -> Vec<Choice<'g>> {
-            raws.iter().zip(p).map(|(r, c)| if keep(&persons, r, &c) { c } else { None }).collect()
+        let persons = persons;
+        // The three rounds below mostly ask again about the same choice of a mention, and the
+        // plausibility checks are a pure function of the mention, the place and its support:
+        // remember the last answer per mention.
+        let mut memo: Vec<Option<(u32, Support, bool)>> = vec![None; raws.len()];
+        let mut keep = |k: usize, r: &Raw<'_>, c: &Choice<'g>| -> bool {
+            let Some((e, _, sup)) = c else { return false };
+            let Some(place) = g.places.get(e.place as usize) else { return false };
+            let town = matches!(place.feature, Feature::City | Feature::Admin2 | Feature::Other);
+            if r.t0 == r.t1 && !sup.pattern && (town || !sup.country) && persons.contains(&r.key) {
+                return false;
+            }
+            if let Some(Some((pl, s, v))) = memo.get(k) {
+                if *pl == e.place && s == sup {
+                    return *v;
+                }
+            }
+            let v = self.plausible(text, toks, r, place, *sup);
+            if let Some(m) = memo.get_mut(k) {
+                *m = Some((e.place, *sup, v));
+            }
+            v
+        };
+        let mut mask = |p: Vec<Choice<'g>>| -> Vec<Choice<'g>> {
+            let mut out = Vec::with_capacity(p.len());
+            for (k, (r, c)) in raws.iter().zip(p).enumerate() {
+                out.push(if keep(k, r, &c) { c } else { None });
+            }
+            out
         };
         let p2 = self.choose(text, toks, &raws, Some(&mask(p1)));
         let p3 = self.choose(text, toks, &raws, Some(&mask(p2)));
         let mut out = Vec::with_capacity(raws.len());
-        for (r, best) in raws.iter().zip(p3) {
-            if !keep(&persons, r, &best) {
+        for (k, (r, best)) in raws.iter().zip(p3).enumerate() {
+            if !keep(k, r, &best) {
                 continue;
             }
             let Some((e, _, _)) = best else { continue };
@@ -2170,7 +2203,7 @@ impl Point {
 }
 
 /// Why a candidate scored as it did; plausibility checks ask for some of it.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Support {
     /// Another mention is in the same country.
     country: bool,
