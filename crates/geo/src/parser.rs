@@ -1546,7 +1546,9 @@ impl<'g> Geoparser<'g> {
                 }
                 let mut core = kh;
                 core.push_str(w);
-                kh.push_str(&text[tj.start..tj.full_end]);
+                // The hasher streams, so the full word's key continues from the core's.
+                kh = core;
+                kh.push_str(text.get(tj.end..tj.full_end).unwrap_or(""));
                 if tj.cap && !(dir_start && j == i) {
                     // State abbreviations ("Ky.", "TX") only count right after "Town, ".
                     let after_place = i >= 1
@@ -1685,27 +1687,24 @@ impl<'g> Geoparser<'g> {
             }
         }
         let mut out = Vec::with_capacity(raws.len());
+        let mut weights: Vec<f64> = Vec::with_capacity(ctx.len());
         for (k, r) in raws.iter().enumerate() {
             // Each context entry's weight for this mention: 1 within a few sentences, 0.5 further
             // away; adjectives ("Spanish police") only count nearby, as they say who acts
             // rather than where a long text is set.
-            let weights: Vec<f64> = ctx
-                .iter()
-                .map(|o| {
-                    if o.key == r.key {
-                        return 0.0;
-                    }
-                    let near = o.pos.iter().any(|&q| q.abs_diff(r.start) <= LOCAL_WINDOW);
-                    match (near, o.adj) {
-                        (true, _) => 1.0,
-                        (false, false) => 0.5,
-                        (false, true) => 0.0,
-                    }
-                })
-                .collect();
-            let support = |f: &dyn Fn(&Ctx) -> bool| -> f64 {
-                ctx.iter().zip(&weights).filter(|(o, _)| f(o)).map(|(_, &w)| w).fold(0.0, f64::max)
-            };
+            weights.clear();
+            weights.extend(ctx.iter().map(|o| {
+                if o.key == r.key {
+                    return 0.0;
+                }
+                let near = o.pos.iter().any(|&q| q.abs_diff(r.start) <= LOCAL_WINDOW);
+                match (near, o.adj) {
+                    (true, _) => 1.0,
+                    (false, false) => 0.5,
+                    (false, true) => 0.0,
+                }
+            }));
+            let weights = &weights;
             // "Town, State": the next mention right after a comma contains this one.
             let comma_after = raws
                 .get(k + 1)
@@ -1792,7 +1791,7 @@ impl<'g> Geoparser<'g> {
                     s += 30.0;
                 }
                 if let Some(c) = m.country {
-                    let w = support(&|o| o.country == Some(c));
+                    let w = strongest(&ctx, weights, |o| o.country == Some(c));
                     if w > 0.0 {
                         sup.country = true;
                         s += w * match p.feature {
@@ -1801,7 +1800,7 @@ impl<'g> Geoparser<'g> {
                             // "Florida") is surer than a state merely in a country mentioned.
                             Feature::Admin1 => {
                                 let mut seen: Vec<u32> = Vec::new();
-                                for (o, &ow) in ctx.iter().zip(&weights) {
+                                for (o, &ow) in ctx.iter().zip(weights) {
                                     if let Some(a) = o.admin1.filter(|&a| {
                                         ow > 0.0 && a != e.place && o.country == Some(c)
                                     }) {
@@ -1818,7 +1817,7 @@ impl<'g> Geoparser<'g> {
                     }
                 }
                 if let Some(a) = m.admin1.filter(|_| p.feature != Feature::Admin1) {
-                    let w = support(&|o| o.admin1 == Some(a));
+                    let w = strongest(&ctx, weights, |o| o.admin1 == Some(a));
                     if w > 0.0 {
                         sup.admin1 = true;
                         s += 20.0 * w;
@@ -1848,7 +1847,9 @@ impl<'g> Geoparser<'g> {
                 {
                     // Namesakes are told apart by the company they keep: a town close to another
                     // place of the text is the likelier one.
-                    let w = support(&|o| o.point.is_some_and(|pt| pt.within(p.lat, p.lon, 150.0)));
+                    let w = strongest(&ctx, weights, |o| {
+                        o.point.is_some_and(|pt| pt.within(p.lat, p.lon, 150.0))
+                    });
                     if w > 0.0 {
                         sup.near = true;
                         s += 25.0 * w;
@@ -2124,6 +2125,13 @@ impl<'g> Geoparser<'g> {
         }
         true
     }
+}
+
+/// The strongest weight among the context entries that satisfy `f` (0 when none does); `f` is
+/// a generic parameter rather than a `dyn Fn`, so that it is inlined into the loop run for
+/// every candidate of every mention.
+fn strongest(ctx: &[Ctx], weights: &[f64], f: impl Fn(&Ctx) -> bool) -> f64 {
+    ctx.iter().zip(weights).filter(|(o, _)| f(o)).map(|(_, &w)| w).fold(0.0, f64::max)
 }
 
 /// The chosen candidate of a match, its score and what supported it.
