@@ -1958,24 +1958,31 @@ impl<'g> Geoparser<'g> {
         let all_caps = toks[r.t0..=r.t1].iter().all(|t| t.caps || !t.cap);
         if let Some(p) = r.t0.checked_sub(1) {
             let (pt, w) = (toks[p], &text[toks[p].start..toks[p].end]);
-            let title =
-                !pt.joins_next && lower_in(w, TITLES) && text.get(pt.end..pt.end + 1) == Some(".");
-            let given =
-                pt.cap && pt.joins_next && (lower_in(w, LONE_NAMES) || lower_in(w, FIRST_NAMES));
-            if town && (title || given) {
+            // `town` first: the word-list searches are the costly part of these tests.
+            let title = town
+                && !pt.joins_next
+                && lower_in(w, TITLES)
+                && text.get(pt.end..pt.end + 1) == Some(".");
+            let given = town
+                && pt.cap
+                && pt.joins_next
+                && (lower_in(w, LONE_NAMES) || lower_in(w, FIRST_NAMES));
+            if title || given {
                 return Person::Sure;
             }
             // A capitalised word that is neither a function word, an acronym nor a kind of
             // place ("Village Malakal", "Camp Bastion").
             // A possessive is a place's, not a given name ("Russia's Belgorod region").
-            let name_before = pt.cap
+            let name_before = town
+                && place.population < 1_000_000
+                && pt.cap
                 && !pt.caps
                 && pt.joins_next
                 && pt.full_end == pt.end
                 && !lower_in(w, SOFT_PREV)
                 && !lower_in(w, PLACE_WORDS)
                 && !lower_in(w, DIVISION_WORDS);
-            if town && name_before && place.population < 1_000_000 {
+            if name_before {
                 return Person::Likely;
             }
         }
@@ -2043,7 +2050,8 @@ impl<'g> Geoparser<'g> {
                 return false;
             }
         }
-        if lower_in(span, NEVER_PHRASES) {
+        // The phrases have several words, which a one-word span never spells.
+        if !single && lower_in(span, NEVER_PHRASES) {
             return false;
         }
         // "US$5", "C$10": currencies.
