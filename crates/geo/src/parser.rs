@@ -1392,30 +1392,29 @@ fn tokenize(text: &str) -> Vec<Token> {
 /// True when the word, lower-cased (ASCII letters only) and without a final period, is in the
 /// list. Every word list here is sorted, so this is a binary search with no allocation.
 fn lower_in(word: &str, list: &[&str]) -> bool {
-    let word = word.trim_end_matches('.');
-    let b = word.as_bytes();
-    if b.len() > 24 {
+    let mut w = word.as_bytes();
+    while let [rest @ .., b'.'] = w {
+        w = rest;
+    }
+    // No listed word is longer (the word-list test checks it).
+    if w.len() > 24 {
         return false;
     }
-    let mut buf = [0u8; 24];
-    for (d, c) in buf.iter_mut().zip(b) {
-        *d = c.to_ascii_lowercase();
-    }
-    let w = buf.get(..b.len()).unwrap_or(&[]);
-    // Byte order is `str` order, so the lists' sorting holds; the inlined comparison beats a
-    // memcmp call, as most comparisons of the search end at the first byte.
-    list.binary_search_by(|e| cmp_bytes(e.as_bytes(), w)).is_ok()
+    list.binary_search_by(|e| cmp_lower(e.as_bytes(), w)).is_ok()
 }
 
-/// Lexicographic byte comparison (the order of `str`).
+/// Compares a listed (lower-case) word with a text word lower-cased on the fly, in byte order,
+/// which is `str` order and so the order the lists are sorted in. Lower-casing while comparing
+/// saves a copy, and most comparisons of the search end at the first byte.
 #[inline]
-fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
-    for (x, y) in a.iter().zip(b) {
-        if x != y {
-            return x.cmp(y);
+fn cmp_lower(listed: &[u8], word: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in listed.iter().zip(word) {
+        let y = y.to_ascii_lowercase();
+        if *x != y {
+            return x.cmp(&y);
         }
     }
-    a.len().cmp(&b.len())
+    listed.len().cmp(&word.len())
 }
 
 /// A matched span before resolution.
