@@ -1362,12 +1362,15 @@ fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         // "d'Ivoire", "l'Aquila": an elided article before a capitalised name.
-        let mut cs = text[start..end].chars();
-        let elided = matches!((cs.next(), cs.next(), cs.next()), (Some(a), Some('\'' | '’'), Some(b)) if a.is_lowercase() && b.is_uppercase());
+        // (Only looked at when the first letter is not a capital already.)
+        let elided = || {
+            let mut cs = text[start..end].chars();
+            matches!((cs.next(), cs.next(), cs.next()), (Some(a), Some('\'' | '’'), Some(b)) if a.is_lowercase() && b.is_uppercase())
+        };
         toks.push(Token {
             start,
             end,
-            cap: c.is_uppercase() || elided,
+            cap: c.is_uppercase() || elided(),
             caps: letters >= 2 && upper == letters,
             joins_next: false,
             sent_start,
@@ -1381,10 +1384,11 @@ fn tokenize(text: &str) -> Vec<Token> {
     }
     for k in 0..toks.len().saturating_sub(1) {
         let gap = text.get(toks[k].full_end..toks[k + 1].start).unwrap_or(",");
+        // Spaces and at most one hyphen; a byte loop, as this runs for every token.
         toks[k].joins_next = !gap.is_empty()
             && gap.len() <= 3
-            && gap.chars().all(|c| c == ' ' || c == '-')
-            && gap.matches('-').count() <= 1;
+            && gap.bytes().all(|b| b == b' ' || b == b'-')
+            && gap.bytes().filter(|&b| b == b'-').count() <= 1;
     }
     toks
 }
