@@ -605,7 +605,7 @@ fn sort_keys(keys: &mut Vec<(u64, u32, u8)>) {
     let mut dst: Vec<(u64, u32, u8)> = vec![(0, 0, 0); src.len()];
     for (d, c) in counts.iter().enumerate() {
         // A byte that is the same in every key leaves the order as it is.
-        if c.iter().any(|&n| n == src.len()) {
+        if c.contains(&src.len()) {
             continue;
         }
         let mut next = [0usize; 256];
