@@ -190,17 +190,17 @@ impl<'a> Row<'a> {
     }
     fn f64(&self, i: usize, what: &str) -> Result<f64, GazetteerError> {
         let s = self.get(i)?;
-        match s.trim().parse::<f64>() {
+        match parse_f64(trim(s)) {
             Ok(v) if v.is_finite() => Ok(v),
             _ => Err(err(self.file, self.line, format!("{what} is not a number: {s:?}"))),
         }
     }
     fn u64(&self, i: usize, what: &str) -> Result<u64, GazetteerError> {
-        let s = self.get(i)?.trim();
+        let s = trim(self.get(i)?);
         if s.is_empty() {
             return Ok(0);
         }
-        s.parse::<u64>()
+        parse_u64(s)
             .map_err(|_| err(self.file, self.line, format!("{what} is not a whole number: {s:?}")))
     }
 }
@@ -208,14 +208,26 @@ impl<'a> Row<'a> {
 fn rows<'a>(file: &'a str, text: &'a str) -> impl Iterator<Item = Row<'a>> {
     text.lines().enumerate().filter_map(move |(i, l)| {
         let l = l.strip_suffix('\r').unwrap_or(l);
-        if l.trim().is_empty() || l.starts_with('#') {
+        if trim(l).is_empty() || l.starts_with('#') {
             None
         } else {
+            // A byte loop rather than `split('\t')`: columns are short, and the generic
+            // searcher's per-call set-up cost more than the scan itself.
             let mut cols = [""; MAX_COLS];
             let mut n = 0;
-            for (slot, c) in cols.iter_mut().zip(l.split('\t')) {
-                *slot = c;
+            let mut rest = l;
+            for slot in cols.iter_mut() {
                 n += 1;
+                match rest.as_bytes().iter().position(|&b| b == b'\t') {
+                    Some(p) => {
+                        *slot = rest.get(..p).unwrap_or("");
+                        rest = rest.get(p + 1..).unwrap_or("");
+                    }
+                    None => {
+                        *slot = rest;
+                        break;
+                    }
+                }
             }
             Some(Row { file, line: i + 1, cols, n })
         }
@@ -230,13 +242,90 @@ fn check_latlon(r: &Row<'_>, lat: f64, lon: f64) -> Result<(), GazetteerError> {
 }
 
 fn split_names(s: &str) -> impl Iterator<Item = &str> {
-    s.split('|').map(str::trim).filter(|n| !n.is_empty())
+    s.split('|').map(trim).filter(|n| !n.is_empty())
+}
+
+/// `str::trim`, answering at once for the usual field that starts and ends with a printable
+/// ASCII character (never white space), as the generic trim is a visible part of loading.
+fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
+/// `str::parse::<f64>` with a fast path for plain decimals ("-12.34567"), which is every
+/// coordinate of the gazetteer. With at most 15 digits the digits form an integer exactly
+/// representable in an f64, and so is 10^k for k <= 15, so one IEEE division rounds the
+/// quotient correctly, giving the very value the full parser returns (Clinger's fast path).
+/// Anything else (exponents, signs other than '-', long mantissas) goes to the full parser.
+fn parse_f64(s: &str) -> Result<f64, std::num::ParseFloatError> {
+    const POW10: [f64; 16] =
+        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    let (neg, body) = match s.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, s),
+    };
+    let mut mantissa: u64 = 0;
+    let mut digits = 0usize;
+    let mut frac: Option<usize> = None;
+    for &b in body.as_bytes() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                digits += 1;
+                if let Some(f) = frac.as_mut() {
+                    *f += 1;
+                }
+                if digits > 15 {
+                    return s.parse();
+                }
+            }
+            b'.' if frac.is_none() => frac = Some(0),
+            _ => return s.parse(),
+        }
+    }
+    match POW10.get(frac.unwrap_or(0)) {
+        Some(&p) if digits > 0 => {
+            let v = mantissa as f64 / p;
+            Ok(if neg { -v } else { v })
+        }
+        _ => s.parse(),
+    }
+}
+
+/// `str::parse::<u64>` with a fast path for plain digit strings (ids and populations).
+fn parse_u64(s: &str) -> Result<u64, std::num::ParseIntError> {
+    let mut v: u64 = 0;
+    for &b in s.as_bytes() {
+        let d = match b {
+            b'0'..=b'9' => u64::from(b - b'0'),
+            // Signs, overflow and junk: the standard parser and its error.
+            _ => return s.parse(),
+        };
+        v = match v.checked_mul(10).and_then(|v| v.checked_add(d)) {
+            Some(v) => v,
+            None => return s.parse(),
+        };
+    }
+    if s.is_empty() {
+        return s.parse();
+    }
+    Ok(v)
 }
 
 /// Short all-capitals names are acronyms; they must appear in capitals to count.
+/// (At most four letters, all upper-case; stops at the first letter that rules it out, as
+/// nearly every name does at its second letter.)
 fn abbrev_flag(name: &str) -> u8 {
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    if !letters.is_empty() && letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase()) {
+    let mut letters = 0usize;
+    for c in name.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if letters > 4 || !c.is_uppercase() {
+            return 0;
+        }
+    }
+    if letters > 0 {
         F_ABBREV
     } else {
         0
@@ -259,9 +348,9 @@ impl Builder {
 
     fn countries(&mut self, file: &str, text: &str) -> Result<(), GazetteerError> {
         for r in rows(file, text) {
-            let iso2 = r.get(0)?.trim();
-            let iso3 = r.get(1)?.trim();
-            let name = r.get(2)?.trim();
+            let iso2 = trim(r.get(0)?);
+            let iso3 = trim(r.get(1)?);
+            let name = trim(r.get(2)?);
             if iso2.is_empty() || iso3.is_empty() || name.is_empty() {
                 return Err(err(file, r.line, "iso2, iso3 and name must not be empty"));
             }
@@ -281,7 +370,7 @@ impl Builder {
             let id = self.add_place(place, Meta::default());
             self.meta[id as usize].country = Some(id);
             self.country_by_iso2.insert(code_key(&[iso2]), id);
-            let capital = r.opt(7).trim();
+            let capital = trim(r.opt(7));
             if !capital.is_empty() {
                 self.capitals.insert(code_key(&[iso2, capital]));
             }
@@ -309,9 +398,9 @@ impl Builder {
 
     fn admin1(&mut self, file: &str, text: &str) -> Result<(), GazetteerError> {
         for r in rows(file, text) {
-            let iso2 = r.get(0)?.trim();
-            let code = r.get(1)?.trim();
-            let name = r.get(2)?.trim();
+            let iso2 = trim(r.get(0)?);
+            let code = trim(r.get(1)?);
+            let name = trim(r.get(2)?);
             let (cid, iso3) = self.country_of(&r, iso2)?;
             let (lat, lon) = (r.f64(3, "lat")?, r.f64(4, "lon")?);
             check_latlon(&r, lat, lon)?;
@@ -344,9 +433,9 @@ impl Builder {
 
     fn admin2(&mut self, file: &str, text: &str) -> Result<(), GazetteerError> {
         for r in rows(file, text) {
-            let iso2 = r.get(0)?.trim();
-            let a1 = r.get(1)?.trim();
-            let name = r.get(2)?.trim();
+            let iso2 = trim(r.get(0)?);
+            let a1 = trim(r.get(1)?);
+            let name = trim(r.get(2)?);
             let (cid, iso3) = self.country_of(&r, iso2)?;
             let (lat, lon) = (r.f64(3, "lat")?, r.f64(4, "lon")?);
             check_latlon(&r, lat, lon)?;
@@ -376,9 +465,9 @@ impl Builder {
     fn cities(&mut self, file: &str, text: &str) -> Result<(), GazetteerError> {
         for r in rows(file, text) {
             let gid = r.u64(0, "geonames_id")?;
-            let name = r.get(1)?.trim();
-            let iso2 = r.get(2)?.trim();
-            let a1 = r.get(3)?.trim();
+            let name = trim(r.get(1)?);
+            let iso2 = trim(r.get(2)?);
+            let a1 = trim(r.get(3)?);
             let (cid, iso3) = self.country_of(&r, iso2)?;
             let (lat, lon) = (r.f64(4, "lat")?, r.f64(5, "lon")?);
             check_latlon(&r, lat, lon)?;
@@ -411,8 +500,8 @@ impl Builder {
             .map(|&c| (self.places[c as usize].country.clone(), c))
             .collect();
         for r in rows(file, text) {
-            let name = r.get(0)?.trim();
-            let iso3 = r.get(1)?.trim();
+            let name = trim(r.get(0)?);
+            let iso3 = trim(r.get(1)?);
             let (lat, lon) = (r.f64(2, "lat")?, r.f64(3, "lon")?);
             check_latlon(&r, lat, lon)?;
             let cid = if iso3.is_empty() {
@@ -467,7 +556,7 @@ impl Builder {
                 Feature::City | Feature::Other => 10.0 * pop + if m.capital { 8.0 } else { 0.0 },
             };
         }
-        self.keys.sort_unstable();
+        sort_keys(&mut self.keys);
         let mut entries: Vec<Entry> = Vec::with_capacity(self.keys.len());
         let mut index: IdMap<(u32, u32)> = IdMap::default();
         index.reserve(self.keys.len());
@@ -490,6 +579,51 @@ impl Builder {
         }
         Gazetteer { places: self.places, meta: self.meta, entries, index, common: self.common }
     }
+}
+
+/// Sorts the (key, place, flags) triples into the order the index is built from.
+///
+/// The loaders push names place by place, so the triples normally arrive in place order; a
+/// stable sort on the key alone then yields the order of a full tuple sort, except that the
+/// variants of one place under one key keep their push order instead of flag order, and those
+/// are merged by and-ing their flags, which does not depend on the order. A least-significant
+/// digit radix sort over the key's bytes is that stable sort at a fraction of the cost of a
+/// comparison sort of a million triples. Input in any other order takes the comparison sort.
+fn sort_keys(keys: &mut Vec<(u64, u32, u8)>) {
+    if !keys.windows(2).all(|w| w[0].1 <= w[1].1) {
+        keys.sort_unstable();
+        return;
+    }
+    // One histogram per key byte, all counted in a single pass.
+    let mut counts = [[0usize; 256]; 8];
+    for &(k, _, _) in keys.iter() {
+        for (d, c) in counts.iter_mut().enumerate() {
+            c[((k >> (8 * d)) & 0xff) as usize] += 1;
+        }
+    }
+    let mut src = std::mem::take(keys);
+    let mut dst: Vec<(u64, u32, u8)> = vec![(0, 0, 0); src.len()];
+    for (d, c) in counts.iter().enumerate() {
+        // A byte that is the same in every key leaves the order as it is.
+        if c.contains(&src.len()) {
+            continue;
+        }
+        let mut next = [0usize; 256];
+        let mut sum = 0;
+        for (o, &n) in next.iter_mut().zip(c.iter()) {
+            *o = sum;
+            sum += n;
+        }
+        for &t in &src {
+            let o = &mut next[((t.0 >> (8 * d)) & 0xff) as usize];
+            if let Some(slot) = dst.get_mut(*o) {
+                *slot = t;
+            }
+            *o += 1;
+        }
+        std::mem::swap(&mut src, &mut dst);
+    }
+    *keys = src;
 }
 
 impl Gazetteer {
@@ -614,6 +748,62 @@ mod tests {
             text: "1\tX\tZZ\t\t1\t1\t5\n",
         }]);
         assert!(r.is_err());
+    }
+
+    #[test]
+    fn fast_number_parsers_agree_with_std() {
+        for s in [
+            "0",
+            "-0",
+            "32.05908",
+            "-179.99999",
+            "90",
+            "5.",
+            ".5",
+            ".",
+            "-",
+            "",
+            "+1.5",
+            "1e5",
+            "nan",
+            "inf",
+            "0.1",
+            "123456789012345",
+            "1234567890123456",
+            "9007199254740993",
+            "-0.000001",
+            "1.2.3",
+            "12a",
+            "00012.50000",
+        ] {
+            let (a, b) = (parse_f64(s), s.parse::<f64>());
+            assert_eq!(a.clone().map(f64::to_bits), b.clone().map(f64::to_bits), "{s:?}");
+            assert_eq!(a.is_err(), b.is_err(), "{s:?}");
+        }
+        for s in ["0", "42", "+7", "-1", "", "18446744073709551615", "18446744073709551616", "1x"] {
+            assert_eq!(parse_u64(s), s.parse::<u64>(), "{s:?}");
+        }
+        assert_eq!(trim(" a b\t"), "a b");
+        assert_eq!(trim("ab"), "ab");
+    }
+
+    #[test]
+    fn radix_sort_matches_the_tuple_sort() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut keys = Vec::new();
+        for place in 0..5000u32 {
+            for v in 0..(place % 4) {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                // Few distinct keys, so that equal keys and equal places occur.
+                keys.push((x >> 54, place, (v as u8) ^ 3));
+            }
+        }
+        let mut a = keys.clone();
+        sort_keys(&mut a);
+        let mut b = keys;
+        b.sort_unstable();
+        let strip = |v: &[(u64, u32, u8)]| v.iter().map(|t| (t.0, t.1)).collect::<Vec<_>>();
+        assert_eq!(strip(&a), strip(&b));
     }
 
     #[test]

@@ -82,20 +82,45 @@ impl KeyHasher {
 
     /// Adds raw text (which may itself contain separators).
     pub(crate) fn push_str(&mut self, s: &str) {
-        for c in s.chars() {
-            match class(c) {
-                Class::Keep(k) => {
-                    if self.pending_sep && !self.empty {
-                        self.h = feed(self.h, ' ');
-                    }
-                    self.pending_sep = false;
-                    self.h = feed(self.h, k);
-                    self.empty = false;
+        // Names and text are nearly all ASCII: those bytes are classified and fed as they are,
+        // without decoding a char or encoding it back (the key is the same as feeding the
+        // lower-cased chars, since an ASCII char's UTF-8 form is its byte). The state lives in
+        // locals during the loop so that it stays in registers.
+        let KeyHasher { mut h, mut pending_sep, mut empty } = *self;
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let kept = if b.is_ascii() {
+                i += 1;
+                if b.is_ascii_alphanumeric() {
+                    Some(b.to_ascii_lowercase() as char)
+                } else {
+                    pending_sep |= !matches!(b, b'\'' | b'.' | b'`');
+                    None
                 }
-                Class::Skip => {}
-                Class::Sep => self.pending_sep = true,
+            } else {
+                let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
+                i += c.len_utf8();
+                match class(c) {
+                    Class::Keep(k) => Some(k),
+                    Class::Skip => None,
+                    Class::Sep => {
+                        pending_sep = true;
+                        None
+                    }
+                }
+            };
+            if let Some(k) = kept {
+                // Runs of separators collapse into one, and none leads.
+                if pending_sep && !empty {
+                    h = feed_byte(h, b' ');
+                }
+                pending_sep = false;
+                empty = false;
+                h = if k.is_ascii() { feed_byte(h, k as u8) } else { feed(h, k) };
             }
         }
+        *self = KeyHasher { h, pending_sep, empty };
     }
 
     /// Marks a word boundary.

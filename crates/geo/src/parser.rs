@@ -1362,12 +1362,15 @@ fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         // "d'Ivoire", "l'Aquila": an elided article before a capitalised name.
-        let mut cs = text[start..end].chars();
-        let elided = matches!((cs.next(), cs.next(), cs.next()), (Some(a), Some('\'' | '’'), Some(b)) if a.is_lowercase() && b.is_uppercase());
+        // (Only looked at when the first letter is not a capital already.)
+        let elided = || {
+            let mut cs = text[start..end].chars();
+            matches!((cs.next(), cs.next(), cs.next()), (Some(a), Some('\'' | '’'), Some(b)) if a.is_lowercase() && b.is_uppercase())
+        };
         toks.push(Token {
             start,
             end,
-            cap: c.is_uppercase() || elided,
+            cap: c.is_uppercase() || elided(),
             caps: letters >= 2 && upper == letters,
             joins_next: false,
             sent_start,
@@ -1381,10 +1384,11 @@ fn tokenize(text: &str) -> Vec<Token> {
     }
     for k in 0..toks.len().saturating_sub(1) {
         let gap = text.get(toks[k].full_end..toks[k + 1].start).unwrap_or(",");
+        // Spaces and at most one hyphen; a byte loop, as this runs for every token.
         toks[k].joins_next = !gap.is_empty()
             && gap.len() <= 3
-            && gap.chars().all(|c| c == ' ' || c == '-')
-            && gap.matches('-').count() <= 1;
+            && gap.bytes().all(|b| b == b' ' || b == b'-')
+            && gap.bytes().filter(|&b| b == b'-').count() <= 1;
     }
     toks
 }
@@ -1392,19 +1396,29 @@ fn tokenize(text: &str) -> Vec<Token> {
 /// True when the word, lower-cased (ASCII letters only) and without a final period, is in the
 /// list. Every word list here is sorted, so this is a binary search with no allocation.
 fn lower_in(word: &str, list: &[&str]) -> bool {
-    let word = word.trim_end_matches('.');
-    let b = word.as_bytes();
-    if b.len() > 24 {
+    let mut w = word.as_bytes();
+    while let [rest @ .., b'.'] = w {
+        w = rest;
+    }
+    // No listed word is longer (the word-list test checks it).
+    if w.len() > 24 {
         return false;
     }
-    let mut buf = [0u8; 24];
-    for (d, c) in buf.iter_mut().zip(b) {
-        *d = c.to_ascii_lowercase();
+    list.binary_search_by(|e| cmp_lower(e.as_bytes(), w)).is_ok()
+}
+
+/// Compares a listed (lower-case) word with a text word lower-cased on the fly, in byte order,
+/// which is `str` order and so the order the lists are sorted in. Lower-casing while comparing
+/// saves a copy, and most comparisons of the search end at the first byte.
+#[inline]
+fn cmp_lower(listed: &[u8], word: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in listed.iter().zip(word) {
+        let y = y.to_ascii_lowercase();
+        if *x != y {
+            return x.cmp(&y);
+        }
     }
-    match std::str::from_utf8(&buf[..b.len()]) {
-        Ok(w) => list.binary_search(&w).is_ok(),
-        Err(_) => false,
-    }
+    listed.len().cmp(&word.len())
 }
 
 /// A matched span before resolution.
@@ -1535,7 +1549,9 @@ impl<'g> Geoparser<'g> {
                 }
                 let mut core = kh;
                 core.push_str(w);
-                kh.push_str(&text[tj.start..tj.full_end]);
+                // The hasher streams, so the full word's key continues from the core's.
+                kh = core;
+                kh.push_str(text.get(tj.end..tj.full_end).unwrap_or(""));
                 if tj.cap && !(dir_start && j == i) {
                     // State abbreviations ("Ky.", "TX") only count right after "Town, ".
                     let after_place = i >= 1
@@ -1583,6 +1599,10 @@ impl<'g> Geoparser<'g> {
         dir: bool,
         after_comma: bool,
     ) -> Vec<&'g Entry> {
+        // Most probes find no name at all: skip the spelling checks for them.
+        if es.is_empty() {
+            return Vec::new();
+        }
         let all_caps = toks[i..=j].iter().all(|t| t.caps || !t.cap);
         let letters: usize = toks[i..=j]
             .iter()
@@ -1670,27 +1690,24 @@ impl<'g> Geoparser<'g> {
             }
         }
         let mut out = Vec::with_capacity(raws.len());
+        let mut weights: Vec<f64> = Vec::with_capacity(ctx.len());
         for (k, r) in raws.iter().enumerate() {
             // Each context entry's weight for this mention: 1 within a few sentences, 0.5 further
             // away; adjectives ("Spanish police") only count nearby, as they say who acts
             // rather than where a long text is set.
-            let weights: Vec<f64> = ctx
-                .iter()
-                .map(|o| {
-                    if o.key == r.key {
-                        return 0.0;
-                    }
-                    let near = o.pos.iter().any(|&q| q.abs_diff(r.start) <= LOCAL_WINDOW);
-                    match (near, o.adj) {
-                        (true, _) => 1.0,
-                        (false, false) => 0.5,
-                        (false, true) => 0.0,
-                    }
-                })
-                .collect();
-            let support = |f: &dyn Fn(&Ctx) -> bool| -> f64 {
-                ctx.iter().zip(&weights).filter(|(o, _)| f(o)).map(|(_, &w)| w).fold(0.0, f64::max)
-            };
+            weights.clear();
+            weights.extend(ctx.iter().map(|o| {
+                if o.key == r.key {
+                    return 0.0;
+                }
+                let near = o.pos.iter().any(|&q| q.abs_diff(r.start) <= LOCAL_WINDOW);
+                match (near, o.adj) {
+                    (true, _) => 1.0,
+                    (false, false) => 0.5,
+                    (false, true) => 0.0,
+                }
+            }));
+            let weights = &weights;
             // "Town, State": the next mention right after a comma contains this one.
             let comma_after = raws
                 .get(k + 1)
@@ -1777,7 +1794,7 @@ impl<'g> Geoparser<'g> {
                     s += 30.0;
                 }
                 if let Some(c) = m.country {
-                    let w = support(&|o| o.country == Some(c));
+                    let w = strongest(&ctx, weights, |o| o.country == Some(c));
                     if w > 0.0 {
                         sup.country = true;
                         s += w * match p.feature {
@@ -1786,7 +1803,7 @@ impl<'g> Geoparser<'g> {
                             // "Florida") is surer than a state merely in a country mentioned.
                             Feature::Admin1 => {
                                 let mut seen: Vec<u32> = Vec::new();
-                                for (o, &ow) in ctx.iter().zip(&weights) {
+                                for (o, &ow) in ctx.iter().zip(weights) {
                                     if let Some(a) = o.admin1.filter(|&a| {
                                         ow > 0.0 && a != e.place && o.country == Some(c)
                                     }) {
@@ -1803,7 +1820,7 @@ impl<'g> Geoparser<'g> {
                     }
                 }
                 if let Some(a) = m.admin1.filter(|_| p.feature != Feature::Admin1) {
-                    let w = support(&|o| o.admin1 == Some(a));
+                    let w = strongest(&ctx, weights, |o| o.admin1 == Some(a));
                     if w > 0.0 {
                         sup.admin1 = true;
                         s += 20.0 * w;
@@ -1833,7 +1850,9 @@ impl<'g> Geoparser<'g> {
                 {
                     // Namesakes are told apart by the company they keep: a town close to another
                     // place of the text is the likelier one.
-                    let w = support(&|o| o.point.is_some_and(|pt| pt.within(p.lat, p.lon, 150.0)));
+                    let w = strongest(&ctx, weights, |o| {
+                        o.point.is_some_and(|pt| pt.within(p.lat, p.lon, 150.0))
+                    });
                     if w > 0.0 {
                         sup.near = true;
                         s += 25.0 * w;
@@ -1860,15 +1879,6 @@ impl<'g> Geoparser<'g> {
         // wherever it stands alone in the same text ("Steele said"), unless it is a country or
         // province the text is otherwise about ("China Daily" in a story on China).
         let mut persons: Vec<u64> = Vec::new();
-        let keep = |persons: &[u64], r: &Raw<'_>, c: &Choice<'g>| -> bool {
-            let Some((e, _, sup)) = c else { return false };
-            let Some(place) = g.places.get(e.place as usize) else { return false };
-            let town = matches!(place.feature, Feature::City | Feature::Admin2 | Feature::Other);
-            if r.t0 == r.t1 && !sup.pattern && (town || !sup.country) && persons.contains(&r.key) {
-                return false;
-            }
-            self.plausible(text, toks, r, place, *sup)
-        };
         // Pass 1 is context-free; pass 2 adds the countries/provinces pass 1 found; pass 3 adds
         // closeness to the places pass 2 chose. Only mentions that pass the plausibility checks
         // count as context, so that a surname or a common word does not vote.
@@ -1888,14 +1898,41 @@ impl<'g> Geoparser<'g> {
                 }
             }
         }
-        let mask = |p: Vec<Choice<'g>>| -> Vec<Choice<'g>> {
-            raws.iter().zip(p).map(|(r, c)| if keep(&persons, r, &c) { c } else { None }).collect()
+        let persons = persons;
+        // The three rounds below mostly ask again about the same choice of a mention, and the
+        // plausibility checks are a pure function of the mention, the place and its support:
+        // remember the last answer per mention.
+        let mut memo: Vec<Option<(u32, Support, bool)>> = vec![None; raws.len()];
+        let mut keep = |k: usize, r: &Raw<'_>, c: &Choice<'g>| -> bool {
+            let Some((e, _, sup)) = c else { return false };
+            let Some(place) = g.places.get(e.place as usize) else { return false };
+            let town = matches!(place.feature, Feature::City | Feature::Admin2 | Feature::Other);
+            if r.t0 == r.t1 && !sup.pattern && (town || !sup.country) && persons.contains(&r.key) {
+                return false;
+            }
+            if let Some(Some((pl, s, v))) = memo.get(k) {
+                if *pl == e.place && s == sup {
+                    return *v;
+                }
+            }
+            let v = self.plausible(text, toks, r, place, *sup);
+            if let Some(m) = memo.get_mut(k) {
+                *m = Some((e.place, *sup, v));
+            }
+            v
+        };
+        let mut mask = |p: Vec<Choice<'g>>| -> Vec<Choice<'g>> {
+            let mut out = Vec::with_capacity(p.len());
+            for (k, (r, c)) in raws.iter().zip(p).enumerate() {
+                out.push(if keep(k, r, &c) { c } else { None });
+            }
+            out
         };
         let p2 = self.choose(text, toks, &raws, Some(&mask(p1)));
         let p3 = self.choose(text, toks, &raws, Some(&mask(p2)));
         let mut out = Vec::with_capacity(raws.len());
-        for (r, best) in raws.iter().zip(p3) {
-            if !keep(&persons, r, &best) {
+        for (k, (r, best)) in raws.iter().zip(p3).enumerate() {
+            if !keep(k, r, &best) {
                 continue;
             }
             let Some((e, _, _)) = best else { continue };
@@ -1924,24 +1961,31 @@ impl<'g> Geoparser<'g> {
         let all_caps = toks[r.t0..=r.t1].iter().all(|t| t.caps || !t.cap);
         if let Some(p) = r.t0.checked_sub(1) {
             let (pt, w) = (toks[p], &text[toks[p].start..toks[p].end]);
-            let title =
-                !pt.joins_next && lower_in(w, TITLES) && text.get(pt.end..pt.end + 1) == Some(".");
-            let given =
-                pt.cap && pt.joins_next && (lower_in(w, LONE_NAMES) || lower_in(w, FIRST_NAMES));
-            if town && (title || given) {
+            // `town` first: the word-list searches are the costly part of these tests.
+            let title = town
+                && !pt.joins_next
+                && lower_in(w, TITLES)
+                && text.get(pt.end..pt.end + 1) == Some(".");
+            let given = town
+                && pt.cap
+                && pt.joins_next
+                && (lower_in(w, LONE_NAMES) || lower_in(w, FIRST_NAMES));
+            if title || given {
                 return Person::Sure;
             }
             // A capitalised word that is neither a function word, an acronym nor a kind of
             // place ("Village Malakal", "Camp Bastion").
             // A possessive is a place's, not a given name ("Russia's Belgorod region").
-            let name_before = pt.cap
+            let name_before = town
+                && place.population < 1_000_000
+                && pt.cap
                 && !pt.caps
                 && pt.joins_next
                 && pt.full_end == pt.end
                 && !lower_in(w, SOFT_PREV)
                 && !lower_in(w, PLACE_WORDS)
                 && !lower_in(w, DIVISION_WORDS);
-            if town && name_before && place.population < 1_000_000 {
+            if name_before {
                 return Person::Likely;
             }
         }
@@ -2009,7 +2053,8 @@ impl<'g> Geoparser<'g> {
                 return false;
             }
         }
-        if lower_in(span, NEVER_PHRASES) {
+        // The phrases have several words, which a one-word span never spells.
+        if !single && lower_in(span, NEVER_PHRASES) {
             return false;
         }
         // "US$5", "C$10": currencies.
@@ -2093,6 +2138,13 @@ impl<'g> Geoparser<'g> {
     }
 }
 
+/// The strongest weight among the context entries that satisfy `f` (0 when none does); `f` is
+/// a generic parameter rather than a `dyn Fn`, so that it is inlined into the loop run for
+/// every candidate of every mention.
+fn strongest(ctx: &[Ctx], weights: &[f64], f: impl Fn(&Ctx) -> bool) -> f64 {
+    ctx.iter().zip(weights).filter(|(o, _)| f(o)).map(|(_, &w)| w).fold(0.0, f64::max)
+}
+
 /// The chosen candidate of a match, its score and what supported it.
 type Choice<'g> = Option<(&'g Entry, f64, Support)>;
 
@@ -2170,7 +2222,7 @@ impl Point {
 }
 
 /// Why a candidate scored as it did; plausibility checks ask for some of it.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Support {
     /// Another mention is in the same country.
     country: bool,
