@@ -616,7 +616,7 @@ impl<'a> View<'a> {
                 && self.toks.get(k + 1).is_some_and(|t| !t.capitalised)
         };
         let parenthetical = (opens + 1..v.saturating_sub(1))
-            .find(|&k| opens_participle(k) && (k + 2..v).any(|c| comma(c)));
+            .find(|&k| opens_participle(k) && (k + 2..v).any(&comma));
         if let Some(k) = parenthetical {
             until = k;
         }
