@@ -2039,6 +2039,18 @@ impl<'a> View<'a> {
         if MESSAGES.contains(&self.norm(t - 1)) {
             return true;
         }
+        // "filed a motion in federal court asking for custody": the message a few words back,
+        // with only its addressee or place between.
+        let back = (t.saturating_sub(6)..t).rev().find(|&k| MESSAGES.contains(&self.norm(k)));
+        if let Some(k) = back {
+            let plain = (k + 1..t).all(|j| {
+                self.toks.get(j).is_some_and(|x| x.kind == TokenKind::Word)
+                    && !self.verb_spans.iter().any(|&(a, b)| a <= j && j < b)
+            });
+            if plain && self.mention_ending(t).is_some_and(|m| self.mi(m).prep.is_some()) {
+                return true;
+            }
+        }
         self.mention_ending(t).is_some_and(|m| {
             self.mi(m).prep.is_some_and(|p| {
                 self.norm(p) == "to" && MESSAGES.contains(&self.norm(p.wrapping_sub(1)))
