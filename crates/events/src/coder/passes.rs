@@ -330,6 +330,7 @@ pub(super) fn answer_attacks(text: &str, out: &mut [EventCandidate]) {
             let theirs = codes_of(&o.actors);
             o.sentence == sn
                 && attack
+                && !unknown_doers(&o.actors)
                 && !o.aux.negated
                 && !o.aux.hypothetical
                 && !theirs.is_empty()
@@ -408,6 +409,33 @@ pub(super) fn answer_rulings(text: &str, out: &mut [EventCandidate]) {
         });
         if let (Some(r), Some(c)) = (court, out.get_mut(i)) {
             c.recipients = r;
+        }
+    }
+}
+
+/// Whether the doers of an act are only described, not identified: "gunmen", "terrorists",
+/// "the bombers" (a country guessed from where they struck, no nationality or group named).
+/// Condemning such an act addresses no one.
+pub(super) fn unknown_doers(actors: &[Mention]) -> bool {
+    !actors.is_empty()
+        && actors.iter().all(|m| {
+            let mut chars = m.entity.entity_text.chars();
+            let _first = chars.next();
+            m.kind == MentionKind::Nominal
+                && matches!(m.entity.sector, Some(Sector::Uaf | Sector::Reb))
+                && m.entity.identifier_id.is_none()
+                && !chars.any(char::is_uppercase)
+        })
+}
+
+/// "Cyprus condemned two terrorist bomb attacks in Kenya": when the only target of a
+/// condemnation or threat is an act's described doers, no one is addressed.
+pub(super) fn drop_unknown_targets(out: &mut [EventCandidate]) {
+    for c in out.iter_mut() {
+        if matches!(c.event, EventType::Accuse | EventType::Threaten)
+            && unknown_doers(&c.recipients)
+        {
+            c.recipients.clear();
         }
     }
 }
@@ -609,7 +637,9 @@ pub(super) fn answer_moves(text: &str, out: &mut [EventCandidate]) {
         // (Any other noun takes the act of the sentence before, or of the one before that
         // when only reactions to it came between.)
         let told = told_before(out, c, 2);
-        let usable = |o: &EventCandidate| !o.aux.negated && !o.actors.is_empty() && other(o);
+        let usable = |o: &EventCandidate| {
+            !o.aux.negated && !o.actors.is_empty() && !unknown_doers(&o.actors) && other(o)
+        };
         // An act of the named kind with no known doer ("described the attacks as senseless"
         // after a bombing by unknown men) is still the act meant: no one else is answered.
         let named_act_undone = kind.is_some_and(|k| {
