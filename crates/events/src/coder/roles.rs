@@ -1435,8 +1435,11 @@ impl<'a> View<'a> {
                         Some(AuxKind::Negated | AuxKind::Future | AuxKind::Hypothetical)
                     )
             });
+            // ("riot police had to use tear gas": what one had to do was done.)
+            let had_to = self.norm(k.wrapping_sub(2)) == "had";
             let wanted = before == "to"
                 && !cue_ends_here
+                && !had_to
                 && self.aux_before(k - 1, &[AuxKind::Implicative], 5).is_none();
             let prevented = before == "from" && self.norm(k).ends_with("ing");
             // "plotted to execute X and then attack Y": coordinated with a wish.
