@@ -451,7 +451,24 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        for s in ["", ".", "'", "a'", "U.", "U.S", "1.", "\u{0}\u{FFFF}", "x-", "-x", "n't", "'s"] {
+        for s in [
+            "",
+            ".",
+            "'",
+            "a'",
+            "U.",
+            "U.S",
+            "1.",
+            "\u{0}\u{FFFF}",
+            "x-",
+            "-x",
+            "n't",
+            "'s",
+            "'ve",
+            "a've",
+            "I\u{2019}m",
+            "'ll'll",
+        ] {
             let _ = tokenize(s, 0);
         }
     }
