@@ -1556,6 +1556,14 @@ impl<'a> View<'a> {
             if said_between {
                 return false;
             }
+            // "Rebels backed by Turkey attacked Kobani": a participle describing a noun, with
+            // its agent after "by", states nothing; the verb after it is the sentence's own.
+            let reduced_relative = self.norm(v.hit.end) == "by"
+                && !BE.contains(&self.norm(v.hit.start.wrapping_sub(1)))
+                && self.mention_ending(v.hit.start).is_some();
+            if reduced_relative {
+                return false;
+            }
             // "recognised Somaliland, a move Somalia denounced", ", which Taipei condemned":
             // a clause about the act is someone else's answer to it, not its content; nor is
             // an absolute ("the talks collapsed, with Trump accusing ...").
