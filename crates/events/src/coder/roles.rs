@@ -2162,6 +2162,19 @@ impl<'a> View<'a> {
         if passive {
             return None;
         }
+        // "Defense Minister Rudolf Scharping, ending a two-day visit to Poland, said ...": a
+        // light participle set off right after a name tells what that name is doing.
+        if self.norm(h.start.wrapping_sub(1)) == "," && self.norm(h.start).ends_with("ing") {
+            let named = self.mention_ending(h.start - 1).filter(|&m| {
+                let mi = self.mi(m);
+                mi.prep.is_none() && mi.possessor_of.is_none() && !self.verb_ends_at(mi.start)
+            });
+            if let Some(m) = named {
+                let mut out = vec![m];
+                self.coord_left(m, &mut out);
+                return Some((kind, out));
+            }
+        }
         let subj = self.verb_subject(h.start, same_sentence);
         (!subj.is_empty()).then_some((kind, subj))
     }
