@@ -10,51 +10,9 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
 use lapwing_core::plover::{ActorCode, Sector};
 use lapwing_lexicon::{list, read_rows, Diagnostic, Row, Source};
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeMap;
 
-/// A small multiplicative hasher (the Fx hash of rustc) for the lexicon's lookup tables: every
-/// token of every sentence is looked up, the keys are short words, and SipHash showed up in
-/// profiles. The tables are only looked up, never iterated, so hashing cannot change output.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher {
-    hash: u64,
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// A HashMap with the Fx hasher.
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) use lapwing_lexicon::FxMap;
 
 /// What an entry is, which decides how the composer uses it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

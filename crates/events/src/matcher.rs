@@ -5,58 +5,15 @@
 use crate::inflect::Form;
 use crate::lexicon::{Element, Phrase};
 use lapwing_core::{Token, TokenKind};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use lapwing_lexicon::FxMap;
 
-/// A small multiplicative hasher (the Fx hash of rustc): token norms are short and not
-/// attacker-controlled in a way that matters here, and SipHash dominated matching time.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-type FxBuild = BuildHasherDefault<FxHasher>;
 
 /// Phrases compiled for matching; `T` is what each phrase stands for.
 #[derive(Debug, Clone)]
 pub struct Matcher<T> {
     items: Vec<(Phrase, T)>,
     // Lookup only; never iterated into output, so a HashMap keeps runs deterministic.
-    index: HashMap<String, Vec<usize>, FxBuild>,
+    index: FxMap<String, Vec<usize>>,
 }
 
 /// One match of a phrase in a sentence.
@@ -74,7 +31,7 @@ pub struct Hit {
 
 impl<T> Default for Matcher<T> {
     fn default() -> Self {
-        Matcher { items: Vec::new(), index: HashMap::default() }
+        Matcher { items: Vec::new(), index: FxMap::default() }
     }
 }
 
