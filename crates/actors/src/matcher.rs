@@ -29,17 +29,7 @@ fn case_ok(case: Case, text: &str, tokens: &[Token]) -> bool {
 /// flags.
 pub(crate) fn find_atoms(lex: &Lexicon, text: &str, tokens: &[Token], words: &[u16]) -> Vec<Atom> {
     let Some(ac) = &lex.automaton else { return Vec::new() };
-    let mut hay = String::with_capacity(tokens.iter().map(|t| t.norm.len() + 2).sum::<usize>());
-    // Byte offset of each token's leading space, and of its trailing space.
-    let mut starts = Vec::with_capacity(tokens.len());
-    let mut ends = Vec::with_capacity(tokens.len());
-    for t in tokens {
-        starts.push(hay.len());
-        hay.push(' ');
-        hay.push_str(&t.norm);
-        ends.push(hay.len());
-        hay.push(' ');
-    }
+    let (hay, starts, ends) = haystack(tokens);
     // With no empty norm and no space inside a norm (nor inside a pattern word), every match
     // starts on a token's leading space and covers whole tokens whose first norm starts some
     // pattern: the leftmost-longest match from a token on is the longest anchored match at the
@@ -57,6 +47,31 @@ pub(crate) fn find_atoms(lex: &Lexicon, text: &str, tokens: &[Token], words: &[u
         }
     }
     scan_atoms(lex, ac, text, tokens, &hay, &starts, &ends)
+}
+
+/// The text the automaton searches: each token's norm between spaces, with the byte offset of
+/// each token's leading space and of its trailing space.
+fn haystack(tokens: &[Token]) -> (String, Vec<usize>, Vec<usize>) {
+    let mut hay = String::with_capacity(tokens.iter().map(|t| t.norm.len() + 2).sum::<usize>());
+    let mut starts = Vec::with_capacity(tokens.len());
+    let mut ends = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        starts.push(hay.len());
+        hay.push(' ');
+        hay.push_str(&t.norm);
+        ends.push(hay.len());
+        hay.push(' ');
+    }
+    (hay, starts, ends)
+}
+
+/// The targets of pattern `pattern` whose casing the matched tokens satisfy.
+fn cased_targets(lex: &Lexicon, pattern: usize, text: &str, toks: Option<&[Token]>) -> Vec<Target> {
+    let toks = toks.unwrap_or(&[]);
+    lex.targets
+        .get(pattern)
+        .map(|ts| ts.iter().copied().filter(|t| case_ok(t.case, text, toks)).collect())
+        .unwrap_or_default()
 }
 
 /// `find_atoms` by one leftmost-longest scan over the whole haystack.
@@ -77,12 +92,7 @@ fn scan_atoms(
         else {
             break;
         };
-        let toks = tokens.get(s..=e).unwrap_or(&[]);
-        let targets: Vec<Target> = lex
-            .targets
-            .get(m.pattern().as_usize())
-            .map(|ts| ts.iter().copied().filter(|t| case_ok(t.case, text, toks)).collect())
-            .unwrap_or_default();
+        let targets = cased_targets(lex, m.pattern().as_usize(), text, tokens.get(s..=e));
         if targets.is_empty() {
             // Wrong casing ("the Netherlands" for "The Netherlands"): look again from the next
             // token, which may start a shorter phrase.
@@ -128,12 +138,7 @@ fn anchored_atoms(
         if s != ti {
             return None;
         }
-        let toks = tokens.get(s..=e).unwrap_or(&[]);
-        let targets: Vec<Target> = lex
-            .targets
-            .get(m.pattern().as_usize())
-            .map(|ts| ts.iter().copied().filter(|t| case_ok(t.case, text, toks)).collect())
-            .unwrap_or_default();
+        let targets = cased_targets(lex, m.pattern().as_usize(), text, tokens.get(s..=e));
         if targets.is_empty() {
             // As in `find_atoms`: a shorter phrase may start at the next token.
             ti = s + 1;
@@ -173,15 +178,7 @@ mod tests {
                     .iter()
                     .map(|t| lex.word_class.get(t.norm.as_str()).copied().unwrap_or(0))
                     .collect();
-                let mut hay = String::new();
-                let (mut starts, mut ends) = (Vec::new(), Vec::new());
-                for t in toks {
-                    starts.push(hay.len());
-                    hay.push(' ');
-                    hay.push_str(&t.norm);
-                    ends.push(hay.len());
-                    hay.push(' ');
-                }
+                let (hay, starts, ends) = haystack(toks);
                 let key = |atoms: &[Atom]| -> Vec<String> {
                     atoms
                         .iter()

@@ -7,7 +7,6 @@ use crate::lexicon::{Element, Phrase};
 use lapwing_core::{Token, TokenKind};
 use lapwing_lexicon::FxMap;
 
-
 /// Phrases compiled for matching; `T` is what each phrase stands for.
 #[derive(Debug, Clone)]
 pub struct Matcher<T> {
