@@ -9,7 +9,10 @@ use crate::lexicon::{Entry, Form, Kind, Lexicon, Target};
 use crate::matcher::{find_atoms, Atom};
 use lapwing_core::plover::{ActorCode, Sector};
 use lapwing_core::{Entity, EntryRef, MentionKind, Token, TokenKind};
-use lapwing_text::{join_words, ARTICLES, AUXILIARIES, CARDINALS, MONTHS, POSSESSIVES, WEEKDAYS};
+use lapwing_text::{
+    join_words, ARTICLES, AUXILIARIES, BE_FORMS, CARDINALS, MONTHS, POSSESSIVES, PREPOSITIONS,
+    WEEKDAYS,
+};
 use std::ops::Range;
 
 /// What a reference word needs from the document.
@@ -1676,27 +1679,10 @@ impl<'a> SentenceComposer<'a> {
                     && self.tokens.get(end).is_some_and(|t| {
                         t.kind == TokenKind::Word
                             && !t.capitalised
-                            && !matches!(
-                                t.norm.as_str(),
-                                "and"
-                                    | "or"
-                                    | "was"
-                                    | "is"
-                                    | "who"
-                                    | "said"
-                                    | "says"
-                                    | "has"
-                                    | "had"
-                                    | "were"
-                                    | "in"
-                                    | "of"
-                                    | "from"
-                                    | "to"
-                                    | "at"
-                                    | "with"
-                                    | "for"
-                                    | "on"
-                            )
+                            && !PREPOSITIONS.contains(&t.norm.as_str())
+                            && !AUXILIARIES.contains(&t.norm.as_str())
+                            && !BE_FORMS.contains(&t.norm.as_str())
+                            && !matches!(t.norm.as_str(), "and" | "or" | "who" | "said" | "says")
                     })
                 {
                     return Some((Vec::new(), end));
