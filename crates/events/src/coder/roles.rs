@@ -1364,8 +1364,32 @@ impl<'a> View<'a> {
             // "Henry said he would resign", "the army said it would pause operations": a
             // reported "would" is the speaker's future, and for a withdrawal that is the
             // announced concession PLOVER codes, not a hypothesis.
+            let conditional_after = (t1..(t1 + 12).min(self.toks.len()))
+                .take_while(|&k| self.norm(k) != ".")
+                .any(|k| matches!(self.norm(k), "if" | "unless"));
+            // Only the verb "would" itself governs: in "would break the law by attacking"
+            // the attack stays a hypothesis.
+            let governs = h.end <= t0
+                && t0 - h.end <= 3
+                && (h.end..t0).all(|k| {
+                    matches!(
+                        self.norm(k),
+                        "be" | "have"
+                            | "been"
+                            | "also"
+                            | "soon"
+                            | "immediately"
+                            | "then"
+                            | "continue"
+                            | "to"
+                            | "quickly"
+                            | "'"
+                            | "\""
+                    )
+                });
             let reported_would = self.norm(h.start) == "would"
-                && matches!(event, EventType::Retreat | EventType::Concede)
+                && governs
+                && !conditional_after
                 && self.aux_hits.iter().any(|s| {
                     s.end <= h.start
                         && h.start - s.end <= 12
