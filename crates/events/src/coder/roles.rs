@@ -504,6 +504,24 @@ impl<'a> View<'a> {
             if from_speaker.is_none() && actors.iter().any(|a| recips.contains(a)) {
                 return None;
             }
+            // "Putin said Russia must defend itself": what one's own state must do is resolve,
+            // not a demand.
+            if event == EventType::Request {
+                let code = |i: &usize| self.resolved(*i).and_then(|m| m.entity.code);
+                let mine: Vec<_> = match &from_speaker {
+                    Some(m) => m.entity.code.into_iter().collect(),
+                    None => actors.iter().filter_map(code).collect(),
+                };
+                // (Its own offices or people told what to do are still asked: "Xi said rescue
+                // workers should do all they can".)
+                let own_state = |i: &usize| {
+                    self.resolved(*i).is_some_and(|m| m.entity.sector.is_none())
+                        && code(i).is_some_and(|c| mine.contains(&c))
+                };
+                if recips.iter().any(own_state) {
+                    return None;
+                }
+            }
             // A verb coordinated after the charge ("..., and warned") is the reporter's.
             flags.subject = match &from_speaker {
                 Some(m) => vec![m.clone()],

@@ -346,15 +346,20 @@ impl<'a> View<'a> {
             quotes,
             all,
             // "Reporters Without Borders", "No Peace Without Justice": words inside a name
-            // are no cue.
+            // are no cue, nor inside a territory's ("the United States" is no "states").
             aux_hits: coder
                 .aux
                 .find_all(toks)
                 .into_iter()
                 .filter(|h| {
                     !ms.iter().any(|m| {
-                        m.kind == MentionKind::Name
-                            && m.tokens.start <= h.start
+                        matches!(
+                            m.kind,
+                            MentionKind::Name
+                                | MentionKind::Country
+                                | MentionKind::Capital
+                                | MentionKind::Place
+                        ) && m.tokens.start <= h.start
                             && h.end <= m.tokens.end
                     })
                 })
