@@ -124,7 +124,10 @@ fn match_elems(el: &[Element], toks: &[Token], i: usize, form: &mut Option<Form>
         Some((Element::Gap(max), rest)) => {
             for k in 0..=*max {
                 if k > 0 && stops_gap(toks.get(i + k - 1)?) {
-                    return None;
+                    // "disputed that notion": a "that" right before the next word is its
+                    // determiner, not a clause.
+                    let determiner = k == 1 && toks.get(i).is_some_and(|t| t.norm == "that");
+                    return if determiner { match_elems(rest, toks, i + k, form) } else { None };
                 }
                 // "condemned the move and dispatched warships": a gap does not run on into the
                 // next verb of a coordination.
@@ -178,5 +181,12 @@ mod tests {
         let toks =
             lapwing_text::tokenize("Rubio said Washington would \"respond accordingly\".", 0);
         assert!(m.find_all(&toks).iter().any(|h| m.item(h.item) == Some(&"respond")));
+        // A "that" right before the next word is a determiner; anywhere else it starts a
+        // clause the gap does not cross.
+        m.add(parse_phrase("~dispute * +notion").unwrap_or_default(), "dispute");
+        let toks = lapwing_text::tokenize("Officials disputed that notion.", 0);
+        assert!(m.find_all(&toks).iter().any(|h| m.item(h.item) == Some(&"dispute")));
+        let toks = lapwing_text::tokenize("Officials disputed that the notion was new.", 0);
+        assert!(m.find_all(&toks).iter().all(|h| m.item(h.item) != Some(&"dispute")));
     }
 }

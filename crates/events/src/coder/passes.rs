@@ -476,6 +476,9 @@ const MOVES: &[&str] = &[
     "allegations",
     "claim",
     "claims",
+    "notion",
+    "suggestion",
+    "suggestions",
     "remarks",
     "comments",
     "designation",
@@ -965,7 +968,9 @@ fn act_kind(noun: &str) -> Option<EventType> {
         | "execution" => EventType::Assault,
         "threat" | "threats" | "warning" | "warnings" | "ultimatum" => EventType::Threaten,
         "charge" | "charges" | "accusation" | "accusations" | "allegation" | "allegations"
-        | "claim" | "claims" | "criticism" => EventType::Accuse,
+        | "claim" | "claims" | "criticism" | "notion" | "suggestion" | "suggestions" => {
+            EventType::Accuse
+        }
         "demand" | "demands" | "request" | "call" | "calls" => EventType::Request,
         "deployment" | "drills" | "exercises" => EventType::Mobilize,
         "deal" | "agreement" => EventType::Agree,

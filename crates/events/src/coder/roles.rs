@@ -1695,8 +1695,17 @@ impl<'a> View<'a> {
             // "may stop giving aid to Kenya unless ...": a weaker modal on a condition.
             let may = (t0.saturating_sub(4)..t0)
                 .any(|k| matches!(self.norm(k), "may" | "might" | "could"));
-            let condition =
-                (t1..self.toks.len().min(t1 + 15)).any(|k| matches!(self.norm(k), "unless" | "if"));
+            // ("warned that if he is indicted the government may seize the money": the
+            // condition may also come first, after the verb of saying.)
+            let cond_before = self.aux_hits.iter().any(|h| {
+                h.end <= t0
+                    && self_kind(self, h) == Some(AuxKind::Speech)
+                    && (h.end..t0).any(|k| matches!(self.norm(k), "unless" | "if"))
+                    && t0 - h.end <= 12
+            });
+            let condition = cond_before
+                || (t1..self.toks.len().min(t1 + 15))
+                    .any(|k| matches!(self.norm(k), "unless" | "if"));
             let mine = codes_of(&actor_ms);
             let own_side = match self.reporter(t0, t1) {
                 Some(Ok(i)) => self
