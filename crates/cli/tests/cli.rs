@@ -253,6 +253,25 @@ fn lexicon_check_reports_file_line_column() {
     assert_eq!(o.status.code(), Some(1), "an invalid user lexicon stops the run");
 }
 
+/// Regression: "+nurse/+health worker" in a user's lexicon disabled its pattern silently.
+#[test]
+fn lexicon_check_warns_about_a_noun_group_before_a_noun() {
+    let dir = scratch("lexicon-group");
+    std::fs::create_dir_all(dir.join("events")).unwrap_or_else(|e| panic!("{e}"));
+    write(
+        &dir.join("events/aid.tsv"),
+        b"# nurses\naid.nurses\tAID\t\t~send * +nurse/+health worker\tvi\tto\n",
+    );
+    let o = run(lapwing().args(["lexicon", "check"]).arg(&dir));
+    assert_eq!(o.status.code(), Some(0), "a warning does not fail the check: {}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(r#"events/aid.tsv:2:17: warning: "+nurse/+health" followed by "worker""#),
+        "{err}"
+    );
+    assert!(err.contains("0 error(s), 1 warning(s)"), "{err}");
+}
+
 #[test]
 fn lexicon_explain_shows_entries() {
     let o = run(lapwing().args(["lexicon", "explain", "the Syrian army", "--date", "2025-07-17"]));

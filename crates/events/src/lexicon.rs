@@ -310,6 +310,63 @@ pub fn parse_phrase(text: &str) -> Result<Phrase, String> {
     }
 }
 
+/// Words that may follow a noun in a phrase without being the head of a compound it modifies.
+/// Not the coder's tuned lists: a change to those must not move what `lexicon check` reports.
+const AFTER_NOUN: &[&str] = lapwing_text::join_words!(
+    lapwing_text::ARTICLES,
+    lapwing_text::POSSESSIVES,
+    lapwing_text::PREPOSITIONS,
+    lapwing_text::BE_FORMS,
+    lapwing_text::AUXILIARIES,
+    &[
+        "and", "or", "but", "nor", "not", "that", "which", "who", "whom", "whose", "where", "when",
+        "as", "so"
+    ]
+);
+
+/// Doubts about a phrase that parses: a `/` group of nouns directly followed by a plain word
+/// that reads as the head of a compound.
+///
+/// `+` pluralises only the word it marks, so `+nurse/+health worker` wants "nurse worker" or
+/// "health worker": "health worker" was meant as an alternative and the "nurse" half never
+/// matches. When every alternative modifies the word (`+price/+cost explosion`) the plural
+/// still sits on the modifiers ("prices explosion") instead of the head, so the shape has no
+/// right use and flagging it spares no good pattern. Verb groups take plain objects
+/// (`~seize/~take power`) and unmarked groups are modifiers already (`military/naval
+/// presence`), so neither is checked; a function word or a participle (`+rally supporting`)
+/// after a noun heads no compound.
+fn phrase_warnings(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    for pair in parts.windows(2) {
+        let [group, next] = pair else { continue };
+        let alts: Vec<&str> = group.split('/').filter(|a| !a.is_empty()).collect();
+        let nouns = alts.len() > 1
+            && alts.iter().any(|a| a.starts_with('+'))
+            && !alts.iter().any(|a| a.starts_with('~'));
+        let head = next.chars().all(char::is_alphabetic)
+            && !next.ends_with("ing")
+            && !next.ends_with("ed")
+            && !AFTER_NOUN.contains(&next.to_lowercase().as_str());
+        if !(nouns && head) {
+            continue;
+        }
+        let bare: Vec<&str> = alts.iter().map(|a| a.trim_start_matches('+')).collect();
+        let (first, last) = (bare[0], bare[bare.len() - 1]);
+        let sep = if bare.len() == 2 { " or " } else { ", ..., " };
+        out.push(format!(
+            "{group:?} followed by {next:?} reads {:?}{sep}{:?} ('+' marks one word); write a \
+             multi-word alternative as a separate phrase joined by '|' with '+' on its head \
+             ({:?}), or a head shared by every alternative with the '+' ({:?})",
+            format!("{first} {next}"),
+            format!("{last} {next}"),
+            format!("{last} +{next}"),
+            format!("{} +{next}", bare.join("/")),
+        ));
+    }
+    out
+}
+
 fn norm_one(word: &str) -> Result<String, String> {
     let mut n = lapwing_text::normalize_phrase(word);
     if n.len() == 1 {
@@ -377,6 +434,14 @@ pub fn load(sources: &[Source]) -> (BTreeMap<String, (usize, Entry)>, Vec<Diagno
             };
             match parsed {
                 Ok(e) => {
+                    // A warning, not an error: the rule guesses the author's intent from word
+                    // classes, so the entry still loads as written.
+                    let at = if matches!(kind, "patterns" | "modes") { 3 } else { 2 };
+                    for alt in row.field(at).text.split('|') {
+                        for m in phrase_warnings(alt) {
+                            diags.push(row.warning(at, m));
+                        }
+                    }
                     order += 1;
                     entries.insert(first.to_string(), (order, e));
                 }
@@ -535,6 +600,57 @@ mod tests {
         assert!(parse_phrase("~call *5 +stunt/+blow to/+attack on/+scam").is_err());
         assert!(parse_phrase("~call *5 +stunt/+scam").is_ok());
         assert!(parse_phrase("in/at/near +town").is_ok());
+    }
+
+    /// Regression: "+nurse/+health worker" read "nurse worker" or "health worker", so the
+    /// pattern never matched a nurse, and nothing said so.
+    #[test]
+    fn noun_group_before_a_plain_noun_is_a_warning() {
+        let w = phrase_warnings("~send * +nurse/+health worker");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains(r#"reads "nurse worker" or "health worker""#), "{}", w[0]);
+        assert!(w[0].contains(r#"("health +worker")"#), "{}", w[0]);
+        assert!(w[0].contains(r#"("nurse/health +worker")"#), "{}", w[0]);
+        assert_eq!(phrase_warnings("+population/+data/+cost explosion").len(), 1);
+        assert_eq!(phrase_warnings("+nurse/health worker").len(), 1);
+        for ok in [
+            "~send * +nurse",
+            "~send * health +worker",
+            "population/data/cost +explosion",
+            "~seize/~take/~grab power",
+            "~speak/~talk by phone/telephone",
+            "military/naval/troop presence",
+            "+rally/+march supporting/backing",
+            "+rally/+march demanding",
+            "+attack/+raid on",
+            "+move/+ruling was",
+            "+troop/+soldier to the/its",
+            "+drill/+exercise * around",
+            "+strike/+raid 's",
+        ] {
+            assert!(phrase_warnings(ok).is_empty(), "{ok}: {:?}", phrase_warnings(ok));
+        }
+    }
+
+    /// The warning is on the line, in every file, a user's overlay too, and the entry still
+    /// loads as written.
+    #[test]
+    fn load_warns_about_a_noun_group_before_a_noun() {
+        let user = Source::new(
+            "user/aid.tsv",
+            "aid.nurses\tAID\t\t~send * +nurse/+health worker\tvi\tto\n",
+        );
+        let (entries, diags) = load(&[user]);
+        assert!(entries.contains_key("aid.nurses"));
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].severity, lapwing_lexicon::Severity::Warning);
+        assert!(
+            diags[0].to_string().starts_with(
+                r#"user/aid.tsv:1:17: warning: "+nurse/+health" followed by "worker" reads"#
+            ),
+            "{}",
+            diags[0]
+        );
     }
 
     #[test]
