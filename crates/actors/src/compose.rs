@@ -1482,6 +1482,17 @@ impl<'a> SentenceComposer<'a> {
                     next = past;
                 }
             }
+            // "the WHO's Beijing spokesman", "Israel's Washington ambassador": a city between a
+            // possessive and its agent only says where the agent works.
+            if after > atom.end
+                && matches!(role, Role::Name | Role::Country | Role::Capital)
+                && matches!(self.role(next), Some(Role::Capital | Role::Place))
+            {
+                let past = self.atom(next).map(|(_, a, _, _)| a.end).unwrap_or(next);
+                if matches!(self.role(past), Some(Role::Agent | Role::Title)) {
+                    next = past;
+                }
+            }
             let next_role = self.role(next);
             // A country's name before an attack noun is its attacker only when written as an
             // abbreviation or possessive ("US strikes", "Israel's strikes"), not in "in Syria
