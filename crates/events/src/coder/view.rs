@@ -976,7 +976,7 @@ impl<'a> View<'a> {
                     return true;
                 }
             }
-            if !ADVERBS.contains(&n) {
+            if !adverb_like(n) {
                 return false;
             }
             k = p;
@@ -1038,7 +1038,7 @@ impl<'a> View<'a> {
             if BE.contains(&n) {
                 return true;
             }
-            if ADVERBS.contains(&n) || matches!(n, "not" | "n't" | "never" | "reportedly") {
+            if adverb_like(n) || matches!(n, "not" | "n't" | "never" | "reportedly") {
                 k = p;
                 continue;
             }

@@ -202,6 +202,18 @@ pub(super) const ASPECT: &[&str] = &[
 ];
 
 /// Adverbs, auxiliaries and negations, skipped when looking at what stands right before a verb.
+/// Whether a word can stand between an auxiliary and its participle: a listed adverb, or one
+/// in -ly the list lacks ("are currently quarantined").
+pub(super) fn adverb_like(n: &str) -> bool {
+    ADVERBS.contains(&n)
+        || (n.len() > 4
+            && n.ends_with("ly")
+            && !matches!(
+                n,
+                "family" | "rally" | "ally" | "assembly" | "supply" | "reply" | "italy"
+            ))
+}
+
 pub(super) const ADVERBS: &[&str] = join_words!(
     AUXILIARIES,
     &[
