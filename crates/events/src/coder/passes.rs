@@ -1027,7 +1027,9 @@ pub(super) fn domestic_recipients(
                 }))
             && !not_domestic.contains(&c.pattern_id);
         let domestic_kind = classic || one_sided;
-        // Aid from abroad may go to the story's state, never to the giver's own.
+        // Aid from abroad may go to the story's state; a state's own relief at home ("the
+        // Indian Air Force began dropping aid packages" in a story about India's floods) goes
+        // to its own people, as for its other domestic acts below.
         let aid = c.event == EventType::Aid;
         if !(domestic_kind || aid)
             || !c.recipients.is_empty()
@@ -1069,9 +1071,6 @@ pub(super) fn domestic_recipients(
             );
             continue;
         }
-        if aid {
-            continue;
-        }
         let ms = mentions.get(c.sentence).map(Vec::as_slice).unwrap_or_default();
         if ms.iter().any(|m| m.entity.code.is_some_and(|x| x != home)) {
             continue;
@@ -1082,7 +1081,15 @@ pub(super) fn domestic_recipients(
         if toks.iter().any(|t| ABROAD.contains(&t.norm.as_str())) {
             continue;
         }
-        if c.actors.iter().all(|m| m.entity.code == Some(home)) {
+        // (Aid only when the sentence places it at home: "funds provided by the US
+        // government" may go anywhere.)
+        let at_home = || {
+            ms.iter().any(|m| {
+                matches!(m.kind, MentionKind::Place | MentionKind::Capital)
+                    && m.entity.code == Some(home)
+            })
+        };
+        if c.actors.iter().all(|m| m.entity.code == Some(home)) && (!aid || at_home()) {
             imply_recipient(c, home, "domestic", "a domestic act that names no one else", 0.9);
         }
     }
