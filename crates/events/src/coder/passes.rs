@@ -1031,7 +1031,10 @@ pub(super) fn domestic_recipients(
         // Indian Air Force began dropping aid packages" in a story about India's floods) goes
         // to its own people, as for its other domestic acts below.
         let aid = c.event == EventType::Aid;
-        if !(domestic_kind || aid)
+        // A sanction that names no one is on the story's state when imposed from abroad ("the
+        // EU has banned exports" in a story about Britain), never on the imposer's own.
+        let sanction = c.event == EventType::Sanction;
+        if !(domestic_kind || aid || sanction)
             || !c.recipients.is_empty()
             || c.aux.negated
             || need_target.contains(&c.pattern_id)
@@ -1069,6 +1072,9 @@ pub(super) fn domestic_recipients(
                 "a statement that names no one, about the story's state",
                 0.85,
             );
+            continue;
+        }
+        if sanction {
             continue;
         }
         let ms = mentions.get(c.sentence).map(Vec::as_slice).unwrap_or_default();
