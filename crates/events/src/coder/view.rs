@@ -1586,7 +1586,23 @@ impl<'a> View<'a> {
                         s == k + 2 || (s == k + 3 && self.norm(k + 2) == "the")
                     })
             });
-            if answered || new_clause {
+            // "Although rights groups condemned it, the government ignored requests": a comma
+            // and then the trigger's own subject start the main clause.
+            let own_subject = (v.hit.end..t.hit.start).any(|k| {
+                self.norm(k) == ","
+                    && self.order.iter().any(|&i| {
+                        let m = self.mi(i);
+                        let starts =
+                            m.start == k + 1 || (m.start == k + 2 && self.norm(k + 1) == "the");
+                        starts
+                            && m.end <= t.hit.start
+                            && (m.end..t.hit.start).all(|j| {
+                                adverb_like(self.norm(j))
+                                    || matches!(self.norm(j), "has" | "have" | "had")
+                            })
+                    })
+            });
+            if answered || new_clause || own_subject {
                 return false;
             }
             // "signed a partnership during Putin's first visit": an event in a time phrase is
