@@ -108,6 +108,12 @@ const IRREGULAR: &[(&str, &str, &str)] = &[
     ("write", "wrote", "written"),
 ];
 
+/// Whether `word` is an irregular verb whose past participle is its base form ("hit", "put",
+/// "set"): after "was" or "were" it is a participle though it reads as a present.
+pub fn participle_is_base(word: &str) -> bool {
+    IRREGULAR.iter().any(|(l, _, part)| *l == word && *part == word)
+}
+
 /// Whether `word` is the simple past of an irregular verb ("put", "sent", "took"), for telling
 /// where a coordinated clause begins.
 pub fn is_irregular_past(word: &str) -> bool {

@@ -996,7 +996,11 @@ impl<'a> View<'a> {
     }
 
     pub(super) fn passive(&self, t0: usize, t_end: usize, form: Option<Form>) -> bool {
-        if form != Some(Form::Past) {
+        // "Thai civilians were hit by Cambodian rockets": "hit" after "were" is a participle.
+        let base_participle = form == Some(Form::Present)
+            && crate::inflect::participle_is_base(self.norm(t0))
+            && (self.be_before(t0) || self.norm(t_end) == "by");
+        if form != Some(Form::Past) && !base_participle {
             return false;
         }
         // "were convicted of X and sentenced to death": a participle coordinated with a
