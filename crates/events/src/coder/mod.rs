@@ -238,7 +238,7 @@ impl EventCoder {
                 merge_into(&mut out, cand, flags.again);
             }
         }
-        pronouns_for_attacks(&mut out);
+        pronouns_for_attacks(text, &mut out, mentions);
         fold_untargeted_attacks(&mut out);
         fold_court_bans(&mut out);
         fold_unknown_attackers(&mut out);

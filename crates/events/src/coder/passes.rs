@@ -87,7 +87,33 @@ pub(super) type EntitySet = Vec<(Option<ActorCode>, Option<Sector>)>;
 /// "Iraq condemned those strikes, saying they had killed 16 people", "Russia called them
 /// 'irresponsible'": "they" and "them" after an attack named earlier in the sentence are the
 /// attack, so its doers stand in for the pronoun.
-pub(super) fn pronouns_for_attacks(out: &mut [EventCandidate]) {
+/// An "it" the actor coder resolved to a party named after the attack ("India struck nine
+/// sites, and Pakistan said it had shot down five jets") is that party, not the attack.
+pub(super) fn pronouns_for_attacks(
+    text: &str,
+    out: &mut [EventCandidate],
+    mentions: &[Vec<Mention>],
+) {
+    // (Only "it" right after its antecedent's verb of saying: "Hamas said they had killed 16
+    // people" after a strike is still the strike, and so is "it" in "invaded Ukraine ... and
+    // in 2025 it struck Kyiv".)
+    let named_after = |m: &Mention, sentence: usize, end: usize| {
+        m.entity.entity_text.eq_ignore_ascii_case("it")
+            && m.antecedent.is_some_and(|(si, mi)| {
+                si == sentence
+                    && mentions.get(si).and_then(|v| v.get(mi)).is_some_and(|a| {
+                        // ("Pakistan said 26 civilians had been killed and that it ...")
+                        let between = text.get(a.span.end..m.span.start).unwrap_or("").trim();
+                        let verb = between.split(' ').next().unwrap_or("");
+                        a.span.start >= end
+                            && matches!(
+                                verb,
+                                "said" | "says" | "announced" | "claimed" | "stated" | "added"
+                            )
+                            && (between == verb || between.ends_with(" that"))
+                    })
+            })
+    };
     let is_pronoun = |ms: &[Mention]| {
         ms.len() == 1
             && ms.first().is_some_and(|m| {
@@ -116,6 +142,12 @@ pub(super) fn pronouns_for_attacks(out: &mut [EventCandidate]) {
                         && !o.actors.is_empty()
                 },
             );
+        let slot = if actor_slot { &c.actors } else { &c.recipients };
+        if let Some(o) = attack {
+            if slot.iter().any(|m| named_after(m, c.sentence, o.trigger.end)) {
+                continue;
+            }
+        }
         let Some(doers) = attack.map(|o| o.actors.clone()) else { continue };
         if let Some(c) = out.get_mut(i) {
             if actor_slot {
