@@ -87,6 +87,7 @@ pub struct Pattern {
     /// to end a conflict, AGREE when the caller fights in it), `ofagent` ("the withdrawal of X":
     /// X is the actor), `labour` (a strike by workers or civilians is a PROTEST strike),
     /// `armedactor` (only armed forces or international organisations do it: "intervened"),
+    /// `security` (only police, soldiers, agents or officials do it: "forced their way into"),
     /// `authority` (passive with no agent: the police, or for SANCTION the courts, of the place
     /// did it: "was arrested", "was sentenced"), `person` (the patient is a person: an uncoded
     /// object, "arrested two vendors", "stabbed her", is one of the context's state),
@@ -518,6 +519,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "fromagent"
                 | "labour"
                 | "armedactor"
+                | "security"
                 | "authority"
                 | "civilactor"
                 | "stative"

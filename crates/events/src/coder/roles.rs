@@ -1324,6 +1324,17 @@ impl<'a> View<'a> {
         {
             return None;
         }
+        // "Police forced their way into the embassy" is a raid; protesters breaking in are not.
+        if pat.has("security")
+            && !lead.is_some_and(|(_, s)| {
+                matches!(
+                    s,
+                    Some(Sector::Cop | Sector::Mil | Sector::Spy | Sector::Gov | Sector::Jud)
+                )
+            })
+        {
+            return None;
+        }
         // An agreement noun needs two parties ("business deals" is no AGREE).
         if event == EventType::Agree && pat.frame == Frame::NounMutual && actor_ms.len() < 2 {
             return None;
