@@ -659,6 +659,21 @@ fn resolve(
             d.needs_code = false;
         }
     }
+    // "British Foreign Office minister William Waldegrave", "Pentagon spokesman X": an office
+    // holder of no named state right after a coded body serves that body's state.
+    if d.needs_code && d.person && d.entity.code.is_none() {
+        let body = out.get(si).and_then(|ms| {
+            ms.iter().rev().find(|m| {
+                m.tokens.end == d.tokens.start
+                    && matches!(m.kind, MentionKind::Name | MentionKind::Capital)
+                    && m.entity.code.is_some_and(|c| !c.is_non_state())
+            })
+        });
+        if let Some(b) = body {
+            d.entity.code = b.entity.code;
+            d.needs_code = false;
+        }
+    }
     // "Sudan cut ties with the UAE on Tuesday, Defence Minister Yassin Ibrahim said": an
     // office holder of no named state speaks for the state the sentence is about, its subject,
     // not for the place named nearest to him.
