@@ -530,6 +530,22 @@ fn resolve(
                     })
             })
         } else {
+            // "In France, the government has asked ...": a state named as the place earlier in
+            // the sentence is whose government, army or police it is.
+            let framed = out.get(si).and_then(|ms| {
+                ms.iter().enumerate().find_map(|(mi, m)| {
+                    // (Only a frame opening the sentence: "brokered by Turkey" names no place.)
+                    (m.tokens.end <= d.tokens.start
+                        && m.tokens.start <= 2
+                        && matches!(m.kind, MentionKind::Country | MentionKind::Capital)
+                        && s.tokens
+                            .get(m.tokens.start.wrapping_sub(1))
+                            .is_some_and(|t| t.norm == "in")
+                        && getm(meta, (si, mi)).is_some_and(|x| x.after_prep))
+                    .then_some(m.entity.code)
+                    .flatten()
+                })
+            });
             earlier(out).take_while(|at| at.0 + 6 >= si).find(|&at| {
                 getm(meta, at).is_some_and(|m| !m.person)
                     && get(out, at).is_some_and(|m| {
@@ -544,6 +560,7 @@ fn resolve(
                             && m.entity.code.is_some_and(|c| !c.is_non_state())
                             && m.kind != MentionKind::Country
                             && !place
+                            && framed.is_none_or(|c| m.entity.code == Some(c))
                     })
             })
         };
