@@ -1390,9 +1390,9 @@ impl<'a> View<'a> {
             push_aux(self, coder, &h, &mut entries);
         }
         if let Some(h) = cue(AuxKind::Hypothetical, window) {
-            // "Henry said he would resign", "the army said it would pause operations": a
-            // reported "would" is the speaker's future, and for a withdrawal that is the
-            // announced concession PLOVER codes, not a hypothesis.
+            // "The OAU said it would investigate", "Henry said he would resign": a reported
+            // "would" is the speaker's future, not a hypothesis (and for a withdrawal the
+            // announced concession PLOVER codes).
             let conditional_after = (t1..(t1 + 12).min(self.toks.len()))
                 .take_while(|&k| self.norm(k) != ".")
                 .any(|k| matches!(self.norm(k), "if" | "unless"));
