@@ -1073,6 +1073,22 @@ pub(super) fn domestic_recipients(
         {
             continue;
         }
+        // "Iraq was ready to withdraw": a withdrawal offered is a concession to whoever faces
+        // the troops, never to the state's own people.
+        let offers_withdrawal = c.event == EventType::Concede
+            && sentences.get(c.sentence).is_some_and(|s| {
+                s.tokens.iter().any(|t| {
+                    t.span.start >= c.trigger.start
+                        && t.span.end <= c.trigger.end
+                        && matches!(
+                            t.norm.as_str(),
+                            "withdraw" | "withdrawing" | "withdrew" | "withdrawn" | "withdrawal"
+                        )
+                })
+            });
+        if offers_withdrawal {
+            continue;
+        }
         // Condemning an act whose doer is unknown addresses no one, at home or abroad:
         // "Cyprus condemned the bombing", "President Petro condemned the attack".
         let condemns_act = c.event == EventType::Accuse
