@@ -1075,16 +1075,27 @@ pub(super) fn domestic_recipients(
         }
         // "Iraq was ready to withdraw": a withdrawal offered is a concession to whoever faces
         // the troops, never to the state's own people.
+        // (Not a bill withdrawn: "withdrew the finance bill" is a concession at home.)
         let offers_withdrawal = c.event == EventType::Concede
             && sentences.get(c.sentence).is_some_and(|s| {
-                s.tokens.iter().any(|t| {
-                    t.span.start >= c.trigger.start
-                        && t.span.end <= c.trigger.end
-                        && matches!(
-                            t.norm.as_str(),
-                            "withdraw" | "withdrawing" | "withdrew" | "withdrawn" | "withdrawal"
-                        )
-                })
+                let inside = |t: &&lapwing_core::Token| {
+                    t.span.start >= c.trigger.start && t.span.end <= c.trigger.end
+                };
+                let withdraw = s.tokens.iter().filter(inside).any(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "withdraw" | "withdrawing" | "withdrew" | "withdrawn" | "withdrawal"
+                    )
+                });
+                let object = s
+                    .tokens
+                    .iter()
+                    .find(|t| t.span.start >= c.trigger.end)
+                    .is_some_and(|t| DETERMINERS.contains(&t.norm.as_str()) || t.norm == "its");
+                let law = s.tokens.iter().filter(inside).any(|t| {
+                    matches!(t.norm.as_str(), "bill" | "law" | "tax" | "decree" | "legislation")
+                });
+                withdraw && !object && !law
             });
         if offers_withdrawal {
             continue;
