@@ -533,15 +533,14 @@ fn resolve(
             // "In France, the government has asked ...": a state named as the place earlier in
             // the sentence is whose government, army or police it is.
             let framed = out.get(si).and_then(|ms| {
-                ms.iter().enumerate().find_map(|(mi, m)| {
+                ms.iter().find_map(|m| {
                     // (Only a frame opening the sentence: "brokered by Turkey" names no place.)
                     (m.tokens.end <= d.tokens.start
                         && m.tokens.start <= 2
                         && matches!(m.kind, MentionKind::Country | MentionKind::Capital)
                         && s.tokens
                             .get(m.tokens.start.wrapping_sub(1))
-                            .is_some_and(|t| t.norm == "in")
-                        && getm(meta, (si, mi)).is_some_and(|x| x.after_prep))
+                            .is_some_and(|t| t.norm == "in"))
                     .then_some(m.entity.code)
                     .flatten()
                 })

@@ -1091,7 +1091,7 @@ pub(super) fn domestic_recipients(
                     .tokens
                     .iter()
                     .find(|t| t.span.start >= c.trigger.end)
-                    .is_some_and(|t| DETERMINERS.contains(&t.norm.as_str()) || t.norm == "its");
+                    .is_some_and(|t| DETERMINERS.contains(&t.norm.as_str()));
                 let law = s.tokens.iter().filter(inside).any(|t| {
                     matches!(t.norm.as_str(), "bill" | "law" | "tax" | "decree" | "legislation")
                 });

@@ -1393,9 +1393,7 @@ impl<'a> View<'a> {
             // "The OAU said it would investigate", "Henry said he would resign": a reported
             // "would" is the speaker's future, not a hypothesis (and for a withdrawal the
             // announced concession PLOVER codes).
-            let conditional_after = (t1..(t1 + 12).min(self.toks.len()))
-                .take_while(|&k| self.norm(k) != ".")
-                .any(|k| matches!(self.norm(k), "if" | "unless"));
+            let conditional_after = self.condition_after(t1, 12);
             // Only the verb "would" itself governs: in "would break the law by attacking"
             // the attack stays a hypothesis.
             let governs = h.end <= t0
@@ -1714,9 +1712,7 @@ impl<'a> View<'a> {
                     && (h.end..t0).any(|k| matches!(self.norm(k), "unless" | "if"))
                     && t0 - h.end <= 12
             });
-            let condition = cond_before
-                || (t1..self.toks.len().min(t1 + 15))
-                    .any(|k| matches!(self.norm(k), "unless" | "if"));
+            let condition = cond_before || self.condition_after(t1, 15);
             let mine = codes_of(&actor_ms);
             let own_side = match self.reporter(t0, t1) {
                 Some(Ok(i)) => self
@@ -2131,6 +2127,12 @@ impl<'a> View<'a> {
     /// Whether the word right before a verb is a common noun no mention covers ("a man
     /// convicted of", "unknown assailants attacked"): then its subject is not coded, and the
     /// nearest mention further left would be the wrong one.
+    /// Whether "if" or "unless" follows within `window` tokens of `t1`: what comes after is
+    /// said on a condition.
+    pub(super) fn condition_after(&self, t1: usize, window: usize) -> bool {
+        (t1..self.toks.len().min(t1 + window)).any(|k| matches!(self.norm(k), "if" | "unless"))
+    }
+
     pub(super) fn uncoded_subject(&self, t0: usize) -> bool {
         let mut k = t0;
         while k > 0

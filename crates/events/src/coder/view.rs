@@ -353,13 +353,8 @@ impl<'a> View<'a> {
                 .into_iter()
                 .filter(|h| {
                     !ms.iter().any(|m| {
-                        matches!(
-                            m.kind,
-                            MentionKind::Name
-                                | MentionKind::Country
-                                | MentionKind::Capital
-                                | MentionKind::Place
-                        ) && m.tokens.start <= h.start
+                        (m.kind == MentionKind::Name || m.kind.names_territory())
+                            && m.tokens.start <= h.start
                             && h.end <= m.tokens.end
                     })
                 })
@@ -1594,13 +1589,10 @@ impl<'a> View<'a> {
             // and then the trigger's own subject start the main clause.
             let own_subject = (v.hit.end..t.hit.start).any(|k| {
                 self.norm(k) == ","
-                    && self.order.iter().any(|&i| {
-                        let m = self.mi(i);
-                        let starts =
-                            m.start == k + 1 || (m.start == k + 2 && self.norm(k + 1) == "the");
-                        starts
-                            && m.end <= t.hit.start
-                            && (m.end..t.hit.start).all(|j| {
+                    && self.mention_starting(k + 1).is_some_and(|i| {
+                        let end = self.mi(i).end;
+                        end <= t.hit.start
+                            && (end..t.hit.start).all(|j| {
                                 adverb_like(self.norm(j))
                                     || matches!(self.norm(j), "has" | "have" | "had")
                             })

@@ -202,18 +202,6 @@ pub(super) const ASPECT: &[&str] = &[
 ];
 
 /// Adverbs, auxiliaries and negations, skipped when looking at what stands right before a verb.
-/// Whether a word can stand between an auxiliary and its participle: a listed adverb, or one
-/// in -ly the list lacks ("are currently quarantined").
-pub(super) fn adverb_like(n: &str) -> bool {
-    ADVERBS.contains(&n)
-        || (n.len() > 4
-            && n.ends_with("ly")
-            && !matches!(
-                n,
-                "family" | "rally" | "ally" | "assembly" | "supply" | "reply" | "italy"
-            ))
-}
-
 pub(super) const ADVERBS: &[&str] = join_words!(
     AUXILIARIES,
     &[
@@ -280,6 +268,18 @@ pub(super) const ADVERBS: &[&str] = join_words!(
         "overwhelmingly",
     ]
 );
+
+/// Whether a word can stand between an auxiliary and its participle: a listed adverb, or one
+/// in -ly the list lacks ("are currently quarantined").
+pub(super) fn adverb_like(n: &str) -> bool {
+    ADVERBS.contains(&n)
+        || (n.len() > 4
+            && n.ends_with("ly")
+            && !matches!(
+                n,
+                "family" | "rally" | "ally" | "assembly" | "supply" | "reply" | "italy"
+            ))
+}
 
 /// Quantity words whose "of" does not make a prepositional phrase ("thousands of X"). Not
 /// built on `CARDINALS`: these count only to five, and more would change which "of" is partitive.
