@@ -521,6 +521,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "armedactor"
                 | "security"
                 | "authority"
+                | "decree"
                 | "civilactor"
                 | "stative"
                 | "person"

@@ -6,6 +6,7 @@ use crate::inflect::Form;
 use crate::lexicon::{Element, Phrase};
 use lapwing_core::{Token, TokenKind};
 use lapwing_lexicon::FxMap;
+use lapwing_text::AUXILIARIES;
 
 /// Phrases compiled for matching; `T` is what each phrase stands for.
 #[derive(Debug, Clone)]
@@ -141,6 +142,17 @@ fn match_elems(el: &[Element], toks: &[Token], i: usize, form: &mut Option<Form>
                 {
                     return None;
                 }
+                // "was banned and the EU has banned exports": after "and", an auxiliary opens
+                // a clause of its own.
+                if k > 2
+                    && toks.get(i + k - 1).is_some_and(|t| {
+                        AUXILIARIES.contains(&t.norm.as_str())
+                            || matches!(t.norm.as_str(), "is" | "are" | "was" | "were")
+                    })
+                    && toks.get(i..i + k - 2).is_some_and(|g| g.iter().any(|t| t.norm == "and"))
+                {
+                    return None;
+                }
                 if let Some(e) = match_elems(rest, toks, i + k, form) {
                     return Some(e);
                 }
@@ -188,5 +200,16 @@ mod tests {
         assert!(m.find_all(&toks).iter().any(|h| m.item(h.item) == Some(&"dispute")));
         let toks = lapwing_text::tokenize("Officials disputed that the notion was new.", 0);
         assert!(m.find_all(&toks).iter().all(|h| m.item(h.item) != Some(&"dispute")));
+        // Regression: "has been banned and the EU has banned exports" read the first "banned"
+        // with the second clause's object.
+        m.add(parse_phrase("~ban * +export").unwrap_or_default(), "export ban");
+        let toks = lapwing_text::tokenize("Travel was banned and the EU has banned exports.", 0);
+        let bans: Vec<_> = m
+            .find_all(&toks)
+            .into_iter()
+            .filter(|h| m.item(h.item) == Some(&"export ban"))
+            .collect();
+        assert_eq!(bans.len(), 1);
+        assert_eq!(bans[0].start, 7);
     }
 }

@@ -569,11 +569,17 @@ impl<'a> View<'a> {
             && was_passive
             && self.be_before(t0)
             && pat.has("authority")
+            // "is prohibited in Islamic law" states a rule; "has been banned" tells a ban.
+            && (!pat.has("decree")
+                || (t0.saturating_sub(3)..t0)
+                    .any(|k| matches!(self.norm(k), "was" | "were" | "been" | "being")))
         {
             // Courts convict, governments free, police arrest.
             let sector = match event {
                 EventType::Sanction => Sector::Jud,
                 EventType::Retreat => Sector::Gov,
+                // Bans and closures are decreed, not policed.
+                EventType::Coerce if pat.modes.contains(&Mode::Restrict) => Sector::Gov,
                 _ => Sector::Cop,
             };
             place_actor = self.authority(t0, t1, sector, &recips);
