@@ -251,7 +251,21 @@ pub(crate) fn code_document(
                     .min_by_key(|(p, _, _)| p.abs_diff(d.head))
                     .map(|(_, c, _)| *c)
             });
-            let dominant = nearest.or(paragraph_best.get(si).copied().flatten());
+            // "Many local residents", "local officials": people of the last place the story
+            // named, not of the state it talks about most.
+            let local = (d.tokens.start.saturating_sub(1)..d.tokens.end)
+                .any(|k| s.tokens.get(k).is_some_and(|t| t.norm == "local"));
+            let last_place = || {
+                locations
+                    .iter()
+                    .take(si)
+                    .rev()
+                    .find_map(|ls| ls.iter().max_by_key(|x| x.0))
+                    .map(|x| x.1)
+            };
+            let dominant = nearest
+                .or_else(|| local.then(last_place).flatten())
+                .or(paragraph_best.get(si).copied().flatten());
             if let Some((m, mt)) = resolve(d, si, s, &out, &meta, dominant) {
                 if let (Some(o), Some(mm)) = (out.last_mut(), meta.last_mut()) {
                     o.push(m);
