@@ -536,13 +536,25 @@ fn resolve(
     } else if d.definite && d.needs_code {
         let office = d.entity.office.as_ref().map(|o| o.to_lowercase());
         let found = if d.person {
-            earlier(out).find(|&at| {
-                getm(meta, at).is_some_and(|m| m.person)
-                    && get(out, at).is_some_and(|m| {
-                        m.entity.office.as_ref().map(|o| o.to_lowercase()) == office
-                            && m.kind != MentionKind::Nominal
-                    })
-            })
+            // ("the president" after "President Clinton", whose office the lexicon gives in
+            // full: "President of the United States".)
+            let same_office = |o: &str| {
+                let o = o.to_lowercase();
+                office.as_deref().is_some_and(|w| {
+                    o == w || o.strip_prefix(w).is_some_and(|rest| rest.starts_with(" of "))
+                })
+            };
+            // The first holder named, the story's own ("President Obama ... the Russian
+            // president ... The president said"), not the latest.
+            earlier(out)
+                .filter(|&at| {
+                    getm(meta, at).is_some_and(|m| m.person)
+                        && get(out, at).is_some_and(|m| {
+                            m.entity.office.as_deref().is_some_and(same_office)
+                                && m.kind != MentionKind::Nominal
+                        })
+                })
+                .last()
         } else {
             // "In France, the government has asked ...": a state named as the place earlier in
             // the sentence is whose government, army or police it is.

@@ -537,6 +537,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "target"
                 | "outward"
                 | "command"
+                | "promise"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }

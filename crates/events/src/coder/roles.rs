@@ -279,8 +279,11 @@ impl<'a> View<'a> {
         if pat.has("stative") && self.norm(t0.wrapping_sub(1)) == "-" {
             return None;
         }
+        // ("pledged to support Kyiv": backing promised is news, not background.)
+        let promised =
+            self.norm(t0.wrapping_sub(1)) == "to" && promise_verb(self.norm(t0.wrapping_sub(2)));
         if pat.has("stative")
-            && ((present && !self.headline()) || (was_passive && !self.be_before(t0)))
+            && ((present && !promised && !self.headline()) || (was_passive && !self.be_before(t0)))
         {
             return None;
         }

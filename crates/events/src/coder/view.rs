@@ -639,11 +639,16 @@ impl<'a> View<'a> {
                 until = k;
             }
         }
-        // "Prosecutors said Abdulkader planned to murder": a speech verb closes the search.
+        // "Prosecutors said Abdulkader planned to murder": a speech verb closes the search
+        // (not one that takes an infinitive: "Germany vowed to stand by Ukraine").
         let speech_at = self
             .aux_hits
             .iter()
-            .filter(|h| h.end <= t0 && self_kind(self, h) == Some(AuxKind::Speech))
+            .filter(|h| {
+                h.end <= t0
+                    && self_kind(self, h) == Some(AuxKind::Speech)
+                    && !(self.norm(h.end) == "to" && promise_verb(self.norm(h.start)))
+            })
             .map(|h| h.start)
             .max();
         for &i in self.order.iter().rev() {
@@ -1281,6 +1286,11 @@ impl<'a> View<'a> {
             // an order to one's own side is the act ordered, done by whoever ordered it.
             let command = emb.and_then(|vi| {
                 let holder_pat = trigs.get(vi)?.pat;
+                // "Blair pledged to stand united with the president", "vowed to stand by
+                // Ukraine": a promise of backing is the backing.
+                if holder_pat.has("promise") && event == EventType::Support {
+                    return cand_of.get(vi).copied().flatten();
+                }
                 if !holder_pat.has("command") {
                     return None;
                 }

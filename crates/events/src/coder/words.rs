@@ -269,6 +269,12 @@ pub(super) const ADVERBS: &[&str] = join_words!(
     ]
 );
 
+/// Whether a word is a form of a verb of promising ("vowed", "pledges", "swore"), whose
+/// infinitive is the promiser's own act.
+pub(super) fn promise_verb(n: &str) -> bool {
+    ["pledg", "vow", "promis", "swor", "swear"].iter().any(|p| n.starts_with(p))
+}
+
 /// Whether a word can stand between an auxiliary and its participle: a listed adverb, or one
 /// in -ly the list lacks ("are currently quarantined").
 pub(super) fn adverb_like(n: &str) -> bool {
