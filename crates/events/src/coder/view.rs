@@ -189,9 +189,13 @@ impl<'a> View<'a> {
                     }
                 }
                 let mut prep = j.checked_sub(1).filter(|&p| is(toks.get(p), PREPS));
-                // "around 70 people", "over 200 protesters": an approximation, no preposition.
+                // "around 70 people", "over 200 protesters", "more than 1,000 people": an
+                // approximation, no preposition.
                 if let Some(p) = prep {
-                    if is(toks.get(p), &["around", "about", "over", "under", "nearly", "some"])
+                    let than = is(toks.get(p), &["than"])
+                        && is(toks.get(p.wrapping_sub(1)), &["more", "fewer", "less"]);
+                    if (than
+                        || is(toks.get(p), &["around", "about", "over", "under", "nearly", "some"]))
                         && toks.get(j).is_some_and(|t| t.kind == TokenKind::Number)
                     {
                         prep = None;
@@ -1553,7 +1557,14 @@ impl<'a> View<'a> {
                 lapwing_core::plover::Quad::VerbalCooperation
                     | lapwing_core::plover::Quad::VerbalConflict
             );
-            if !verbal
+            // "gathered at a rally to demand the government scrap its carbon tax": what a
+            // protest demands is its content, not an act of its own.
+            let demanded = ve == EventType::Protest
+                && (v.hit.start..t.hit.start).any(|k| {
+                    let w = self.norm(k);
+                    w.starts_with("demand") || w.starts_with("urg") || w == "calling"
+                });
+            if !(verbal || demanded)
                 || self.cl(v.hit.start) != self.cl(t.hit.start)
                 || t.hit.start < v.hit.end
                 || t.hit.start - v.hit.end > 14
