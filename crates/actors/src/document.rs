@@ -263,7 +263,9 @@ pub(crate) fn code_document(
                     .find_map(|ls| ls.iter().max_by_key(|x| x.0))
                     .map(|x| x.1)
             };
-            let dominant = nearest
+            let home = residence(&d, &s.tokens, locations.get(si).map_or(&[][..], |v| v));
+            let dominant = home
+                .or(nearest)
                 .or_else(|| local.then(last_place).flatten())
                 .or(paragraph_best.get(si).copied().flatten());
             if let Some((m, mt)) = resolve(d, si, s, &out, &meta, dominant) {
@@ -275,6 +277,55 @@ pub(crate) fn code_document(
         }
     }
     out
+}
+
+/// Where a person the lexicon does not know lives, when the text says so right after the
+/// name: "Juan Miguel Gonzalez of Cardenas", "John Smith, 45, of London", "X, who lives in
+/// Cuba", "X, a hotel worker in Cardenas, Cuba". `here` holds the sentence's locations.
+fn residence(
+    d: &Draft,
+    toks: &[lapwing_core::Token],
+    here: &[(usize, ActorCode, usize)],
+) -> Option<ActorCode> {
+    if !(d.person && d.needs_code && d.kind == MentionKind::Name && d.entity.code.is_none()) {
+        return None;
+    }
+    let at = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    let place_at = |k: usize| here.iter().find(|(p, _, _)| *p == k).map(|x| x.1);
+    let mut k = d.tokens.end;
+    // An age set off by commas.
+    if at(k) == ","
+        && toks.get(k + 1).is_some_and(|t| t.kind == lapwing_core::TokenKind::Number)
+        && at(k + 2) == ","
+    {
+        k += 3;
+    }
+    if at(k) == "of" {
+        return place_at(k + 1);
+    }
+    let mut j = k;
+    if at(j) == "," {
+        j += 1;
+    }
+    if at(j) == "who" {
+        j += 1;
+    }
+    if matches!(at(j), "lives" | "lived" | "living" | "resides" | "resided") && at(j + 1) == "in" {
+        return place_at(j + 2);
+    }
+    // An appositive of a few plain words: ", a hotel worker in Cardenas".
+    if at(k) == "," && matches!(at(k + 1), "a" | "an") {
+        for j in k + 2..k + 7 {
+            let t = toks.get(j)?;
+            if t.norm == "in" {
+                return place_at(j + 1);
+            }
+            if t.kind != lapwing_core::TokenKind::Word || t.capitalised {
+                return None;
+            }
+        }
+    }
+    None
 }
 
 /// Which tokens of a sentence stand inside quotation marks.
@@ -664,23 +715,26 @@ fn resolve(
         && s.tokens.get(d.tokens.start - 1).is_some_and(|t| t.norm == ",")
     {
         let comma = d.tokens.start - 1;
+        // (The nearest mention before the comma: "met the boy's father, Juan Miguel
+        // Gonzalez" is no holder of an office named further back.)
         let holder = out.get(si).and_then(|ms| {
-            ms.iter().rev().find(|m| {
-                m.tokens.end <= comma
-                    && comma - m.tokens.end <= 8
-                    && m.kind == MentionKind::Nominal
-                    && m.entity.code.is_some()
-                    && matches!(
-                        m.entity.sector,
-                        Some(
-                            lapwing_core::plover::Sector::Gov
-                                | lapwing_core::plover::Sector::Mil
-                                | lapwing_core::plover::Sector::Jud
-                                | lapwing_core::plover::Sector::Leg
-                                | lapwing_core::plover::Sector::Cop
+            ms.iter().rev().find(|m| m.tokens.end <= comma && !m.kind.names_territory()).filter(
+                |m| {
+                    comma - m.tokens.end <= 8
+                        && m.kind == MentionKind::Nominal
+                        && m.entity.code.is_some()
+                        && matches!(
+                            m.entity.sector,
+                            Some(
+                                lapwing_core::plover::Sector::Gov
+                                    | lapwing_core::plover::Sector::Mil
+                                    | lapwing_core::plover::Sector::Jud
+                                    | lapwing_core::plover::Sector::Leg
+                                    | lapwing_core::plover::Sector::Cop
+                            )
                         )
-                    )
-            })
+                },
+            )
         });
         // "A Tanzanian man, Khalfan Khamis Mohamed, was arrested": a name set off right after
         // a person of a stated nationality is that person.
@@ -692,6 +746,13 @@ fn resolve(
                         && m.entity.code.is_some_and(|c| !c.is_non_state())
                         && m.entity.sector == Some(lapwing_core::plover::Sector::Cvl)
                         && s.tokens.get(d.tokens.end).is_some_and(|t| t.norm == ",")
+                        // Its nationality stated ("A Tanzanian man"), not guessed ("the boy's
+                        // father").
+                        && (m.tokens.start..m.tokens.end).any(|k| {
+                            s.tokens.get(k).is_some_and(|t| {
+                                t.capitalised && !matches!(t.norm.as_str(), "a" | "an" | "the")
+                            })
+                        })
                 })
             })
         };
