@@ -1586,7 +1586,12 @@ impl<'a> View<'a> {
             let reduced_relative = self.norm(v.hit.end) == "by"
                 && !BE.contains(&self.norm(v.hit.start.wrapping_sub(1)))
                 && self.mention_ending(v.hit.start).is_some();
-            if reduced_relative {
+            // "OAU foreign ministers meeting in Addis Ababa agreed": a present participle
+            // right after its noun describes the noun; it holds no statement.
+            let describing = self.norm(v.hit.start).ends_with("ing")
+                && self.mention_ending(v.hit.start).is_some()
+                && !BE.contains(&self.norm(v.hit.start.wrapping_sub(1)));
+            if reduced_relative || describing {
                 return false;
             }
             // "recognised Somaliland, a move Somalia denounced", ", which Taipei condemned":
