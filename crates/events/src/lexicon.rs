@@ -538,6 +538,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "outward"
                 | "command"
                 | "promise"
+                | "foreign"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }

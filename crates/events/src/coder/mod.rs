@@ -65,6 +65,9 @@ pub struct EventCoder {
     /// `n2`, `broker`), whose actors face each other, and `outward` ones, answers aimed at
     /// whoever acted ("vowed a response").
     not_domestic: BTreeSet<String>,
+    /// Keys of patterns flagged `foreign`: dropped when every recipient is of the actor's own
+    /// state ("working with police" is no cooperation worth a record; "with the WHO" is).
+    need_foreign: BTreeSet<String>,
 }
 
 macro_rules! builtin {
@@ -112,6 +115,9 @@ impl EventCoder {
                 Entry::Pattern(p) => {
                     if p.has("target") {
                         coder.need_target.insert(p.origin.key.clone());
+                    }
+                    if p.has("foreign") {
+                        coder.need_foreign.insert(p.origin.key.clone());
                     }
                     if matches!(p.frame, Frame::VerbMutual | Frame::NounMutual)
                         || p.has("broker")
@@ -260,6 +266,10 @@ impl EventCoder {
             &self.not_domestic,
         );
         out.retain(|c| !c.recipients.is_empty() || !self.need_target.contains(&c.pattern_id));
+        out.retain(|c| {
+            !self.need_foreign.contains(&c.pattern_id)
+                || !codes_of(&c.recipients).is_subset(&codes_of(&c.actors))
+        });
         out
     }
 }
