@@ -350,14 +350,19 @@ impl<'a> View<'a> {
             quotes,
             all,
             // "Reporters Without Borders", "No Peace Without Justice": words inside a name
-            // are no cue, nor inside a territory's ("the United States" is no "states").
+            // are no cue, nor inside a territory's ("the United States" is no "states") or a
+            // noun phrase's ("homeless advocates" is no "advocate"; but "no soldiers" negates).
             aux_hits: coder
                 .aux
                 .find_all(toks)
                 .into_iter()
                 .filter(|h| {
+                    let negation =
+                        coder.aux_kinds.get(h.item).copied().flatten() == Some(AuxKind::Negated);
                     !ms.iter().any(|m| {
-                        (m.kind == MentionKind::Name || m.kind.names_territory())
+                        (m.kind == MentionKind::Name
+                            || m.kind.names_territory()
+                            || (m.kind == MentionKind::Nominal && !negation))
                             && m.tokens.start <= h.start
                             && h.end <= m.tokens.end
                     })
