@@ -1912,7 +1912,7 @@ impl<'a> View<'a> {
         // striking": the subject of the progressive.
         let gerund = self.norm(t0).ends_with("ing");
         while k > 0
-            && (ADVERBS.contains(&self.norm(k - 1))
+            && (adverb_like(self.norm(k - 1))
                 || (gerund && ASPECT.contains(&self.norm(k - 1)))
                 || (gerund && matches!(self.norm(k - 1), "was" | "were" | "is" | "are")))
         {
@@ -1940,6 +1940,11 @@ impl<'a> View<'a> {
                         && !object
                 });
                 return found.map(|i| vec![i]).unwrap_or_default();
+            }
+        }
+        if prev == "," {
+            if let Some(m0) = self.apposed_subject(k) {
+                return vec![m0];
             }
         }
         // "Guterres said he was gravely alarmed by the U.S. use of force and urged Washington
@@ -2145,7 +2150,7 @@ impl<'a> View<'a> {
     pub(super) fn uncoded_subject(&self, t0: usize) -> bool {
         let mut k = t0;
         while k > 0
-            && (ADVERBS.contains(&self.norm(k - 1))
+            && (adverb_like(self.norm(k - 1))
                 || (ASPECT.contains(&self.norm(k - 1)) && self.norm(t0).ends_with("ing")))
         {
             k -= 1;

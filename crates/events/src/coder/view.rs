@@ -438,6 +438,31 @@ impl<'a> View<'a> {
     }
 
     /// The mention ending at `end` (exclusive) if any.
+    /// "The United Nations Children's Fund, UNICEF, is providing relief": a mention followed
+    /// by another in apposition, set off by commas right before the verb at `v` (auxiliaries
+    /// and adverbs aside), is the verb's subject; of the two, the name.
+    pub(super) fn apposed_subject(&self, v: usize) -> Option<usize> {
+        let mut w = v;
+        while w > 0
+            && (adverb_like(self.norm(w - 1))
+                || matches!(
+                    self.norm(w - 1),
+                    "is" | "are" | "was" | "were" | "has" | "have" | "had"
+                ))
+        {
+            w -= 1;
+        }
+        if w < 2 || !is(self.toks.get(w - 1), &[","]) {
+            return None;
+        }
+        let a = self.mention_ending(w - 1)?;
+        let c = self.mi(a).start.checked_sub(1).filter(|&c| is(self.toks.get(c), &[","]))?;
+        let m0 = self.mention_ending(c).filter(|&m0| self.mi(m0).prep.is_none())?;
+        // The name of the two ("His daughter, Vice President Sara Duterte, called").
+        let named = |i: usize| self.ms.get(i).is_some_and(|m| m.kind == MentionKind::Name);
+        Some(if named(a) && !named(m0) { a } else { m0 })
+    }
+
     pub(super) fn mention_ending(&self, end: usize) -> Option<usize> {
         self.order.iter().copied().find(|&i| self.mi(i).end == end)
     }
@@ -596,6 +621,9 @@ impl<'a> View<'a> {
                 self.coord_left(m, &mut out);
                 return out;
             }
+        }
+        if let Some(m0) = self.apposed_subject(v) {
+            return vec![m0];
         }
         // The same when the relative clause holds clause breaks of its own ("Hasina, who has
         // lived in exile in India since August 2024, called the verdict biased").
