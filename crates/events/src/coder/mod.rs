@@ -244,7 +244,9 @@ impl EventCoder {
                 merge_into(&mut out, cand, flags.again);
             }
         }
-        pronouns_for_attacks(text, &mut out, mentions);
+        pronouns_for_attacks(&mut out, mentions, |si, from, to| {
+            sentences.get(si).is_some_and(|s| self.said_between(s, from, to))
+        });
         fold_untargeted_attacks(&mut out);
         fold_court_bans(&mut out);
         fold_unknown_attackers(&mut out);
@@ -271,6 +273,22 @@ impl EventCoder {
                 || !codes_of(&c.recipients).is_subset(&codes_of(&c.actors))
         });
         out
+    }
+
+    /// Whether the words of `s` between byte offsets `from` and `to` open with a verb of
+    /// saying from the aux lexicon and are that verb alone or end with "that" ("Pakistan said
+    /// it", "Pakistan said 26 civilians had been killed and that it").
+    fn said_between(&self, s: &Sentence, from: usize, to: usize) -> bool {
+        let inside: Vec<usize> = (0..s.tokens.len())
+            .filter(|&k| s.tokens.get(k).is_some_and(|t| t.span.start >= from && t.span.end <= to))
+            .collect();
+        let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else { return false };
+        let ends_that = s.tokens.get(last).is_some_and(|t| t.norm == "that");
+        self.aux.find_all(&s.tokens).iter().any(|h| {
+            h.start == first
+                && (h.end == last + 1 || ends_that)
+                && self.aux_kinds.get(h.item).copied().flatten() == Some(AuxKind::Speech)
+        })
     }
 }
 

@@ -90,9 +90,9 @@ pub(super) type EntitySet = Vec<(Option<ActorCode>, Option<Sector>)>;
 /// An "it" the actor coder resolved to a party named after the attack ("India struck nine
 /// sites, and Pakistan said it had shot down five jets") is that party, not the attack.
 pub(super) fn pronouns_for_attacks(
-    text: &str,
     out: &mut [EventCandidate],
     mentions: &[Vec<Mention>],
+    said_between: impl Fn(usize, usize, usize) -> bool,
 ) {
     // (Only "it" right after its antecedent's verb of saying: "Hamas said they had killed 16
     // people" after a strike is still the strike, and so is "it" in "invaded Ukraine ... and
@@ -103,14 +103,7 @@ pub(super) fn pronouns_for_attacks(
                 si == sentence
                     && mentions.get(si).and_then(|v| v.get(mi)).is_some_and(|a| {
                         // ("Pakistan said 26 civilians had been killed and that it ...")
-                        let between = text.get(a.span.end..m.span.start).unwrap_or("").trim();
-                        let verb = between.split(' ').next().unwrap_or("");
-                        a.span.start >= end
-                            && matches!(
-                                verb,
-                                "said" | "says" | "announced" | "claimed" | "stated" | "added"
-                            )
-                            && (between == verb || between.ends_with(" that"))
+                        a.span.start >= end && said_between(si, a.span.end, m.span.start)
                     })
             })
     };
@@ -1081,12 +1074,12 @@ pub(super) fn domestic_recipients(
                 let inside = |t: &&lapwing_core::Token| {
                     t.span.start >= c.trigger.start && t.span.end <= c.trigger.end
                 };
-                let withdraw = s.tokens.iter().filter(inside).any(|t| {
-                    matches!(
-                        t.norm.as_str(),
-                        "withdraw" | "withdrawing" | "withdrew" | "withdrawn" | "withdrawal"
-                    )
-                });
+                let forms = crate::inflect::verb_forms("withdraw");
+                let withdraw = s
+                    .tokens
+                    .iter()
+                    .filter(inside)
+                    .any(|t| t.norm == "withdrawal" || forms.iter().any(|(f, _)| *f == t.norm));
                 let object = s
                     .tokens
                     .iter()
