@@ -388,6 +388,16 @@ fn file_kind(name: &str) -> &'static str {
     }
 }
 
+/// The column that holds a row's phrases, by file kind: after the key, event and mode of
+/// patterns and mode cues, after the key and kind of aux and context cues. The parsers and the
+/// phrase warnings both read it from here.
+fn phrase_column(kind: &str) -> usize {
+    match kind {
+        "patterns" | "modes" => 3,
+        _ => 2,
+    }
+}
+
 /// Reads all sources in order into keyed entries: a later entry with the same key overrides an
 /// earlier one and `@disable KEY` removes one.
 pub fn load(sources: &[Source]) -> (BTreeMap<String, (usize, Entry)>, Vec<Diagnostic>) {
@@ -437,7 +447,7 @@ pub fn load(sources: &[Source]) -> (BTreeMap<String, (usize, Entry)>, Vec<Diagno
                 Ok(e) => {
                     // A warning, not an error: the rule guesses the author's intent from word
                     // classes, so the entry still loads as written.
-                    let at = if matches!(kind, "patterns" | "modes") { 3 } else { 2 };
+                    let at = phrase_column(kind);
                     for alt in row.field(at).text.split('|') {
                         for m in phrase_warnings(alt) {
                             diags.push(row.warning(at, m));
@@ -491,7 +501,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
     let ev_text = row.field(1).text;
     let event = if ev_text == "-" { None } else { Some(event_at(row, 1)?) };
     let modes = modes_at(row, 2, event)?;
-    let phrase = phrase_at(row, 3)?;
+    let phrase = phrase_at(row, phrase_column("patterns"))?;
     let frame = Frame::parse(row.field(4).text)
         .ok_or_else(|| row.error(4, format!("unknown frame {:?}", row.field(4).text)))?;
     let preps = list(row.field(5).text)
@@ -553,13 +563,18 @@ fn parse_mode(row: &Row) -> Result<ModeCue, Diagnostic> {
         return Err(row.error(2, "a mode cue sets exactly one mode"));
     }
     let mode = modes.remove(0);
-    Ok(ModeCue { origin: origin(row), event, mode, phrase: phrase_at(row, 3)? })
+    Ok(ModeCue {
+        origin: origin(row),
+        event,
+        mode,
+        phrase: phrase_at(row, phrase_column("modes"))?,
+    })
 }
 
 fn parse_aux(row: &Row) -> Result<AuxCue, Diagnostic> {
     let kind = AuxKind::parse(row.field(1).text)
         .ok_or_else(|| row.error(1, format!("unknown cue kind {:?}", row.field(1).text)))?;
-    Ok(AuxCue { origin: origin(row), kind, phrase: phrase_at(row, 2)? })
+    Ok(AuxCue { origin: origin(row), kind, phrase: phrase_at(row, phrase_column("aux"))? })
 }
 
 fn parse_context(row: &Row) -> Result<ContextCue, Diagnostic> {
@@ -568,7 +583,11 @@ fn parse_context(row: &Row) -> Result<ContextCue, Diagnostic> {
         .text
         .parse::<Context>()
         .map_err(|e: lapwing_core::plover::UnknownName| row.error(1, e.to_string()))?;
-    Ok(ContextCue { origin: origin(row), context, phrase: phrase_at(row, 2)? })
+    Ok(ContextCue {
+        origin: origin(row),
+        context,
+        phrase: phrase_at(row, phrase_column("contexts"))?,
+    })
 }
 
 #[cfg(test)]
