@@ -50,6 +50,9 @@ struct Meta {
     after_prep: bool,
     group: Option<Entity>,
     root: (usize, usize),
+    /// An act or weapon told by its state's adjective ("the U.S. embargo"): a state acting,
+    /// never what "the ministry" or "the government" refers back to.
+    act: bool,
 }
 
 /// The surname of an unknown person named with a title only ("Mrs Clinton"), which may be an
@@ -623,7 +626,7 @@ fn resolve(
                 })
             });
             earlier(out).take_while(|at| at.0 + 6 >= si).find(|&at| {
-                getm(meta, at).is_some_and(|m| !m.person)
+                getm(meta, at).is_some_and(|m| !m.person && !m.act)
                     && get(out, at).is_some_and(|m| {
                         // "the militia" may be the RSF, coded as rebels: armed is armed.
                         let compatible = m.entity.sector == d.entity.sector
@@ -835,6 +838,7 @@ fn resolve(
                 && s.tokens.get(d.tokens.start - 2).is_some_and(|t| t.norm == "capital")),
         group: d.group.clone(),
         root: antecedent.unwrap_or((si, idx)),
+        act: d.attacker,
     };
     let m = Mention {
         span: Span::new(start, end),
