@@ -554,6 +554,26 @@ fn resolve(
             }
             (None, _) => return None,
         }
+    } else if let Some(at) = (d.person
+        && d.kind == MentionKind::Name
+        && d.entity.sector == Some(lapwing_core::plover::Sector::Eli))
+    .then(|| {
+        // "Sytenko, a former deputy secretary-general of the United Nations" after "Soviet
+        // special envoy Gennady Sytenko": a past office told in apposition does not make a
+        // person already named someone else.
+        let w = d.surnames.last()?;
+        earlier(out).take_while(|at| at.0 + 60 >= si).find(|&at| {
+            getm(meta, at).is_some_and(|m| m.person && m.surnames.contains(w))
+                && get(out, at).is_some_and(|m| {
+                    m.entity.code.is_some()
+                        && m.entity.sector != Some(lapwing_core::plover::Sector::Eli)
+                })
+        })
+    })
+    .flatten()
+    {
+        antecedent = Some(take(at, &mut d));
+        d.needs_code = false;
     } else if d.surname_only {
         let w = d.surnames.first().cloned().unwrap_or_default();
         let at = earlier(out)
@@ -791,15 +811,20 @@ fn resolve(
             Some(lapwing_core::plover::Sector::Gov | lapwing_core::plover::Sector::Mil)
         )
     {
+        // ("Soviet Foreign Ministry spokesman Yuri Gremitskikh said special ambassador Mikhail
+        // Sytenko left": also a state's official who opens the sentence.)
         let subject = out.get(si).and_then(|ms| {
             ms.iter()
                 .enumerate()
                 .find(|(mi, m)| {
-                    m.kind == MentionKind::Country
-                        && getm(meta, (si, *mi)).is_some_and(|x| !x.after_prep)
+                    getm(meta, (si, *mi)).is_some_and(|x| !x.after_prep)
+                        && (m.kind == MentionKind::Country
+                            || (m.kind == MentionKind::Name
+                                && getm(meta, (si, *mi)).is_some_and(|x| x.person)
+                                && m.entity.sector == Some(lapwing_core::plover::Sector::Gov)))
                 })
                 .filter(|(_, m)| m.tokens.start <= 1)
-                .and_then(|(_, m)| m.entity.code)
+                .and_then(|(_, m)| m.entity.code.filter(|c| !c.is_non_state()))
         });
         if subject.is_some() {
             d.entity.code = subject;
