@@ -437,7 +437,6 @@ impl<'a> View<'a> {
         Some(mention.clone())
     }
 
-    /// The mention ending at `end` (exclusive) if any.
     /// "The United Nations Children's Fund, UNICEF, is providing relief": a mention followed
     /// by another in apposition, set off by commas right before the verb at `v` (auxiliaries
     /// and adverbs aside), is the verb's subject; of the two, the name.
@@ -463,6 +462,7 @@ impl<'a> View<'a> {
         Some(if named(a) && !named(m0) { a } else { m0 })
     }
 
+    /// The mention ending at `end` (exclusive) if any.
     pub(super) fn mention_ending(&self, end: usize) -> Option<usize> {
         self.order.iter().copied().find(|&i| self.mi(i).end == end)
     }
@@ -1595,7 +1595,8 @@ impl<'a> View<'a> {
             let demanded = ve == EventType::Protest
                 && (v.hit.start..t.hit.start).any(|k| {
                     let w = self.norm(k);
-                    w.starts_with("demand") || w.starts_with("urg") || w == "calling"
+                    w.starts_with("demand")
+                        || matches!(w, "urge" | "urges" | "urged" | "urging" | "calling")
                 });
             if !(verbal || demanded)
                 || self.cl(v.hit.start) != self.cl(t.hit.start)
