@@ -396,8 +396,11 @@ pub(super) fn answer_rulings(text: &str, out: &mut [EventCandidate]) {
         {
             continue;
         }
-        let ruling = text.get(c.trigger.end..).is_some_and(|rest| {
-            rest.split_whitespace().take(3).any(|w| {
+        // (The words of the trigger count too: "described the mass trial as farcical".)
+        let words =
+            text.get(c.trigger.start..c.trigger.end).map_or(0, |t| t.split_whitespace().count());
+        let ruling = text.get(c.trigger.start..).is_some_and(|rest| {
+            rest.split_whitespace().take(words.min(6) + 3).any(|w| {
                 let w = w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase();
                 matches!(
                     w.as_str(),
@@ -409,6 +412,10 @@ pub(super) fn answer_rulings(text: &str, out: &mut [EventCandidate]) {
                         | "judgement"
                         | "sentence"
                         | "sentences"
+                        | "trial"
+                        | "trials"
+                        | "conviction"
+                        | "convictions"
                 )
             })
         });
