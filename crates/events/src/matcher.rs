@@ -97,8 +97,12 @@ fn stops_gap(t: &Token) -> bool {
     (t.kind == TokenKind::Punct
         && !matches!(t.norm.as_str(), "-" | "\"" | "'" | "$" | "€" | "£" | "%"))
         // A gap stays inside its clause: "mass protests that were crushed by force" is no
-        // massing of forces.
-        || matches!(t.norm.as_str(), "that" | "which" | "who" | "whom" | "whose" | "because" | "unless")
+        // massing of forces. (Capitalised inside a sentence, "WHO" is the health agency.)
+        || (!t.capitalised
+            && matches!(
+                t.norm.as_str(),
+                "that" | "which" | "who" | "whom" | "whose" | "because" | "unless"
+            ))
 }
 
 fn match_elems(el: &[Element], toks: &[Token], i: usize, form: &mut Option<Form>) -> Option<usize> {
@@ -211,5 +215,11 @@ mod tests {
             .collect();
         assert_eq!(bans.len(), 1);
         assert_eq!(bans[0].start, 7);
+        // Regression: "warned the WHO to" stopped at "WHO" read as the pronoun "who".
+        m.add(parse_phrase("~warn *4 to").unwrap_or_default(), "warn");
+        let toks = lapwing_text::tokenize("China warned the WHO to be cautious.", 0);
+        assert!(m.find_all(&toks).iter().any(|h| m.item(h.item) == Some(&"warn")));
+        let toks = lapwing_text::tokenize("China warned people who went to Wuhan.", 0);
+        assert!(m.find_all(&toks).iter().all(|h| m.item(h.item) != Some(&"warn")));
     }
 }
