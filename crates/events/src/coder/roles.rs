@@ -2719,6 +2719,19 @@ impl<'a> View<'a> {
     /// A state's building or post right after an attack noun ("bombings at U.S. embassies",
     /// "a bomb exploded outside the police station"), within its clause.
     pub(super) fn attacked_site(&self, t1: usize) -> Vec<usize> {
+        // "an explosion that took place near the American embassy": the site may follow a
+        // relative clause that only says the blast happened.
+        let happened = |k: usize| match self.norm(k) {
+            "took" | "takes" if self.norm(k + 1) == "place" => Some(k + 2),
+            "occurred" | "happened" | "struck" | "went" if self.norm(k + 1) == "off" => Some(k + 2),
+            "occurred" | "happened" | "struck" => Some(k + 1),
+            _ => None,
+        };
+        let t1 = if matches!(self.norm(t1), "that" | "which") {
+            happened(t1 + 1).unwrap_or(t1)
+        } else {
+            t1
+        };
         let c = self.cl(t1.saturating_sub(1));
         self.order
             .iter()
