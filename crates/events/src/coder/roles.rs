@@ -183,6 +183,11 @@ impl<'a> View<'a> {
                         }
                     }
                     actors.extend(by);
+                    // "an order was given last week by China's Ministry of Health": a trigger
+                    // that ends in "by" is followed by its agent.
+                    if actors.is_empty() && self.norm(t1.wrapping_sub(1)) == "by" {
+                        actors.extend(self.mention_starting(t1));
+                    }
                     if actors.is_empty() && pat.has("ofagent") {
                         actors.extend(self.pp_after(t1, &["of"], 2));
                     }
