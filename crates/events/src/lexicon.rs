@@ -549,6 +549,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "command"
                 | "promise"
                 | "foreign"
+                | "ownpeople"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }

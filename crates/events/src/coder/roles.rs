@@ -1146,7 +1146,9 @@ impl<'a> View<'a> {
             event == EventType::Assault && modes.contains(&Mode::CrowdControl) && !foreign_after;
         // "the army seized power": a coup is against the army's own government.
         let coup = pat.has("owngov");
-        if recip_ms.is_empty() && (restrictive || crowd || coup) {
+        // "Eritrea launched a national vaccination programme": done for its own people.
+        let own_people = pat.has("ownpeople");
+        if recip_ms.is_empty() && (restrictive || crowd || coup || own_people) {
             let sector = if crowd {
                 Some(Sector::Cvl)
             } else if coup {
