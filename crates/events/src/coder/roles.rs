@@ -165,7 +165,16 @@ impl<'a> View<'a> {
                                 | "facilitated"
                         )
                 });
-                let by = if hosted { Vec::new() } else { self.pp_after(th, &["by"], 4) };
+                // "The attack was condemned by France": after a passive verb, "by" names that
+                // verb's agent, not the noun's.
+                let passive_between = (th..th + 4)
+                    .take_while(|&k| self.norm(k) != "by")
+                    .any(|k| BE.contains(&self.norm(k)));
+                let by = if hosted || passive_between {
+                    Vec::new()
+                } else {
+                    self.pp_after(th, &["by"], 4)
+                };
                 let pre = self.premodifier(t0, mode_tokens);
                 if pat.frame == Frame::NounMutual {
                     actors.extend(pre);
@@ -666,7 +675,25 @@ impl<'a> View<'a> {
         if passive_victims {
             unknown_attacker = true;
         }
-        if actors.is_empty() && from_speaker.is_none() && place_actor.is_none() && !passive_victims
+        // "The Indonesian government has been criticised for failing to warn residents":
+        // criticism by no one named still has its target.
+        let unnamed_critics = event == EventType::Accuse
+            && actors.is_empty()
+            && from_speaker.is_none()
+            && place_actor.is_none()
+            && pat.has("victim")
+            && was_passive
+            && self.be_before(t0)
+            && !recips.is_empty()
+            && self.victims_are_subject(&recips, t0);
+        if unnamed_critics {
+            unknown_attacker = true;
+        }
+        if actors.is_empty()
+            && from_speaker.is_none()
+            && place_actor.is_none()
+            && !passive_victims
+            && !unnamed_critics
         {
             // An unknown attacker's victims are coded even when no earlier attack is found.
             let fallback = unknown_attacker;
