@@ -270,9 +270,14 @@ fn not_a_date_of(text: &str, t: &Timex) -> bool {
     if word.eq_ignore_ascii_case("since") {
         return true;
     }
-    let determiner = ["the", "a", "an", "its", "their", "his", "her"]
-        .iter()
-        .any(|d| word.eq_ignore_ascii_case(d));
+    let is_determiner = |w: &str| {
+        ["the", "a", "an", "its", "their", "his", "her"].iter().any(|d| w.eq_ignore_ascii_case(d))
+    };
+    // ("his unsuccessful 1996 campaign": also with an adjective between.)
+    let mut words = before.rsplit(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    let (w1, w2) = (words.next().unwrap_or_default(), words.next().unwrap_or_default());
+    let adjective = w1.chars().next().is_some_and(|c| c.is_lowercase()) && is_determiner(w2);
+    let determiner = is_determiner(word) || adjective;
     let after = text.get(t.end..).unwrap_or_default();
     let noun_follows = after.starts_with(' ')
         && after.trim_start().chars().next().is_some_and(|c| c.is_lowercase());
@@ -383,6 +388,10 @@ mod tests {
     fn a_year_naming_a_thing_dates_no_event() {
         let text = "The OAU said Friday it would investigate the 1994 genocide in Rwanda.";
         assert_eq!(date_at(text, "1998-02-28", "investigate").as_deref(), Some("1998-02-27"));
+        // Regression: an adjective between ("his unsuccessful 1996 campaign") dated the
+        // sentence's event 1996.
+        let text = "Paul Keating, who lost in his unsuccessful 1996 campaign, welcomed the result.";
+        assert_eq!(date_at(text, "1998-02-13", "welcomed").as_deref(), Some("1998-02-13"));
     }
 
     #[test]
