@@ -279,8 +279,9 @@ fn not_a_date_of(text: &str, t: &Timex) -> bool {
     let adjective = w1.chars().next().is_some_and(|c| c.is_lowercase()) && is_determiner(w2);
     let determiner = is_determiner(word) || adjective;
     let after = text.get(t.end..).unwrap_or_default();
+    // ("the 1996 Olympic bombing": a name may stand between.)
     let noun_follows = after.starts_with(' ')
-        && after.trim_start().chars().next().is_some_and(|c| c.is_lowercase());
+        && after.trim_start().chars().next().is_some_and(|c| c.is_alphabetic());
     determiner && noun_follows && t.text.chars().all(|c| c.is_ascii_digit())
 }
 
@@ -392,6 +393,8 @@ mod tests {
         // sentence's event 1996.
         let text = "Paul Keating, who lost in his unsuccessful 1996 campaign, welcomed the result.";
         assert_eq!(date_at(text, "1998-02-13", "welcomed").as_deref(), Some("1998-02-13"));
+        let text = "Kopp is also charged in the 1996 Olympic bombing.";
+        assert_eq!(date_at(text, "1999-05-07", "charged").as_deref(), Some("1999-05-07"));
     }
 
     #[test]
