@@ -101,6 +101,13 @@ const SHIFTS: &[(&str, i64)] = &[
 ];
 
 impl<'a> Dater<'a> {
+    /// How many calendar years before the publication date `date` (`YYYY-MM-DD`) lies, when
+    /// the document has one.
+    pub fn years_before_publication(&self, date: &str) -> Option<i32> {
+        let year: i32 = date.get(..4)?.parse().ok()?;
+        Some(self.anchor?.year - year)
+    }
+
     /// Prepares the per-sentence dates of a document.
     pub fn new(
         text: &'a str,

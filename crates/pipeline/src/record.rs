@@ -128,6 +128,23 @@ pub(crate) fn assemble(ctx: &Context<'_>, cand: &EventCandidate, dater: &Dater<'
     }
     entries.extend(cand.entries.iter().cloned());
     let mut notes = Vec::new();
+    // "In nineteen ninety-one Keating was convicted", in a story of 1998: an event the text
+    // dates two or more calendar years before publication is background history.
+    let mut aux = cand.aux;
+    let years_back = date
+        .date
+        .as_deref()
+        .filter(|_| date.basis == DateBasis::Expression)
+        .and_then(|d| dater.years_before_publication(d));
+    if !aux.historical && !aux.future && years_back.is_some_and(|y| y >= 2) {
+        aux.historical = true;
+        entries.push(EntryRef {
+            role: "aux".into(),
+            entry: "historical".into(),
+            source: "lapwing-time: dated two or more years before publication".into(),
+            text: date.text.clone().unwrap_or_default(),
+        });
+    }
     match date.basis {
         DateBasis::Expression => notes.push(format!(
             "date from the expression {:?}",
@@ -206,7 +223,7 @@ pub(crate) fn assemble(ctx: &Context<'_>, cand: &EventCandidate, dater: &Dater<'
         event_text: trigger.text.clone(),
         quad_code: cand.event.quad().code(),
         event_scale: cand.event.scale(mode),
-        aux: cand.aux,
+        aux,
         text: sentence_span.slice(ctx.text).to_string(),
         text_info: ctx.text_info(cand.sentence),
         cite_info: CiteInfo {

@@ -69,6 +69,17 @@ fn negated_event_is_kept_and_marked() {
     ));
 }
 
+/// An event the text dates two or more years before publication is background history, with
+/// the date words as the evidence.
+#[test]
+fn an_event_dated_years_before_publication_is_historical() {
+    insta::assert_snapshot!(records(
+        "historical",
+        "1998-01-15",
+        "A Los Angeles court convicted Charles Keating of fraud on May 5, 1991."
+    ));
+}
+
 /// Regression: "London Police" in a Kentucky dateline were coded as British police because
 /// the actor lexicon knows London only as Britain's capital.
 #[test]
