@@ -652,33 +652,8 @@ impl<'a> View<'a> {
             }
         }
 
-        // "Three soldiers were killed in northern Mali": a finite passive with no agent still
-        // has its victims, when no other attack in the sentence tells who did it.
-        let passive_victims = actors.is_empty()
-            && from_speaker.is_none()
-            && place_actor.is_none()
-            && pat.has("victim")
-            && was_passive
-            && self.be_before(t0)
-            && !recips.is_empty()
-            // (Another attack word is no other attack when it is the same chain of
-            // participles: "was shot and killed".)
-            && !self.assault_spans.iter().any(|&(a, b)| {
-                let chained = (b + 1 == t0 || a == t1 + 1)
-                    && self.norm(b.min(t1)) == "and";
-                (a, b) != (t0, t1) && !chained
-            })
-            && self.victims_are_subject(&recips, t0)
-            && !self.incident_follows(t1)
-            // "Seven other people were wounded": details of an attack just told.
-            && !earlier.iter().rev().take_while(|e| self.pos.saturating_sub(e.sentence) <= 3).any(|e| e.event == EventType::Assault);
-        if passive_victims {
-            unknown_attacker = true;
-        }
-        // "The Indonesian government has been criticised for failing to warn residents":
-        // criticism by no one named still has its target.
-        let unnamed_critics = event == EventType::Accuse
-            && actors.is_empty()
+        // A finite passive with no agent whose subject is what it was done to.
+        let agentless = actors.is_empty()
             && from_speaker.is_none()
             && place_actor.is_none()
             && pat.has("victim")
@@ -686,7 +661,23 @@ impl<'a> View<'a> {
             && self.be_before(t0)
             && !recips.is_empty()
             && self.victims_are_subject(&recips, t0);
-        if unnamed_critics {
+        // "Three soldiers were killed in northern Mali": an attack still has its victims, when
+        // no other attack in the sentence tells who did it.
+        let passive_victims = agentless
+            // (Another attack word is no other attack when it is the same chain of
+            // participles: "was shot and killed".)
+            && !self.assault_spans.iter().any(|&(a, b)| {
+                let chained = (b + 1 == t0 || a == t1 + 1)
+                    && self.norm(b.min(t1)) == "and";
+                (a, b) != (t0, t1) && !chained
+            })
+            && !self.incident_follows(t1)
+            // "Seven other people were wounded": details of an attack just told.
+            && !earlier.iter().rev().take_while(|e| self.pos.saturating_sub(e.sentence) <= 3).any(|e| e.event == EventType::Assault);
+        // "The Indonesian government has been criticised for failing to warn residents":
+        // criticism by no one named still has its target.
+        let unnamed_critics = agentless && event == EventType::Accuse;
+        if passive_victims || unnamed_critics {
             unknown_attacker = true;
         }
         if actors.is_empty()
