@@ -672,6 +672,7 @@ impl<'a> View<'a> {
                 (a, b) != (t0, t1) && !chained
             })
             && !self.incident_follows(t1)
+            && !self.natural_cause_follows(t1)
             // "Seven other people were wounded": details of an attack just told.
             && !earlier.iter().rev().take_while(|e| self.pos.saturating_sub(e.sentence) <= 3).any(|e| e.event == EventType::Assault);
         // "The Indonesian government has been criticised for failing to warn residents":
@@ -2739,6 +2740,71 @@ impl<'a> View<'a> {
             && (t1 + 1..(t1 + 6).min(self.toks.len()))
                 .take_while(|&k| self.toks.get(k).is_some_and(|t| t.kind != TokenKind::Punct))
                 .any(|k| INCIDENTS.contains(&self.norm(k)))
+    }
+
+    /// Whether the clause after the trigger blames the deaths on a disease or an accident
+    /// ("were killed ... after an outbreak of cholera", "were killed when a bus crashed"), so
+    /// that an agentless "were killed" tells no attack.
+    pub(super) fn natural_cause_follows(&self, t1: usize) -> bool {
+        const CAUSES: &[&str] = &[
+            "outbreak",
+            "outbreaks",
+            "epidemic",
+            "pandemic",
+            "cholera",
+            "disease",
+            "virus",
+            "flu",
+            "influenza",
+            "infection",
+            "infections",
+            "ebola",
+            "malaria",
+            "fever",
+            "crash",
+            "crashed",
+            "collided",
+            "collision",
+            "accident",
+            "overturned",
+            "derailed",
+            "capsized",
+            "sank",
+            "blaze",
+            "storm",
+            "flood",
+            "floods",
+            "flooding",
+            "earthquake",
+            "quake",
+            "landslide",
+            "landslides",
+            "avalanche",
+            "stampede",
+            "collapsed",
+            "collapse",
+            "heatwave",
+            "mudslide",
+        ];
+        let end = (t1 + 25).min(self.toks.len());
+        let mut k = t1;
+        while k < end {
+            let n = self.norm(k);
+            if matches!(n, ";" | "." | "\"" | "'") {
+                return false;
+            }
+            if matches!(n, "after" | "when" | "following" | "from" | "as" | "amid") {
+                let stop = (k + 6).min(self.toks.len());
+                if (k + 1..stop)
+                    .take_while(|&j| self.toks.get(j).is_some_and(|t| t.kind != TokenKind::Punct))
+                    .any(|j| CAUSES.contains(&self.norm(j)))
+                {
+                    return true;
+                }
+            }
+            k += 1;
+        }
+        false
     }
 
     /// A state's building or post right after an attack noun ("bombings at U.S. embassies",

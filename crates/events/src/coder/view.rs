@@ -1219,9 +1219,33 @@ impl<'a> View<'a> {
             let strong = self.strong_noun_context(t.hit.start);
             let after_prep = is(self.toks.get(t.hit.start.wrapping_sub(1)), PREPS);
             let has_noun = readings.iter().any(|(_, p)| p.frame.is_noun());
+            // "the nation's junk funds have lost", "other T. Rowe Price funds.": a word in -s
+            // followed by an auxiliary or the sentence's end is a plural noun, not a verb.
+            let plural_noun = t.hit.end == t.hit.start + 1 && {
+                let w = self.norm(t.hit.start);
+                w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && matches!(
+                        self.norm(t.hit.end),
+                        "have"
+                            | "has"
+                            | "had"
+                            | "are"
+                            | "were"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "can"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "should"
+                            | "."
+                    )
+            };
             readings.retain(|(h, p)| {
                 p.frame.is_noun()
-                    || !(strong || nounish && has_noun)
+                    || !(strong || plural_noun || nounish && has_noun)
                     || (after_prep && h.form == Some(Form::Gerund))
             });
             readings.sort_by_key(|(_, p)| p.frame.is_noun() != nounish);
