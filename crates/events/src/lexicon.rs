@@ -550,6 +550,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "promise"
                 | "foreign"
                 | "ownpeople"
+                | "anonymous"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }

@@ -507,7 +507,25 @@ impl<'a> View<'a> {
                     }
                 }
             }
-            if was_passive || (actors.is_empty() && charged.is_none()) {
+            // "said reports that troops had entered the town were false": what is denied is a
+            // claim, whose maker the sentence need not name; the town is no party to it.
+            if event == EventType::Reject {
+                let said = self
+                    .aux_hits
+                    .iter()
+                    .filter(|h| h.end <= t0 && self_kind(self, h) == Some(AuxKind::Speech))
+                    .map(|h| h.end)
+                    .max();
+                let claim = said.filter(|&s| t0 - s <= 20).and_then(|s| {
+                    (s..(s + 4).min(t0)).find(|&k| CLAIM_NOUNS.contains(&self.norm(k)))
+                });
+                if claim.is_none() {
+                    return None;
+                }
+                actors.clear();
+            }
+            if was_passive || (actors.is_empty() && charged.is_none() && event != EventType::Reject)
+            {
                 return None;
             }
             recips = std::mem::take(&mut actors);
@@ -624,6 +642,18 @@ impl<'a> View<'a> {
         if event == EventType::Assault && pat.frame == Frame::Noun && recips.is_empty() {
             recips = self.attacked_site(t1);
             unknown_attacker = actors.is_empty() && from_speaker.is_none() && !recips.is_empty();
+        }
+        // "a letter containing white powder was sent to the courthouse": a menace whose sender
+        // no one knows still has its target.
+        if pat.has("anonymous")
+            && pat.frame.is_noun()
+            && actors.is_empty()
+            && from_speaker.is_none()
+        {
+            if recips.is_empty() {
+                recips = self.attacked_site(t1);
+            }
+            unknown_attacker = !recips.is_empty();
         }
         if event == EventType::Assault && pat.frame == Frame::Noun && recips.is_empty() {
             recips = self.attack_victims(t0, t1);
@@ -2908,3 +2938,34 @@ pub(super) fn dedup_mentions(ms: &mut Vec<Mention>) {
         }
     });
 }
+
+/// Nouns naming a claim, which a denial answers ("said the reports were false").
+const CLAIM_NOUNS: &[&str] = &[
+    "report",
+    "reports",
+    "claim",
+    "claims",
+    "suggestion",
+    "suggestions",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "charge",
+    "charges",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+    "implication",
+    "implications",
+    "notion",
+    "story",
+    "stories",
+    "assertion",
+    "assertions",
+    "insinuation",
+    "insinuations",
+    "idea",
+    "speculation",
+];
