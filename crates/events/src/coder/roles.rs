@@ -294,8 +294,10 @@ impl<'a> View<'a> {
             return None;
         }
         // ("pledged to support Kyiv": backing promised is news, not background.)
-        let promised =
-            self.norm(t0.wrapping_sub(1)) == "to" && promise_verb(self.norm(t0.wrapping_sub(2)));
+        // ("intends to ban households from raising chickens": a plan is news too.)
+        let promised = self.norm(t0.wrapping_sub(1)) == "to"
+            && (promise_verb(self.norm(t0.wrapping_sub(2)))
+                || (event != EventType::Support && intent_verb(self.norm(t0.wrapping_sub(2)))));
         if pat.has("stative")
             && ((present && !promised && !self.headline()) || (was_passive && !self.be_before(t0)))
         {

@@ -275,6 +275,18 @@ pub(super) fn promise_verb(n: &str) -> bool {
     ["pledg", "vow", "promis", "swor", "swear"].iter().any(|p| n.starts_with(p))
 }
 
+/// Whether a verb governs an infinitive that tells a decision or plan, not a standing state:
+/// "the government intends to ban households from raising chickens".
+pub(super) fn intent_verb(n: &str) -> bool {
+    [
+        "intend", "plan", "decid", "vot", "mov", "agre", "propos", "want", "seek", "sought",
+        "threat", "aim",
+    ]
+    .iter()
+    .any(|p| n.starts_with(p))
+        || promise_verb(n)
+}
+
 /// Whether a word can stand between an auxiliary and its participle: a listed adverb, or one
 /// in -ly the list lacks ("are currently quarantined").
 pub(super) fn adverb_like(n: &str) -> bool {
