@@ -1790,7 +1790,11 @@ impl<'a> View<'a> {
             };
             // (A sanction its own state announces for a date is the decision itself: "China
             // said it would impose an additional 34% tariff".)
-            let own_side = own_side && event != EventType::Sanction;
+            // (Nor is a restriction its own authorities announce, with no condition to meet:
+            // "the minister said the facility would be quarantined".)
+            let own_side = own_side
+                && event != EventType::Sanction
+                && !(event == EventType::Coerce && modes.contains(&Mode::Restrict));
             if (modal && (condition || own_side)) || (may && condition) {
                 let mode = match event {
                     EventType::Assault => Mode::Violence,

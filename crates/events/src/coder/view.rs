@@ -1241,6 +1241,7 @@ impl<'a> View<'a> {
                             | "must"
                             | "should"
                             | "."
+                            | ","
                     )
             };
             readings.retain(|(h, p)| {
