@@ -205,6 +205,31 @@ impl EventCoder {
             }
             sent_ctx.push(hits);
         }
+        // Where each sentence places what it reports: its last state named after "in" or "at".
+        let located: Vec<Option<ActorCode>> = sentences
+            .iter()
+            .enumerate()
+            .map(|(pos, s)| {
+                mentions.get(pos).and_then(|ms| {
+                    let at = |k: usize| {
+                        s.tokens.get(k).is_some_and(|t| {
+                            matches!(t.norm.as_str(), "in" | "at" | "across" | "throughout")
+                        })
+                    };
+                    // ("70 people in Kenya": the place may end a phrase about its people.)
+                    ms.iter()
+                        .rev()
+                        .filter(|m| {
+                            (m.kind.names_territory()
+                                && m.tokens.start.checked_sub(1).is_some_and(at))
+                                || (m.tokens.start + 1..m.tokens.end.saturating_sub(1)).any(|k| {
+                                    at(k) && s.tokens.get(k + 1).is_some_and(|t| t.capitalised)
+                                })
+                        })
+                        .find_map(|m| m.entity.code.filter(|c| !c.is_non_state()))
+                })
+            })
+            .collect();
         let mut out: Vec<EventCandidate> = Vec::new();
         static EMPTY: Vec<Mention> = Vec::new();
         for (pos, s) in sentences.iter().enumerate() {
@@ -215,6 +240,9 @@ impl EventCoder {
             }
             let ms = mentions.get(pos).unwrap_or(&EMPTY);
             let mut view = View::new(self, pos, s, ms, &quotes, mentions, max_year, doc_country);
+            view.recent_place = (1..=2)
+                .filter_map(|back| pos.checked_sub(back))
+                .find_map(|p| located.get(p).copied().flatten());
             let cands = view.candidates(self, hits, &out);
             if cands.is_empty() {
                 continue;

@@ -881,6 +881,22 @@ impl<'a> View<'a> {
             Some((_, r)) if recips.is_empty() || !r.is_empty() => r.clone(),
             _ => recips.iter().filter_map(|&i| self.resolved(i)).collect(),
         };
+        // "twenty high school students ... had to be quarantined": people the text gives no
+        // nationality of their own are held where the authority that holds them rules, not in
+        // whatever state the story named last.
+        if let Some(auth) = place_actor.as_ref().filter(|m| {
+            inherited.is_none() && m.entity.sector == Some(Sector::Gov) && m.entity.code.is_some()
+        }) {
+            for m in recip_ms.iter_mut() {
+                let plain = matches!(m.kind, MentionKind::Nominal | MentionKind::Pronoun)
+                    && m.tokens
+                        .clone()
+                        .all(|k| k == 0 || self.toks.get(k).is_none_or(|t| !t.capitalised));
+                if plain && m.entity.code.is_some_and(|c| !c.is_non_state()) {
+                    m.entity.code = auth.entity.code;
+                }
+            }
+        }
         // "a London rally", "Paris protests": the place's people protest, not its government.
         if event == EventType::Protest && pat.frame.is_noun() && inherited.is_none() {
             for m in actor_ms.iter_mut() {
@@ -2420,7 +2436,10 @@ impl<'a> View<'a> {
                 .filter_map(|&i| self.ms.get(i))
                 .find_map(|m| m.entity.code.filter(|c| !c.is_non_state()))
         };
-        let code = place.or(self.doc_country).or_else(of_recipient)?;
+        // A ban or quarantine with no place named in its sentence is decreed where the
+        // sentences just before placed the story; arrests stay with the story's state.
+        let recent = if sector == Sector::Gov { self.recent_place } else { None };
+        let code = place.or(recent).or(self.doc_country).or_else(of_recipient)?;
         let mut m = self.party_at(t0..t1, code, Some(sector));
         m.head = t0;
         m.entity.entity_text = String::new();

@@ -55,6 +55,9 @@ pub(super) struct View<'a> {
     pub(super) verb_spans: Vec<(usize, usize)>,
     /// The state the document's mentions name most often.
     pub(super) doc_country: Option<ActorCode>,
+    /// The state where one of the two sentences before this one places its report ("At least
+    /// 70 people in Kenya have the flu."), for round-ups that go from country to country.
+    pub(super) recent_place: Option<ActorCode>,
     /// Token spans of the sentence's ASSAULT triggers.
     pub(super) assault_spans: Vec<(usize, usize)>,
 }
@@ -373,6 +376,7 @@ impl<'a> View<'a> {
             max_year,
             verb_spans: Vec::new(),
             doc_country,
+            recent_place: None,
             assault_spans: Vec::new(),
         }
     }
