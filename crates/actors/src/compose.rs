@@ -2496,13 +2496,13 @@ impl<'a> SentenceComposer<'a> {
         }
         let org = (j..end).any(|k| self.has(k, ORG_WORD));
         // "United Airlines", "Exxon Mobil Corp.": a name ending in a company word is a
-        // business, of no state until something says so.
+        // business, of no state until something says so ("of Chicago", "Chicago-based"); MNC
+        // is for the multinationals the lexicon names, not for any firm it does not know.
         let company = words.len() >= 2 && words.last().is_some_and(|w| COMPANY_WORDS.contains(w));
         let start = if ctx.start.is_some() { i } else { j };
         let mut d = Draft::new(start..end, end - 1, MentionKind::Name);
         d.entity.code = if ctx.backed { None } else { ctx.code };
         if company {
-            d.entity.code = d.entity.code.or_else(|| "MNC".parse().ok());
             d.entity.sector = Some(Sector::Bus);
             d.org = true;
             d.person = false;

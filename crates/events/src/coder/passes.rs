@@ -803,7 +803,32 @@ pub(super) fn same_actor(a: &Mention, b: &Mention) -> bool {
         m.entity.identifier_text.clone().or_else(|| {
             (m.kind == MentionKind::Name).then(|| {
                 let t = m.entity.entity_text.to_lowercase();
-                t.rsplit(' ').next().unwrap_or_default().to_string()
+                let last = t.rsplit(' ').next().unwrap_or_default();
+                // A person goes by a surname; "Ameritech Corp." and "Acme Holdings Corp." share
+                // only their company word.
+                let firm = matches!(
+                    last.trim_end_matches('.'),
+                    "corp"
+                        | "inc"
+                        | "co"
+                        | "ltd"
+                        | "plc"
+                        | "llc"
+                        | "ag"
+                        | "sa"
+                        | "nv"
+                        | "bv"
+                        | "gmbh"
+                        | "group"
+                        | "holdings"
+                        | "company"
+                        | "corporation"
+                );
+                if firm {
+                    t.clone()
+                } else {
+                    last.to_string()
+                }
             })
         })
     };
