@@ -267,6 +267,16 @@ pub(crate) fn code_document(
                     .map(|x| x.1)
             };
             let home = residence(&d, &s.tokens, locations.get(si).map_or(&[][..], |v| v));
+            // "Ameritech Corp. of Chicago": a firm the lexicon does not know takes the state
+            // the text places it in, and no other.
+            let mut d = d;
+            if d.org
+                && d.kind == MentionKind::Name
+                && d.entity.code.is_none()
+                && d.entity.sector == Some(lapwing_core::plover::Sector::Bus)
+            {
+                d.entity.code = home;
+            }
             let dominant = home
                 .or(nearest)
                 .or_else(|| local.then(last_place).flatten())
@@ -290,11 +300,22 @@ fn residence(
     toks: &[lapwing_core::Token],
     here: &[(usize, ActorCode, usize)],
 ) -> Option<ActorCode> {
-    if !(d.person && d.needs_code && d.kind == MentionKind::Name && d.entity.code.is_none()) {
+    let firm = d.org && d.entity.sector == Some(lapwing_core::plover::Sector::Bus);
+    if !((d.person && d.needs_code) || firm)
+        || d.kind != MentionKind::Name
+        || d.entity.code.is_some()
+    {
         return None;
     }
     let at = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
     let place_at = |k: usize| here.iter().find(|(p, _, _)| *p == k).map(|x| x.1);
+    // "Chicago-based Ameritech Corp.": a firm's seat before its name.
+    let s0 = d.tokens.start;
+    if firm && s0 >= 3 && at(s0 - 1) == "based" && at(s0 - 2) == "-" {
+        if let Some(c) = place_at(s0 - 3) {
+            return Some(c);
+        }
+    }
     let mut k = d.tokens.end;
     // An age set off by commas.
     if at(k) == ","
