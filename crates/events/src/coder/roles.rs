@@ -614,7 +614,7 @@ impl<'a> View<'a> {
             // Courts convict, governments free, police arrest.
             let sector = match event {
                 EventType::Sanction => Sector::Jud,
-                EventType::Retreat => Sector::Gov,
+                EventType::Retreat | EventType::Request => Sector::Gov,
                 // Bans and closures are decreed, not policed.
                 EventType::Coerce if pat.modes.contains(&Mode::Restrict) => Sector::Gov,
                 _ => Sector::Cop,
