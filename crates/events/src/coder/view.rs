@@ -920,6 +920,11 @@ impl<'a> View<'a> {
             let ok = own_prep
                 || (partitive && direct)
                 || match self.prep_of(i) {
+                    // "requested assistance from international organizations, including the
+                    // WHO": a list after "including" stands in for the uncoded group before it.
+                    Some("including") => {
+                        (from..m.start).any(|k| preps.iter().any(|x| x == self.norm(k)))
+                    }
                     Some(p) => preps.iter().any(|x| x == p),
                     None => direct,
                 };
