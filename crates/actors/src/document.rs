@@ -465,8 +465,12 @@ fn resolve(
                     .find(|&at| getm(meta, at).is_some_and(|m| m.they))
                     .or_else(|| {
                         earlier(out).take_while(|at| at.0 + 1 >= si).find(|&at| {
+                            // ("The relatives said they would appeal": a plural description
+                            // already tied to an earlier mention is still the nearest group.)
                             getm(meta, at).is_some_and(|m| m.plural && !m.person && !m.they)
-                                && get(out, at).is_some_and(|x| x.kind == MentionKind::Nominal)
+                                && get(out, at).is_some_and(|x| {
+                                    matches!(x.kind, MentionKind::Nominal | MentionKind::Pronoun)
+                                })
                         })
                     })
                     .or_else(|| {
