@@ -436,6 +436,20 @@ impl<'a> View<'a> {
         {
             return None;
         }
+        // "would appeal the decision, announced Wednesday by the INS": a decision set off by
+        // a participle with its maker names whom the answer is to.
+        if recips.is_empty()
+            && matches!(event, EventType::Reject | EventType::Accuse | EventType::Support)
+            && (t1.saturating_sub(1)..(t1 + 3).min(self.toks.len()))
+                .any(|k| DECISIONS.contains(&self.norm(k)))
+        {
+            let comma = (t1..(t1 + 4).min(self.toks.len())).find(|&k| self.norm(k) == ",");
+            let made =
+                comma.filter(|&c| self.toks.get(c + 1).is_some_and(|t| t.norm.ends_with("ed")));
+            if let Some(c) = made {
+                recips = self.pp_after(c + 1, &["by"], 6);
+            }
+        }
         actors.retain(|&a| !self.place(a));
         actors.sort_unstable();
         actors.dedup();
@@ -2993,4 +3007,21 @@ const CLAIM_NOUNS: &[&str] = &[
     "insinuations",
     "idea",
     "speculation",
+];
+
+/// Nouns naming a decision someone made, whose maker an answer to it is addressed to.
+const DECISIONS: &[&str] = &[
+    "decision",
+    "decisions",
+    "ruling",
+    "rulings",
+    "order",
+    "orders",
+    "verdict",
+    "sentence",
+    "decree",
+    "judgment",
+    "judgement",
+    "plan",
+    "proposal",
 ];
