@@ -245,7 +245,7 @@ pub(crate) fn code_document(
         // Edmonson) is not where the speaker is from.
         let quoted = quoted_tokens(&s.tokens);
         let side = |p: usize| quoted.get(p).copied().unwrap_or(false);
-        for d in ds {
+        for mut d in ds {
             // The nearest place named in the sentence (on the same side of any quotation
             // marks), else the paragraph's, else the document's.
             let nearest = locations.get(si).and_then(|ls| {
@@ -269,7 +269,6 @@ pub(crate) fn code_document(
             let home = residence(&d, &s.tokens, locations.get(si).map_or(&[][..], |v| v));
             // "Ameritech Corp. of Chicago": a firm the lexicon does not know takes the state
             // the text places it in, and no other.
-            let mut d = d;
             if d.org
                 && d.kind == MentionKind::Name
                 && d.entity.code.is_none()

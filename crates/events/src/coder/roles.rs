@@ -2855,25 +2855,20 @@ impl<'a> View<'a> {
             "heatwave",
             "mudslide",
         ];
+        // Up to the clause's end (a full stop, semicolon or quote), a cause word within five
+        // words of "after", "when", "amid" ...
         let end = (t1 + 25).min(self.toks.len());
-        let mut k = t1;
-        while k < end {
-            let n = self.norm(k);
-            if matches!(n, ";" | "." | "\"" | "'") {
-                return false;
-            }
-            if matches!(n, "after" | "when" | "following" | "from" | "as" | "amid") {
-                let stop = (k + 6).min(self.toks.len());
-                if (k + 1..stop)
+        let clause_end =
+            (t1..end).find(|&k| matches!(self.norm(k), ";" | "." | "\"" | "'")).unwrap_or(end);
+        (t1..clause_end)
+            .filter(|&k| {
+                matches!(self.norm(k), "after" | "when" | "following" | "from" | "as" | "amid")
+            })
+            .any(|k| {
+                (k + 1..(k + 6).min(self.toks.len()))
                     .take_while(|&j| self.toks.get(j).is_some_and(|t| t.kind != TokenKind::Punct))
                     .any(|j| CAUSES.contains(&self.norm(j)))
-                {
-                    return true;
-                }
-            }
-            k += 1;
-        }
-        false
+            })
     }
 
     /// A state's building or post right after an attack noun ("bombings at U.S. embassies",
