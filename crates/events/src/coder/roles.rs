@@ -535,9 +535,7 @@ impl<'a> View<'a> {
                 let claim = said.filter(|&s| t0 - s <= 20).and_then(|s| {
                     (s..(s + 4).min(t0)).find(|&k| CLAIM_NOUNS.contains(&self.norm(k)))
                 });
-                if claim.is_none() {
-                    return None;
-                }
+                claim?;
                 actors.clear();
             }
             if was_passive || (actors.is_empty() && charged.is_none() && event != EventType::Reject)
