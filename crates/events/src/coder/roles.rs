@@ -487,12 +487,7 @@ impl<'a> View<'a> {
             // "said anyone promoting the group's ideas would be held accountable": a subject
             // the actor coder cannot code is still a person the threat is made against.
             if actors.is_empty() && pat.has("person") {
-                let said = self
-                    .aux_hits
-                    .iter()
-                    .filter(|h| h.end <= t0 && self_kind(self, h) == Some(AuxKind::Speech))
-                    .map(|h| h.end)
-                    .max();
+                let said = self.said_end_before(t0);
                 if let Some(mut start) = said {
                     if self.norm(start) == "that" {
                         start += 1;
@@ -526,12 +521,7 @@ impl<'a> View<'a> {
             // "said reports that troops had entered the town were false": what is denied is a
             // claim, whose maker the sentence need not name; the town is no party to it.
             if event == EventType::Reject {
-                let said = self
-                    .aux_hits
-                    .iter()
-                    .filter(|h| h.end <= t0 && self_kind(self, h) == Some(AuxKind::Speech))
-                    .map(|h| h.end)
-                    .max();
+                let said = self.said_end_before(t0);
                 let claim = said.filter(|&s| t0 - s <= 20).and_then(|s| {
                     (s..(s + 4).min(t0)).find(|&k| CLAIM_NOUNS.contains(&self.norm(k)))
                 });

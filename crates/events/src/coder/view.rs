@@ -758,6 +758,16 @@ impl<'a> View<'a> {
         self.aux_hits.iter().any(|h| h.end <= t && self_kind(self, h) == Some(AuxKind::Speech))
     }
 
+    /// Where the last verb of saying before token `t` ends ("said" in "Iran said the reports
+    /// were false"): the start of what was said.
+    pub(super) fn said_end_before(&self, t: usize) -> Option<usize> {
+        self.aux_hits
+            .iter()
+            .filter(|h| h.end <= t && self_kind(self, h) == Some(AuxKind::Speech))
+            .map(|h| h.end)
+            .max()
+    }
+
     /// Who reports the clause of tokens `t0..t1`: the subject of a verb of saying before it
     /// ("Iran said ..."), the speaker named after it ("..., Iran said"), or the speaker of
     /// the quote it is in (`Err((sentence, mention))`, possibly in another sentence).
