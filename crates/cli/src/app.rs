@@ -8,8 +8,10 @@ use lapwing_core::{Document, EventRecord};
 use lapwing_lexicon::{Diagnostic, Severity, Source};
 use lapwing_pipeline::{CodeOptions, Coder, LexiconOverlay};
 use rayon::prelude::*;
+use std::collections::VecDeque;
 use std::io::IsTerminal;
 use std::path::Path;
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// Options every subcommand shares.
@@ -81,6 +83,8 @@ const MAX_WARNINGS_SHOWN: usize = 20;
 const BATCH_DOCS: usize = 512;
 /// How many bytes of text are read before a batch is coded in parallel.
 const BATCH_BYTES: usize = 8 << 20;
+/// How many batches may be coding at once while finished ones are written.
+const BATCHES_IN_FLIGHT: usize = 2;
 
 impl App {
     /// Builds the context.
@@ -143,32 +147,57 @@ impl App {
     /// Reads every document of `inputs`, codes it, and calls `sink` per document in input
     /// order. Bad records are reported on standard error and skipped (or end the run with
     /// `--strict`).
+    ///
+    /// Up to [`BATCHES_IN_FLIGHT`] batches are coded on the pool while this thread reads the
+    /// next batch and writes the finished ones: reading, writing and the last long document of
+    /// a batch no longer leave a core idle.
     pub fn code_inputs(
         &self,
         inputs: &[String],
         sink: &mut dyn FnMut(&Document, Vec<EventRecord>) -> Result<()>,
     ) -> Result<RunSummary> {
+        type Coded = (Vec<Document>, Vec<lapwing_pipeline::DocOutput>);
         let coder = self.coder()?;
         let options = self.code_options();
-        self.for_each_batch("events", inputs, &mut |batch, summary| {
-            let outputs: Vec<lapwing_pipeline::DocOutput> =
-                self.pool.install(|| batch.par_iter().map(|d| coder.code(d, &options)).collect());
-            for (doc, out) in batch.iter().zip(outputs) {
-                summary.sentences += out.n_sentences;
-                summary.events += out.records.len();
-                sink(doc, out.records)?;
-            }
-            Ok(())
+        let (coder, options) = (&coder, &options);
+        self.pool.in_place_scope(|scope| {
+            let mut in_flight: VecDeque<mpsc::Receiver<Coded>> = VecDeque::new();
+            self.for_each_batch("events", inputs, &mut |batch, summary| {
+                // An empty batch is the end of the input: everything still coding is written.
+                let keep = if batch.is_empty() { 0 } else { BATCHES_IN_FLIGHT };
+                if !batch.is_empty() {
+                    let (tx, rx) = mpsc::channel();
+                    scope.spawn(move |_| {
+                        let outputs = batch.par_iter().map(|d| coder.code(d, options)).collect();
+                        // The receiver is gone only when the run already stopped on an error.
+                        let _ = tx.send((batch, outputs));
+                    });
+                    in_flight.push_back(rx);
+                }
+                while in_flight.len() > keep {
+                    let Some(rx) = in_flight.pop_front() else { break };
+                    let (docs, outputs) =
+                        rx.recv().map_err(|_| anyhow::anyhow!("a coding worker stopped"))?;
+                    for (doc, out) in docs.iter().zip(outputs) {
+                        summary.sentences += out.n_sentences;
+                        summary.events += out.records.len();
+                        sink(doc, out.records)?;
+                    }
+                }
+                Ok(())
+            })
         })
     }
 
     /// Reads documents in batches and hands each batch to `work`, with progress and the
-    /// closing summary. Used by every document-reading subcommand.
+    /// closing summary. Used by every document-reading subcommand. After the last batch,
+    /// `work` is called once more with an empty batch, so that work still pending can finish
+    /// before the summary is shown.
     pub fn for_each_batch(
         &self,
         unit: &'static str,
         inputs: &[String],
-        work: &mut dyn FnMut(&[Document], &mut RunSummary) -> Result<()>,
+        work: &mut dyn FnMut(Vec<Document>, &mut RunSummary) -> Result<()>,
     ) -> Result<RunSummary> {
         let started = Instant::now();
         let paths = input::expand(inputs).map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -200,9 +229,8 @@ impl App {
             }
             if done || batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
                 if !batch.is_empty() {
-                    work(&batch, &mut summary)?;
                     summary.documents += batch.len();
-                    batch.clear();
+                    work(std::mem::take(&mut batch), &mut summary)?;
                     batch_bytes = 0;
                 }
                 summary.bytes = reader.bytes_read;
@@ -213,6 +241,7 @@ impl App {
                 break;
             }
         }
+        work(Vec::new(), &mut summary)?;
         summary.bytes = reader.bytes_read;
         summary.elapsed = started.elapsed();
         if n_warnings > MAX_WARNINGS_SHOWN && !self.opts.quiet {

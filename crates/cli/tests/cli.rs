@@ -92,6 +92,35 @@ fn output_is_the_same_at_any_thread_count() {
 }
 
 #[test]
+fn many_batches_keep_input_order() {
+    // More documents than three batches hold, so that batches are coded while earlier ones
+    // are written: the records must still come out in input order.
+    let dir = scratch("batches");
+    let mut many = String::new();
+    for i in 0..1200 {
+        many.push_str(&format!(
+            "{{\"id\":\"d{i}\",\"published\":\"2025-07-14\",\"text\":\"Israeli jets struck Damascus on Monday.\"}}\n"
+        ));
+    }
+    let input = dir.join("many.jsonl");
+    write(&input, many.as_bytes());
+    let one =
+        run(lapwing().args(["code", "--threads", "1", "--coded-date", "2026-01-01"]).arg(&input));
+    let two =
+        run(lapwing().args(["code", "--threads", "2", "--coded-date", "2026-01-01"]).arg(&input));
+    assert_eq!(two.status.code(), Some(0));
+    assert_eq!(one.stdout, two.stdout);
+    let ids: Vec<String> = stdout(&two)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["doc_id"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(ids.len(), 1200, "one record per document");
+    assert!(ids.iter().enumerate().all(|(i, id)| *id == format!("d{i}")), "records out of order");
+    assert!(stderr(&two).contains("1200 documents"), "{}", stderr(&two));
+}
+
+#[test]
 fn csv_format_has_the_documented_columns() {
     let seed = repo().join("examples/seed-article.jsonl");
     let o = run(lapwing().args(["code", "--format", "csv"]).arg(&seed));

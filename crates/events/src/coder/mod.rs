@@ -184,6 +184,13 @@ impl EventCoder {
         mentions: &[Vec<Mention>],
         published_year: Option<u32>,
     ) -> Vec<EventCandidate> {
+        // Most sentences hold no trigger, and many documents none at all: find them before any
+        // other work, and read contexts only for paragraphs that yield an event.
+        let mut trigger_hits: Vec<Vec<Hit>> =
+            sentences.iter().map(|s| self.triggers.find_all(&s.tokens)).collect();
+        if trigger_hits.iter().all(Vec::is_empty) {
+            return Vec::new();
+        }
         let quotes = QuoteMap::build(self, sentences, mentions);
         let doc_country = dominant_state(mentions);
         let max_year = sentences
@@ -193,18 +200,8 @@ impl EventCoder {
             .chain(published_year)
             .max()
             .unwrap_or(0);
-        // Contexts are read at paragraph level: collect each paragraph's cues once.
-        let mut para_ctx: Vec<(usize, BTreeSet<Context>)> = Vec::new();
-        let mut sent_ctx: Vec<Vec<Hit>> = Vec::with_capacity(sentences.len());
-        for s in sentences {
-            let hits = self.contexts.find_all(&s.tokens);
-            let ctx = hits.iter().filter_map(|h| self.contexts.item(h.item)).map(|c| c.context);
-            match para_ctx.last_mut() {
-                Some((p, set)) if *p == s.paragraph => set.extend(ctx),
-                _ => para_ctx.push((s.paragraph, ctx.collect())),
-            }
-            sent_ctx.push(hits);
-        }
+        // Contexts are read at paragraph level: each paragraph's cues are collected once.
+        let mut para_ctx: Vec<(usize, Vec<Context>)> = Vec::new();
         // Where each sentence places what it reports: its last state named after "in" or "at".
         let located: Vec<Option<ActorCode>> = sentences
             .iter()
@@ -233,8 +230,7 @@ impl EventCoder {
         let mut out: Vec<EventCandidate> = Vec::new();
         static EMPTY: Vec<Mention> = Vec::new();
         for (pos, s) in sentences.iter().enumerate() {
-            // Most sentences hold no trigger: skip them before any other work.
-            let hits = self.triggers.find_all(&s.tokens);
+            let hits = trigger_hits.get_mut(pos).map(std::mem::take).unwrap_or_default();
             if hits.is_empty() {
                 continue;
             }
@@ -247,22 +243,23 @@ impl EventCoder {
             if cands.is_empty() {
                 continue;
             }
-            let para: Vec<Context> = para_ctx
+            let para: Vec<Context> = match para_ctx.iter().find(|(p, _)| *p == s.paragraph) {
+                Some((_, c)) => c.clone(),
+                None => {
+                    let c = self.paragraph_contexts(sentences, s.paragraph);
+                    para_ctx.push((s.paragraph, c.clone()));
+                    c
+                }
+            };
+            let local: Vec<EntryRef> = self
+                .contexts
+                .find_all(&s.tokens)
                 .iter()
-                .find(|(p, _)| *p == s.paragraph)
-                .map(|(_, c)| c.iter().copied().collect())
-                .unwrap_or_default();
-            let local: Vec<EntryRef> = sent_ctx
-                .get(pos)
-                .map(|hits| {
-                    hits.iter()
-                        .filter_map(|h| {
-                            let c = self.contexts.item(h.item)?;
-                            Some(entry_ref("context", &c.origin, s, h.start, h.end))
-                        })
-                        .collect()
+                .filter_map(|h| {
+                    let c = self.contexts.item(h.item)?;
+                    Some(entry_ref("context", &c.origin, s, h.start, h.end))
                 })
-                .unwrap_or_default();
+                .collect();
             for (mut cand, flags) in cands {
                 cand.contexts = para.clone();
                 cand.entries.extend(local.iter().cloned());
@@ -301,6 +298,20 @@ impl EventCoder {
                 || !codes_of(&c.recipients).is_subset(&codes_of(&c.actors))
         });
         out
+    }
+
+    /// The contexts cued anywhere in paragraph `paragraph` (its first run of sentences), in
+    /// order.
+    fn paragraph_contexts(&self, sentences: &[Sentence], paragraph: usize) -> Vec<Context> {
+        let set: BTreeSet<Context> = sentences
+            .iter()
+            .skip_while(|s| s.paragraph != paragraph)
+            .take_while(|s| s.paragraph == paragraph)
+            .flat_map(|s| self.contexts.find_all(&s.tokens))
+            .filter_map(|h| self.contexts.item(h.item))
+            .map(|c| c.context)
+            .collect();
+        set.into_iter().collect()
     }
 
     /// Whether the words of `s` between byte offsets `from` and `to` open with a verb of
