@@ -281,14 +281,21 @@ impl<'a> View<'a> {
         // "Iran backs Assad's government", "Syrian forces, backed by Russia": a standing
         // relation told in the present, or a participle describing a noun, is background, not
         // something that happened (a headline's present is its news, so the first sentence keeps it).
-        let present = match hit.form {
-            Some(f) => f == Form::Present,
-            // A trigger listed with its inflections ("backed/backs/backing").
-            None => {
-                let w = self.norm(t0);
-                w.ends_with('s') && !w.ends_with("ss")
-            }
-        };
+        // ("Germany will support Ukraine": a base form after a modal is a pledge or a
+        // possibility, which the auxiliary rules mark, not a standing relation.)
+        let after_modal = matches!(
+            self.norm(t0.wrapping_sub(1)),
+            "will" | "would" | "could" | "may" | "might" | "shall" | "should" | "must" | "can"
+        );
+        let present = !after_modal
+            && match hit.form {
+                Some(f) => f == Form::Present,
+                // A trigger listed with its inflections ("backed/backs/backing").
+                None => {
+                    let w = self.norm(t0);
+                    w.ends_with('s') && !w.ends_with("ss")
+                }
+            };
         // "the U.N.-backed mission": a compound adjective describes.
         if pat.has("stative") && self.norm(t0.wrapping_sub(1)) == "-" {
             return None;
