@@ -52,6 +52,9 @@ pub(crate) struct Draft {
     pub surname_only: bool,
     /// Last-name forms of a person, for later surname references.
     pub surnames: Vec<String>,
+    /// The first word of an unknown person's name of two words or more ("maria" in "Maria
+    /// Castro"): someone else than an earlier person of that surname who has no such name.
+    pub given_name: Option<String>,
     pub person_key: Option<String>,
     /// The coding came from a title or apposition in the text.
     pub text_title: bool,
@@ -91,6 +94,7 @@ impl Draft {
             pron: None,
             surname_only: false,
             surnames: Vec::new(),
+            given_name: None,
             person_key: None,
             text_title: false,
             possessed: false,
@@ -2517,6 +2521,9 @@ impl<'a> SentenceComposer<'a> {
         if d.person {
             if let Some(last) = words.last() {
                 push_surnames(&mut d.surnames, last);
+            }
+            if words.len() >= 2 {
+                d.given_name = words.first().map(|w| w.to_string());
             }
         }
         let after = self.apposition(end, &mut d);

@@ -55,8 +55,8 @@ struct Meta {
     act: bool,
 }
 
-/// The surname of an unknown person named with a title only ("Mrs Clinton"), which may be an
-/// earlier person's.
+/// The surname of an unknown person ("Mrs Clinton", "Hillary Rodham Clinton"), which may be
+/// an earlier person's.
 fn honorific_surname(d: &Draft) -> Option<String> {
     (d.person && d.needs_code && d.kind == MentionKind::Name && d.entity.code.is_none())
         .then(|| d.surnames.last().cloned())
@@ -613,10 +613,26 @@ fn resolve(
             .take_while(|at| at.0 + 60 >= si)
             .find(|&at| getm(meta, at).is_some_and(|m| m.person && m.surnames.contains(&w)))
     }) {
-        // "Mrs Clinton" after "Hillary Clinton": an unknown titled name is the earlier person
-        // of that surname.
-        antecedent = Some(take(at, &mut d));
-        d.needs_code = false;
+        // "Juanita Castro" after "Fidel Castro" is his sister: a first name the earlier person
+        // does not bear is someone else, of the same family and so most likely of the same
+        // state ("Hillary Rodham Clinton" is still Hillary Clinton).
+        let other = d.given_name.as_deref().is_some_and(|g| {
+            get(out, at).is_some_and(|m| {
+                ![Some(&m.entity.entity_text), m.entity.identifier_text.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .any(|t| t.split(' ').any(|x| x.eq_ignore_ascii_case(g)))
+            })
+        });
+        if !other {
+            // "Mrs Clinton" after "Hillary Clinton": an unknown titled name is the earlier
+            // person of that surname.
+            antecedent = Some(take(at, &mut d));
+            d.needs_code = false;
+        } else if let Some(c) = get(out, at).and_then(|m| m.entity.code) {
+            d.entity.code = Some(c);
+            d.needs_code = false;
+        }
     } else if let Some(key) = d.person_key.clone() {
         let found = earlier(out).find(|&at| {
             getm(meta, at).is_some_and(|m| m.person_key.as_deref() == Some(key.as_str()))
