@@ -1736,6 +1736,9 @@ impl<'a> View<'a> {
             let old = self.toks.iter().enumerate().any(|(k, t)| {
                 let (lo, hi) = if k < t0 { (k, t0) } else { (t1, k) };
                 self.cl(k) == c
+                    // "Juanita Castro, who arrived in Miami in 1961, criticized": a year in a
+                    // relative clause dates that clause only.
+                    && self.aside_of(k).is_none_or(|r| r.contains(&t0))
                     && hi.saturating_sub(lo) <= 8
                     && !spans.iter().any(|&(a, b)| a >= lo && b <= hi && (a, b) != (t0, t1))
                     && year_of(t).is_some_and(|y| y + 2 <= self.max_year)

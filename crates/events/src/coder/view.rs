@@ -381,6 +381,19 @@ impl<'a> View<'a> {
         }
     }
 
+    /// The relative clause (", who arrived in 1961,", "a man who fled in 2019") that token
+    /// `k` is in, as a token range: it runs to the next comma or the end of the sentence.
+    pub(super) fn aside_of(&self, k: usize) -> Option<std::ops::Range<usize>> {
+        // ("a man who had fled in 2019": a restrictive one too.)
+        let start = (0..k)
+            .rev()
+            .take_while(|&j| self.norm(j) != ",")
+            .find(|&j| matches!(self.norm(j), "who" | "whom" | "which" | "whose"))?;
+        let end =
+            (k + 1..self.toks.len()).find(|&j| self.norm(j) == ",").unwrap_or(self.toks.len());
+        Some(start..end)
+    }
+
     pub(super) fn cl(&self, t: usize) -> u32 {
         self.clause.get(t).copied().unwrap_or(u32::MAX)
     }
