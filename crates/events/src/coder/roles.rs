@@ -2046,10 +2046,12 @@ impl<'a> View<'a> {
                 .filter(|h| h.end < k && self_kind(self, h) == Some(AuxKind::Speech))
                 .map(|h| h.start)
                 .max();
+            // ("Germany said Russia had violated the treaty and called on Moscow": an act
+            // reported in between is no statement of its own to share a subject with.)
             let stated_since = |sp: usize| {
                 same_sentence.iter().any(|(c, _)| {
                     let at = self.toks.iter().position(|t| t.span.start == c.trigger.start);
-                    at.is_some_and(|a| a > sp)
+                    at.is_some_and(|a| a > sp && self.statement_verb(a))
                 })
             };
             if let Some(sp) = said.filter(|&sp| !stated_since(sp)) {
