@@ -412,6 +412,34 @@ impl<'a> View<'a> {
         {
             return None;
         }
+        // "Army air assault forces", "attack helicopters": an attack noun naming a kind of unit
+        // or weapon is no attack.
+        if pat.frame.is_noun()
+            && event == EventType::Assault
+            && matches!(
+                self.norm(t1),
+                "forces"
+                    | "force"
+                    | "troops"
+                    | "units"
+                    | "unit"
+                    | "brigade"
+                    | "brigades"
+                    | "division"
+                    | "battalion"
+                    | "battalions"
+                    | "helicopter"
+                    | "helicopters"
+                    | "rifle"
+                    | "rifles"
+                    | "aircraft"
+                    | "squadron"
+                    | "submarine"
+                    | "submarines"
+            )
+        {
+            return None;
+        }
         // "Hail Trump, hail our people!": an imperative inside a quote is a slogan or an
         // exhortation, not an act of the speaker's.
         if !pat.frame.is_noun()

@@ -991,7 +991,9 @@ impl<'a> View<'a> {
     pub(super) fn premodifier(&self, t0: usize, mode_tokens: &[bool]) -> Vec<usize> {
         let mut j = t0;
         let mut steps = 0;
-        while j > 0 && steps < 3 {
+        // ("a Myanmar military air strike": a name that ends right here is the owner, even
+        // when its last word could also be a modifier.)
+        while j > 0 && steps < 3 && self.mention_ending(j).is_none() {
             let k = j - 1;
             let n = self.norm(k);
             if NOUN_MODIFIERS.contains(&n) || mode_tokens.get(k).copied().unwrap_or(false) {
