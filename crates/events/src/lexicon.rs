@@ -523,6 +523,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
             f.as_str(),
             "needrecip"
                 | "needmode"
+                | "site"
                 | "noinherit"
                 | "party"
                 | "ofagent"

@@ -634,6 +634,17 @@ impl<'a> View<'a> {
             }
         }
 
+        // "All schools in Mexico City have been closed": a closure told in the passive is
+        // coded only when what was closed is a place people gather (the active "closed
+        // schools" has patterns of its own; "the case was closed" is no restriction).
+        if pat.has("site") {
+            let c = self.cl(t0);
+            let site = (t0.saturating_sub(10)..t0)
+                .any(|k| self.cl(k) == c && SITE_NOUNS.contains(&self.norm(k)));
+            if !(was_passive && self.be_before(t0) && actors.is_empty() && site) {
+                return None;
+            }
+        }
         // "was arrested", "were sentenced to ten years": with no agent named, the police or
         // the courts of the place did it.
         // Only a finite passive ("was arrested"); a reduced relative ("four women convicted
@@ -3047,4 +3058,18 @@ const DECISIONS: &[&str] = &[
     "judgement",
     "plan",
     "proposal",
+];
+
+/// Places people gather, whose closure told in the passive is a restriction (`site` flag).
+const SITE_NOUNS: &[&str] = &[
+    "school", "schools", "university", "universities", "college", "colleges", "kindergarten",
+    "kindergartens", "market", "markets", "mosque", "mosques", "church", "churches", "temple",
+    "temples", "shop", "shops", "store", "stores", "restaurant", "restaurants", "bar", "bars",
+    "nightclub", "nightclubs", "cinema", "cinemas", "theatre", "theatres", "theater",
+    "theaters", "border", "borders", "crossing", "crossings", "airport", "airports", "port",
+    "ports", "bank", "banks", "farm", "farms", "hotel", "hotels", "factory", "factories",
+    "plant", "plants", "beach", "beaches", "park", "parks", "stadium", "stadiums", "museum",
+    "museums", "embassy", "embassies", "consulate", "consulates", "office", "offices", "zoo",
+    "zoos", "gym", "gyms", "pool", "pools", "mall", "malls", "hospital", "hospitals", "clinic",
+    "clinics", "abattoir", "abattoirs", "slaughterhouse", "slaughterhouses",
 ];
