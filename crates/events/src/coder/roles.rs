@@ -637,10 +637,18 @@ impl<'a> View<'a> {
         // "All schools in Mexico City have been closed": a closure told in the passive is
         // coded only when what was closed is a place people gather (the active "closed
         // schools" has patterns of its own; "the case was closed" is no restriction).
-        if pat.has("site") {
+        // (And "4,500 birds were destroyed": a cull, when what was killed is animals.)
+        let patient_nouns = if pat.has("site") {
+            Some(SITE_NOUNS)
+        } else if pat.has("livestock") {
+            Some(LIVESTOCK_NOUNS)
+        } else {
+            None
+        };
+        if let Some(nouns) = patient_nouns {
             let c = self.cl(t0);
             let site = (t0.saturating_sub(10)..t0)
-                .any(|k| self.cl(k) == c && SITE_NOUNS.contains(&self.norm(k)));
+                .any(|k| self.cl(k) == c && nouns.contains(&self.norm(k)));
             if !(was_passive && self.be_before(t0) && actors.is_empty() && site) {
                 return None;
             }
@@ -656,15 +664,23 @@ impl<'a> View<'a> {
             && pat.has("authority")
             // "is prohibited in Islamic law" states a rule; "has been banned" tells a ban.
             && (!pat.has("decree")
-                || (t0.saturating_sub(3)..t0)
-                    .any(|k| matches!(self.norm(k), "was" | "were" | "been" | "being")))
+                || (t0.saturating_sub(3)..t0).any(|k| {
+                    matches!(self.norm(k), "was" | "were" | "been" | "being")
+                        // ("all the chickens will be culled": a measure announced.)
+                        || (self.norm(k) == "be"
+                            && matches!(self.norm(k.wrapping_sub(1)), "will" | "shall" | "'ll"))
+                }))
         {
             // Courts convict, governments free, police arrest.
             let sector = match event {
                 EventType::Sanction => Sector::Jud,
                 EventType::Retreat | EventType::Request => Sector::Gov,
                 // Bans and closures are decreed, not policed.
-                EventType::Coerce if pat.modes.contains(&Mode::Restrict) => Sector::Gov,
+                EventType::Coerce
+                    if pat.modes.contains(&Mode::Restrict) || pat.has("livestock") =>
+                {
+                    Sector::Gov
+                }
                 _ => Sector::Cop,
             };
             place_actor = self.authority(t0, t1, sector, &recips);
@@ -1861,7 +1877,8 @@ impl<'a> View<'a> {
             // "the minister said the facility would be quarantined".)
             let own_side = own_side
                 && event != EventType::Sanction
-                && !(event == EventType::Coerce && modes.contains(&Mode::Restrict));
+                && !(event == EventType::Coerce
+                    && (modes.contains(&Mode::Restrict) || pat.has("decree")));
             if (modal && (condition || own_side)) || (may && condition) {
                 let mode = match event {
                     EventType::Assault => Mode::Violence,
@@ -3062,14 +3079,125 @@ const DECISIONS: &[&str] = &[
 
 /// Places people gather, whose closure told in the passive is a restriction (`site` flag).
 const SITE_NOUNS: &[&str] = &[
-    "school", "schools", "university", "universities", "college", "colleges", "kindergarten",
-    "kindergartens", "market", "markets", "mosque", "mosques", "church", "churches", "temple",
-    "temples", "shop", "shops", "store", "stores", "restaurant", "restaurants", "bar", "bars",
-    "nightclub", "nightclubs", "cinema", "cinemas", "theatre", "theatres", "theater",
-    "theaters", "border", "borders", "crossing", "crossings", "airport", "airports", "port",
-    "ports", "bank", "banks", "farm", "farms", "hotel", "hotels", "factory", "factories",
-    "plant", "plants", "beach", "beaches", "park", "parks", "stadium", "stadiums", "museum",
-    "museums", "embassy", "embassies", "consulate", "consulates", "office", "offices", "zoo",
-    "zoos", "gym", "gyms", "pool", "pools", "mall", "malls", "hospital", "hospitals", "clinic",
-    "clinics", "abattoir", "abattoirs", "slaughterhouse", "slaughterhouses",
+    "school",
+    "schools",
+    "university",
+    "universities",
+    "college",
+    "colleges",
+    "kindergarten",
+    "kindergartens",
+    "market",
+    "markets",
+    "mosque",
+    "mosques",
+    "church",
+    "churches",
+    "temple",
+    "temples",
+    "shop",
+    "shops",
+    "store",
+    "stores",
+    "restaurant",
+    "restaurants",
+    "bar",
+    "bars",
+    "nightclub",
+    "nightclubs",
+    "cinema",
+    "cinemas",
+    "theatre",
+    "theatres",
+    "theater",
+    "theaters",
+    "border",
+    "borders",
+    "crossing",
+    "crossings",
+    "airport",
+    "airports",
+    "port",
+    "ports",
+    "bank",
+    "banks",
+    "farm",
+    "farms",
+    "hotel",
+    "hotels",
+    "factory",
+    "factories",
+    "plant",
+    "plants",
+    "beach",
+    "beaches",
+    "park",
+    "parks",
+    "stadium",
+    "stadiums",
+    "museum",
+    "museums",
+    "embassy",
+    "embassies",
+    "consulate",
+    "consulates",
+    "office",
+    "offices",
+    "zoo",
+    "zoos",
+    "gym",
+    "gyms",
+    "pool",
+    "pools",
+    "mall",
+    "malls",
+    "hospital",
+    "hospitals",
+    "clinic",
+    "clinics",
+    "abattoir",
+    "abattoirs",
+    "slaughterhouse",
+    "slaughterhouses",
+];
+
+/// Animals whose killing told in the passive is a cull (`livestock` flag).
+const LIVESTOCK_NOUNS: &[&str] = &[
+    "chicken",
+    "chickens",
+    "bird",
+    "birds",
+    "poultry",
+    "animal",
+    "animals",
+    "cattle",
+    "pig",
+    "pigs",
+    "hog",
+    "hogs",
+    "cow",
+    "cows",
+    "duck",
+    "ducks",
+    "goose",
+    "geese",
+    "sheep",
+    "goat",
+    "goats",
+    "livestock",
+    "hen",
+    "hens",
+    "flock",
+    "flocks",
+    "turkey",
+    "turkeys",
+    "swine",
+    "horse",
+    "horses",
+    "camel",
+    "camels",
+    "mink",
+    "fowl",
+    "swans",
+    "swan",
 ];
