@@ -340,10 +340,16 @@ impl<'a> View<'a> {
         }
         // "Saudi Arabia, which has observed a truce since April 2022", "has carried out a dozen
         // strikes since": a perfect that runs since some time is a state, not today's news.
+        // ("Since then, 427 fugitives have been taken into custody": also a count since a time
+        // that opens the sentence, and a passive perfect.)
+        let perfect = matches!(self.norm(t0.wrapping_sub(1)), "has" | "have")
+            || (self.norm(t0.wrapping_sub(1)) == "been"
+                && matches!(self.norm(t0.wrapping_sub(2)), "has" | "have"));
         if !pat.frame.is_noun()
-            && matches!(self.norm(t0.wrapping_sub(1)), "has" | "have")
-            && (t1..(t1 + 10).min(self.toks.len()))
+            && perfect
+            && ((t1..(t1 + 10).min(self.toks.len()))
                 .any(|k| self.norm(k) == "since" && self.cl(k.saturating_sub(1)) == self.cl(t0))
+                || self.norm(0) == "since")
         {
             return None;
         }
