@@ -524,6 +524,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
             "needrecip"
                 | "needmode"
                 | "site"
+                | "official"
                 | "livestock"
                 | "noinherit"
                 | "party"

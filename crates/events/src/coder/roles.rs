@@ -1492,6 +1492,21 @@ impl<'a> View<'a> {
         if event == EventType::Agree && pat.frame == Frame::NounMutual && actor_ms.len() < 2 {
             return None;
         }
+        // "Juanita Castro, who arrived in Miami in 1961": travel is a visit only when an
+        // official, a political figure or an international body makes it.
+        // (A state named bare travels; a person of no known office does not.)
+        if pat.has("official")
+            && !actor_ms.first().is_some_and(|m| {
+                let (c, s) = (m.entity.code, m.entity.sector);
+                (official(c, s)
+                    && (s.is_some()
+                        || matches!(m.kind, MentionKind::Country | MentionKind::Capital)))
+                    || matches!(s, Some(Sector::Eli | Sector::Opp | Sector::Pty | Sector::Leg))
+                    || c.is_some_and(|c| c.is_non_state())
+            })
+        {
+            return None;
+        }
         // Investigations and deployments are what authorities and armed groups do.
         let investigate = event == EventType::Accuse && modes.contains(&Mode::Investigate);
         if (investigate || event == EventType::Mobilize)
