@@ -342,14 +342,15 @@ impl<'a> View<'a> {
         // strikes since": a perfect that runs since some time is a state, not today's news.
         // ("Since then, 427 fugitives have been taken into custody": also a count since a time
         // that opens the sentence, and a passive perfect.)
-        let perfect = matches!(self.norm(t0.wrapping_sub(1)), "has" | "have")
-            || (self.norm(t0.wrapping_sub(1)) == "been"
-                && matches!(self.norm(t0.wrapping_sub(2)), "has" | "have"));
+        // ("Brunson has been detained in Turkey since October" is still his detention.)
+        let active_perfect = matches!(self.norm(t0.wrapping_sub(1)), "has" | "have");
+        let passive_perfect = self.norm(t0.wrapping_sub(1)) == "been"
+            && matches!(self.norm(t0.wrapping_sub(2)), "has" | "have");
+        let since_after = (t1..(t1 + 10).min(self.toks.len()))
+            .any(|k| self.norm(k) == "since" && self.cl(k.saturating_sub(1)) == self.cl(t0));
         if !pat.frame.is_noun()
-            && perfect
-            && ((t1..(t1 + 10).min(self.toks.len()))
-                .any(|k| self.norm(k) == "since" && self.cl(k.saturating_sub(1)) == self.cl(t0))
-                || self.norm(0) == "since")
+            && ((active_perfect && since_after)
+                || ((active_perfect || passive_perfect) && self.norm(0) == "since"))
         {
             return None;
         }
