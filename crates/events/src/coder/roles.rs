@@ -1814,7 +1814,8 @@ impl<'a> View<'a> {
                 let (lo, hi) = if k < t0 { (k, t0) } else { (t1, k) };
                 self.cl(k) == c
                     // "Juanita Castro, who arrived in Miami in 1961, criticized": a year in a
-                    // relative clause dates that clause only.
+                    // relative clause makes only that clause historical (the record's date is
+                    // the dating stage's choice, which may still take it).
                     && self.aside_of(k).is_none_or(|r| r.contains(&t0))
                     && hi.saturating_sub(lo) <= 8
                     && !spans.iter().any(|&(a, b)| a >= lo && b <= hi && (a, b) != (t0, t1))
