@@ -70,6 +70,15 @@ fn bundled_example_codes_into_schema_valid_records() {
     assert!(stderr(&o).contains("1 documents"), "summary missing: {}", stderr(&o));
 }
 
+/// Writes `jsonl` to `input` and codes it with one thread and with two.
+fn code_at_one_and_two_threads(input: &Path, jsonl: &str) -> (Output, Output) {
+    write(input, jsonl.as_bytes());
+    let at = |threads: &str| {
+        run(lapwing().args(["code", "--threads", threads, "--coded-date", "2026-01-01"]).arg(input))
+    };
+    (at("1"), at("2"))
+}
+
 #[test]
 fn output_is_the_same_at_any_thread_count() {
     let seed = repo().join("examples/seed-article.jsonl");
@@ -80,12 +89,7 @@ fn output_is_the_same_at_any_thread_count() {
     for i in 0..40 {
         many.push_str(&line.replacen("seed-sweida-2025-07", &format!("seed-{i}"), 1));
     }
-    let input = dir.join("many.jsonl");
-    write(&input, many.as_bytes());
-    let one =
-        run(lapwing().args(["code", "--threads", "1", "--coded-date", "2026-01-01"]).arg(&input));
-    let two =
-        run(lapwing().args(["code", "--threads", "2", "--coded-date", "2026-01-01"]).arg(&input));
+    let (one, two) = code_at_one_and_two_threads(&dir.join("many.jsonl"), &many);
     assert_eq!(one.status.code(), Some(0));
     assert!(!one.stdout.is_empty());
     assert_eq!(one.stdout, two.stdout);
@@ -102,12 +106,7 @@ fn many_batches_keep_input_order() {
             "{{\"id\":\"d{i}\",\"published\":\"2025-07-14\",\"text\":\"Israeli jets struck Damascus on Monday.\"}}\n"
         ));
     }
-    let input = dir.join("many.jsonl");
-    write(&input, many.as_bytes());
-    let one =
-        run(lapwing().args(["code", "--threads", "1", "--coded-date", "2026-01-01"]).arg(&input));
-    let two =
-        run(lapwing().args(["code", "--threads", "2", "--coded-date", "2026-01-01"]).arg(&input));
+    let (one, two) = code_at_one_and_two_threads(&dir.join("many.jsonl"), &many);
     assert_eq!(two.status.code(), Some(0));
     assert_eq!(one.stdout, two.stdout);
     let ids: Vec<String> = stdout(&two)
