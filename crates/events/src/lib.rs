@@ -24,5 +24,5 @@ pub mod inflect;
 pub mod lexicon;
 pub mod matcher;
 
-pub use coder::{EventCandidate, EventCoder};
+pub use coder::{EventCandidate, EventCoder, Triggers};
 pub use lapwing_core::plover::{Context, Mode};

@@ -100,6 +100,12 @@ impl<'g> Coder<'g> {
     pub fn code(&self, doc: &Document, options: &CodeOptions) -> DocOutput {
         let text = doc.text.as_str();
         let sentences = lapwing_text::segment(text);
+        // A document without a trigger phrase has no event, whatever its dates, actors and
+        // places: most of a news stream is such documents, so nothing more is looked for.
+        let triggers = self.events.find_triggers(&sentences);
+        if triggers.is_empty() {
+            return DocOutput { records: Vec::new(), n_sentences: sentences.len() };
+        }
         let published = doc.published_day().map(str::to_string).or_else(|| {
             options.default_published.as_deref().and_then(|p| p.get(..10)).map(str::to_string)
         });
@@ -109,15 +115,15 @@ impl<'g> Coder<'g> {
         let mut mentions = self.actors.code_document(text, &sentences, &sentence_dates);
         let published_year = anchor.and_then(|a| u32::try_from(a.year).ok());
         // Places are looked up before events only when a mention waits for a country from
-        // them and some sentence may hold an event; otherwise only once an event is found.
-        let early = mentions.iter().flatten().any(placeable) && self.events.has_trigger(&sentences);
+        // them; otherwise only once an event is found.
+        let early = mentions.iter().flatten().any(placeable);
         let mut all_places = early.then(|| self.geoparser.parse(text));
         if let Some(p) = &all_places {
             recode_misread_state(&mut mentions, p);
             place_uncoded(&mut mentions, &sentences, p);
         }
         let mut candidates =
-            self.events.code_document_dated(text, &sentences, &mentions, published_year);
+            self.events.code_found(triggers, text, &sentences, &mentions, published_year);
         let places = if candidates.is_empty() {
             Vec::new()
         } else {

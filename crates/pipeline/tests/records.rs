@@ -200,3 +200,21 @@ fn a_plain_noun_is_of_its_own_place() {
     let actor = value.pointer("/0/actor/0/code").and_then(|c| c.as_str());
     assert_eq!(actor, Some("RUS"), "{out}");
 }
+
+/// A document without a trigger phrase stops after segmentation: no records, but its
+/// sentences still count in the run's summary.
+#[test]
+fn a_document_without_a_trigger_has_no_records_but_counts_its_sentences() {
+    let gazetteer = lapwing_geo::Gazetteer::embedded().unwrap_or_else(|e| panic!("gazetteer: {e}"));
+    let (coder, _) = Coder::new(&gazetteer, &LexiconOverlay::default());
+    let doc = Document {
+        id: "weather".into(),
+        text: "Rain fell on Damascus on Monday. The market in Nairobi was busy.".into(),
+        published: Some("2025-07-14".into()),
+        ..Default::default()
+    };
+    let options = CodeOptions { coded_date: "2026-01-01".into(), default_published: None };
+    let out = coder.code(&doc, &options);
+    assert!(out.records.is_empty(), "{:?}", out.records);
+    assert_eq!(out.n_sentences, 2);
+}

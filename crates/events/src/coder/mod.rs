@@ -159,10 +159,12 @@ impl EventCoder {
         [self.triggers.len(), self.modes.len(), self.aux.len(), self.contexts.len()]
     }
 
-    /// Whether any sentence holds a trigger: a document without one has no event, so its
-    /// places need not be looked up.
-    pub fn has_trigger(&self, sentences: &[Sentence]) -> bool {
-        sentences.iter().any(|s| !self.triggers.find_all(&s.tokens).is_empty())
+    /// The trigger phrases of each sentence. A document without one has no event, so the
+    /// pipeline stops there: its dates, actors and places need not be looked for. The hits
+    /// are handed back to [`EventCoder::code_found`] so that the sentences are not scanned
+    /// twice.
+    pub fn find_triggers(&self, sentences: &[Sentence]) -> Triggers {
+        Triggers(sentences.iter().map(|s| self.triggers.find_all(&s.tokens)).collect())
     }
 
     /// Codes a document: `mentions[i]` are the actor mentions of `sentences[i]`.
@@ -184,10 +186,23 @@ impl EventCoder {
         mentions: &[Vec<Mention>],
         published_year: Option<u32>,
     ) -> Vec<EventCandidate> {
+        let triggers = self.find_triggers(sentences);
+        self.code_found(triggers, text, sentences, mentions, published_year)
+    }
+
+    /// As [`EventCoder::code_document_dated`], with the triggers
+    /// [`EventCoder::find_triggers`] found in these `sentences`.
+    pub fn code_found(
+        &self,
+        triggers: Triggers,
+        text: &str,
+        sentences: &[Sentence],
+        mentions: &[Vec<Mention>],
+        published_year: Option<u32>,
+    ) -> Vec<EventCandidate> {
         // Most sentences hold no trigger, and many documents none at all: find them before any
         // other work, and read contexts only for paragraphs that yield an event.
-        let mut trigger_hits: Vec<Vec<Hit>> =
-            sentences.iter().map(|s| self.triggers.find_all(&s.tokens)).collect();
+        let mut trigger_hits = triggers.0;
         if trigger_hits.iter().all(Vec::is_empty) {
             return Vec::new();
         }
@@ -342,6 +357,18 @@ use quotes::*;
 use roles::*;
 use view::*;
 use words::*;
+
+/// The trigger phrases found in each sentence of a document, by
+/// [`EventCoder::find_triggers`].
+#[derive(Clone, Debug, Default)]
+pub struct Triggers(Vec<Vec<Hit>>);
+
+impl Triggers {
+    /// True when no sentence holds a trigger: the document has no event.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(Vec::is_empty)
+    }
+}
 
 #[cfg(test)]
 mod tests {
