@@ -1519,6 +1519,13 @@ impl<'a> View<'a> {
                 keep
             });
         }
+        // "The State Department ordered the departure of its staff": an order given to no one
+        // that did not become the act it orders is no request.
+        out.retain(|(c, _)| {
+            c.event != EventType::Request
+                || !c.recipients.is_empty()
+                || !trigs.iter().any(|t| t.pat.has("command") && t.pat.origin.key == c.pattern_id)
+        });
         self.policed_protests(&mut out);
         // "A Kenyan police officer was killed when gang members ambushed a patrol": the one
         // killed is the victim of the attack the sentence tells.
