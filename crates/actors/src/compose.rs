@@ -1268,8 +1268,17 @@ impl<'a> SentenceComposer<'a> {
             guard += 1;
             let Some(t) = self.tokens.get(j) else { break };
             let w = t.norm.as_str();
-            // A count that is also a crowd ("thousands") is only a count before "of".
-            let count_of = self.has(j, QUANT) && self.norm(j + 1) == "of";
+            // A count that is also a crowd ("thousands") is only a count before "of", unless
+            // the lexicon's phrase runs on past it ("tens of thousands").
+            let count_of = self.has(j, QUANT)
+                && self.norm(j + 1) == "of"
+                && !self
+                    .atom_at
+                    .get(j)
+                    .copied()
+                    .flatten()
+                    .and_then(|a| self.atoms.get(a))
+                    .is_some_and(|a| a.end > j + 2);
             if self.atom_at.get(j).copied().flatten().is_some() && !count_of {
                 break;
             }
