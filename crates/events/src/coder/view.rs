@@ -1724,7 +1724,12 @@ impl<'a> View<'a> {
                             })
                     })
             });
-            if answered || new_clause || own_subject {
+            // "Thousands defied the ban to rally": what one defies a ban to do is done.
+            let defied = ve == EventType::Reject
+                && self.aux_hits.iter().any(|h| {
+                    h.start == v.hit.start && self_kind(self, h) == Some(AuxKind::Implicative)
+                });
+            if answered || new_clause || own_subject || defied {
                 return false;
             }
             // "signed a partnership during Putin's first visit": an event in a time phrase is
