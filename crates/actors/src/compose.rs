@@ -1272,13 +1272,13 @@ impl<'a> SentenceComposer<'a> {
             // the lexicon's phrase runs on past it ("tens of thousands").
             let count_of = self.has(j, QUANT)
                 && self.norm(j + 1) == "of"
-                && !self
+                && self
                     .atom_at
                     .get(j)
                     .copied()
                     .flatten()
                     .and_then(|a| self.atoms.get(a))
-                    .is_some_and(|a| a.end > j + 2);
+                    .is_none_or(|a| a.end <= j + 2);
             if self.atom_at.get(j).copied().flatten().is_some() && !count_of {
                 break;
             }

@@ -148,6 +148,14 @@ pub enum AuxKind {
     Again,
     /// A speech verb introducing or closing a quote ("said", "wrote").
     Speech,
+    /// A place people gather, whose closure told in the passive is a restriction (patterns
+    /// flagged `site`).
+    Site,
+    /// Animals, whose killing told in the passive is a cull (patterns flagged `livestock`).
+    Livestock,
+    /// A kind of unit or weapon an attack noun may name ("air assault forces", "attack
+    /// helicopters"): then the noun is no attack.
+    Unit,
 }
 
 impl AuxKind {
@@ -162,6 +170,9 @@ impl AuxKind {
             "implicative" => AuxKind::Implicative,
             "again" => AuxKind::Again,
             "speech" => AuxKind::Speech,
+            "site" => AuxKind::Site,
+            "livestock" => AuxKind::Livestock,
+            "unit" => AuxKind::Unit,
             _ => return None,
         })
     }

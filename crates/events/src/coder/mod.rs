@@ -577,6 +577,25 @@ mod tests {
         assert_eq!(got[0].sentence, 1);
     }
 
+    /// The word classes live in `aux.tsv`, so that a user lexicon extends them.
+    #[test]
+    fn a_user_site_word_lets_a_passive_closure_through() {
+        let text = "All warehouses in Kenya have been closed.";
+        let sentences = lapwing_text::segment(text);
+        let ms: Vec<Vec<Mention>> =
+            sentences.iter().map(|s| mentions(s, &[("Kenya", "KEN", "", Country)])).collect();
+        let (builtin, _) = EventCoder::from_sources(&EventCoder::builtin_sources());
+        assert!(builtin.code_document(text, &sentences, &ms).is_empty());
+        let mut sources = EventCoder::builtin_sources();
+        sources.push(Source::new("user/aux.tsv", "site.warehouse\tsite\t+warehouse\n"));
+        let (coder, diags) = EventCoder::from_sources(&sources);
+        assert!(diags.is_empty(), "{diags:?}");
+        let got = coder.code_document(text, &sentences, &ms);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].event, EventType::Coerce);
+        assert!(got[0].entries.iter().any(|e| e.source.starts_with("user/aux.tsv:1")), "{got:?}");
+    }
+
     #[test]
     fn odd_input_never_panics() {
         let (coder, _) = EventCoder::from_sources(&EventCoder::builtin_sources());

@@ -423,27 +423,10 @@ impl<'a> View<'a> {
         // or weapon is no attack.
         if pat.frame.is_noun()
             && event == EventType::Assault
-            && matches!(
-                self.norm(t1),
-                "forces"
-                    | "force"
-                    | "troops"
-                    | "units"
-                    | "unit"
-                    | "brigade"
-                    | "brigades"
-                    | "division"
-                    | "battalion"
-                    | "battalions"
-                    | "helicopter"
-                    | "helicopters"
-                    | "rifle"
-                    | "rifles"
-                    | "aircraft"
-                    | "squadron"
-                    | "submarine"
-                    | "submarines"
-            )
+            && self
+                .class_hits
+                .iter()
+                .any(|h| h.start == t1 && self_kind(self, h) == Some(AuxKind::Unit))
         {
             return None;
         }
@@ -645,20 +628,28 @@ impl<'a> View<'a> {
         // coded only when what was closed is a place people gather (the active "closed
         // schools" has patterns of its own; "the case was closed" is no restriction).
         // (And "4,500 birds were destroyed": a cull, when what was killed is animals.)
-        let patient_nouns = if pat.has("site") {
-            Some(SITE_NOUNS)
+        let patient_kind = if pat.has("site") {
+            Some(AuxKind::Site)
         } else if pat.has("livestock") {
-            Some(LIVESTOCK_NOUNS)
+            Some(AuxKind::Livestock)
         } else {
             None
         };
-        if let Some(nouns) = patient_nouns {
+        if let Some(kind) = patient_kind {
             let c = self.cl(t0);
-            let site = (t0.saturating_sub(10)..t0)
-                .any(|k| self.cl(k) == c && nouns.contains(&self.norm(k)));
-            if !(was_passive && self.be_before(t0) && actors.is_empty() && site) {
-                return None;
-            }
+            let patient_cue = self
+                .class_hits
+                .iter()
+                .find(|h| {
+                    h.start + 10 >= t0
+                        && h.end <= t0
+                        && self.cl(h.start) == c
+                        && self_kind(self, h) == Some(kind)
+                })
+                .copied();
+            let cue =
+                patient_cue.filter(|_| was_passive && self.be_before(t0) && actors.is_empty())?;
+            push_aux(self, coder, &cue, &mut entries);
         }
         // "was arrested", "were sentenced to ten years": with no agent named, the police or
         // the courts of the place did it.
@@ -3098,129 +3089,4 @@ const DECISIONS: &[&str] = &[
     "judgement",
     "plan",
     "proposal",
-];
-
-/// Places people gather, whose closure told in the passive is a restriction (`site` flag).
-const SITE_NOUNS: &[&str] = &[
-    "school",
-    "schools",
-    "university",
-    "universities",
-    "college",
-    "colleges",
-    "kindergarten",
-    "kindergartens",
-    "market",
-    "markets",
-    "mosque",
-    "mosques",
-    "church",
-    "churches",
-    "temple",
-    "temples",
-    "shop",
-    "shops",
-    "store",
-    "stores",
-    "restaurant",
-    "restaurants",
-    "bar",
-    "bars",
-    "nightclub",
-    "nightclubs",
-    "cinema",
-    "cinemas",
-    "theatre",
-    "theatres",
-    "theater",
-    "theaters",
-    "border",
-    "borders",
-    "crossing",
-    "crossings",
-    "airport",
-    "airports",
-    "port",
-    "ports",
-    "bank",
-    "banks",
-    "farm",
-    "farms",
-    "hotel",
-    "hotels",
-    "factory",
-    "factories",
-    "plant",
-    "plants",
-    "beach",
-    "beaches",
-    "park",
-    "parks",
-    "stadium",
-    "stadiums",
-    "museum",
-    "museums",
-    "embassy",
-    "embassies",
-    "consulate",
-    "consulates",
-    "office",
-    "offices",
-    "zoo",
-    "zoos",
-    "gym",
-    "gyms",
-    "pool",
-    "pools",
-    "mall",
-    "malls",
-    "hospital",
-    "hospitals",
-    "clinic",
-    "clinics",
-    "abattoir",
-    "abattoirs",
-    "slaughterhouse",
-    "slaughterhouses",
-];
-
-/// Animals whose killing told in the passive is a cull (`livestock` flag).
-const LIVESTOCK_NOUNS: &[&str] = &[
-    "chicken",
-    "chickens",
-    "bird",
-    "birds",
-    "poultry",
-    "animal",
-    "animals",
-    "cattle",
-    "pig",
-    "pigs",
-    "hog",
-    "hogs",
-    "cow",
-    "cows",
-    "duck",
-    "ducks",
-    "goose",
-    "geese",
-    "sheep",
-    "goat",
-    "goats",
-    "livestock",
-    "hen",
-    "hens",
-    "flock",
-    "flocks",
-    "turkey",
-    "turkeys",
-    "swine",
-    "horse",
-    "horses",
-    "camel",
-    "camels",
-    "mink",
-    "fowl",
-    "swans",
-    "swan",
 ];

@@ -48,6 +48,9 @@ pub(super) struct View<'a> {
     pub(super) aux_hits: Vec<Hit>,
     /// The kind of each aux cue, by matcher item index.
     pub(super) aux_kinds: &'a [Option<AuxKind>],
+    /// The word-class cues of the sentence (`site`, `livestock`, `unit`), kept apart from the
+    /// clause cues in `aux_hits`: they name what a word is, not how a clause is said.
+    pub(super) class_hits: Vec<Hit>,
     pub(super) mode_hits: Vec<Hit>,
     pub(super) max_year: u32,
     /// Token indices right after a verb trigger: a mention starting there is its object.
@@ -360,18 +363,25 @@ impl<'a> View<'a> {
                 .find_all(toks)
                 .into_iter()
                 .filter(|h| {
-                    let negation =
-                        coder.aux_kinds.get(h.item).copied().flatten() == Some(AuxKind::Negated);
-                    !ms.iter().any(|m| {
-                        (m.kind == MentionKind::Name
-                            || m.kind.names_territory()
-                            || (m.kind == MentionKind::Nominal && !negation))
-                            && m.tokens.start <= h.start
-                            && h.end <= m.tokens.end
-                    })
+                    let kind = coder.aux_kinds.get(h.item).copied().flatten();
+                    let negation = kind == Some(AuxKind::Negated);
+                    !is_word_class(kind)
+                        && !ms.iter().any(|m| {
+                            (m.kind == MentionKind::Name
+                                || m.kind.names_territory()
+                                || (m.kind == MentionKind::Nominal && !negation))
+                                && m.tokens.start <= h.start
+                                && h.end <= m.tokens.end
+                        })
                 })
                 .collect(),
             aux_kinds: &coder.aux_kinds,
+            class_hits: coder
+                .aux
+                .find_all(toks)
+                .into_iter()
+                .filter(|h| is_word_class(coder.aux_kinds.get(h.item).copied().flatten()))
+                .collect(),
             mode_hits: coder.modes.find_all(toks),
             max_year,
             verb_spans: Vec::new(),
@@ -1776,4 +1786,9 @@ impl<'a> View<'a> {
             future_oriented && (event != EventType::Assault || ve == EventType::Threaten)
         })
     }
+}
+
+/// Whether an aux kind is a word class rather than a clause cue.
+fn is_word_class(kind: Option<AuxKind>) -> bool {
+    matches!(kind, Some(AuxKind::Site | AuxKind::Livestock | AuxKind::Unit))
 }
