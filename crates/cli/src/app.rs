@@ -6,13 +6,12 @@ use crate::input::{self, DocumentReader, InputError};
 use anyhow::{Context as _, Result};
 use lapwing_core::{Document, EventRecord};
 use lapwing_lexicon::{Diagnostic, Severity, Source};
-use lapwing_pipeline::{CodeOptions, Coder, LexiconOverlay, Lexicons};
+use lapwing_pipeline::{CodeOptions, Coder, LexiconOverlay};
 use rayon::prelude::*;
 use std::collections::VecDeque;
 use std::io::IsTerminal;
 use std::path::Path;
-use std::sync::{mpsc, Mutex, OnceLock};
-use std::thread::JoinHandle;
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// Options every subcommand shares.
@@ -72,15 +71,8 @@ impl RunSummary {
 pub struct App {
     /// The common options.
     pub opts: CommonOpts,
-    /// The gazetteer once built. It is built on a thread of its own from [`App::new`] on,
-    /// while this thread compiles the lexicons: the two are the start-up time.
-    gazetteer: OnceLock<lapwing_geo::Gazetteer>,
-    building: Mutex<Option<JoinHandle<Result<lapwing_geo::Gazetteer, String>>>>,
+    gazetteer: lapwing_geo::Gazetteer,
     pool: rayon::ThreadPool,
-}
-
-fn build_gazetteer() -> Result<lapwing_geo::Gazetteer, String> {
-    lapwing_geo::Gazetteer::embedded().map_err(|e| e.to_string())
 }
 
 /// Warnings (not errors: those are always shown) beyond this many are counted, not printed, so
@@ -103,15 +95,14 @@ impl App {
         if let Some(d) = &opts.coded_date {
             input::check_date(d).map_err(|m| anyhow::anyhow!("--coded-date: {m}"))?;
         }
-        // Without a thread of its own, the gazetteer is built when first asked for.
-        let building =
-            std::thread::Builder::new().name("gazetteer".into()).spawn(build_gazetteer).ok();
+        let gazetteer = lapwing_geo::Gazetteer::embedded()
+            .map_err(|e| anyhow::anyhow!("the embedded gazetteer is broken: {e}"))?;
         let threads = opts.threads.unwrap_or(0);
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .build()
             .context("cannot start worker threads")?;
-        Ok(App { opts, gazetteer: OnceLock::new(), building: Mutex::new(building), pool })
+        Ok(App { opts, gazetteer, pool })
     }
 
     /// Runs `f` on the worker pool (so `par_iter` inside it honours `--threads`).
@@ -119,19 +110,9 @@ impl App {
         self.pool.install(f)
     }
 
-    /// The embedded gazetteer, waiting for its build to finish.
-    pub fn gazetteer(&self) -> Result<&lapwing_geo::Gazetteer> {
-        if let Some(g) = self.gazetteer.get() {
-            return Ok(g);
-        }
-        let handle =
-            self.building.lock().map_err(|_| anyhow::anyhow!("gazetteer lock poisoned"))?.take();
-        let built = match handle {
-            Some(h) => h.join().map_err(|_| anyhow::anyhow!("the gazetteer build failed"))?,
-            None => build_gazetteer(),
-        };
-        let g = built.map_err(|e| anyhow::anyhow!("the embedded gazetteer is broken: {e}"))?;
-        Ok(self.gazetteer.get_or_init(|| g))
+    /// The embedded gazetteer.
+    pub fn gazetteer(&self) -> &lapwing_geo::Gazetteer {
+        &self.gazetteer
     }
 
     /// The user's lexicon overlay, read from `--lexicon`, with the diagnostics of reading it.
@@ -146,13 +127,13 @@ impl App {
     /// error printed), warning about doubtful entries.
     pub fn coder(&self) -> Result<Coder<'_>> {
         let overlay = self.overlay()?;
-        let (lexicons, diagnostics) = Lexicons::compile(&overlay);
+        let (coder, diagnostics) = Coder::new(&self.gazetteer, &overlay);
         report_diagnostics(&diagnostics);
         let n_errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
         if n_errors > 0 && self.opts.lexicon.is_some() {
             anyhow::bail!("invalid lexicon: {n_errors} error(s), listed above");
         }
-        Ok(Coder::with_lexicons(self.gazetteer()?, lexicons))
+        Ok(coder)
     }
 
     /// Options for the pipeline.

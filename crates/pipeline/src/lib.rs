@@ -75,17 +75,10 @@ pub struct Coder<'g> {
     geoparser: Geoparser<'g>,
 }
 
-/// The compiled actor and event lexicons: all a [`Coder`] needs besides the gazetteer. They are
-/// compiled apart from it so that a caller can build both at once.
-pub struct Lexicons {
-    actors: ActorCoder,
-    events: EventCoder,
-}
-
-impl Lexicons {
+impl<'g> Coder<'g> {
     /// Compiles the built-in lexicons with `overlay` on top. Diagnostics name file, line and
     /// column of every bad entry; the good entries are still used.
-    pub fn compile(overlay: &LexiconOverlay) -> (Lexicons, Vec<Diagnostic>) {
+    pub fn new(gazetteer: &'g Gazetteer, overlay: &LexiconOverlay) -> (Coder<'g>, Vec<Diagnostic>) {
         let mut actor_sources = ActorCoder::builtin_sources();
         actor_sources.extend(overlay.actors.iter().cloned());
         let (actors, mut diagnostics) = ActorCoder::from_sources(&actor_sources);
@@ -93,24 +86,9 @@ impl Lexicons {
         event_sources.extend(overlay.events.iter().cloned());
         let (events, event_diags) = EventCoder::from_sources(&event_sources);
         diagnostics.extend(event_diags);
-        (Lexicons { actors, events }, diagnostics)
-    }
-}
-
-impl<'g> Coder<'g> {
-    /// Compiles the built-in lexicons with `overlay` on top. Diagnostics name file, line and
-    /// column of every bad entry; the good entries are still used.
-    pub fn new(gazetteer: &'g Gazetteer, overlay: &LexiconOverlay) -> (Coder<'g>, Vec<Diagnostic>) {
-        let (lexicons, diagnostics) = Lexicons::compile(overlay);
-        (Coder::with_lexicons(gazetteer, lexicons), diagnostics)
-    }
-
-    /// A coder of lexicons already compiled.
-    pub fn with_lexicons(gazetteer: &'g Gazetteer, lexicons: Lexicons) -> Coder<'g> {
-        let Lexicons { actors, events } = lexicons;
         let geoparser = Geoparser::new(gazetteer);
         let countries = gazetteer.countries().map(|p| (p.country.clone(), p.clone())).collect();
-        Coder { actors, events, countries, geoparser }
+        (Coder { actors, events, countries, geoparser }, diagnostics)
     }
 
     /// The actor coder, for `lexicon explain`.
