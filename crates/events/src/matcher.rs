@@ -148,12 +148,13 @@ fn match_elems(el: &[Element], toks: &[Token], i: usize, form: &mut Option<Form>
                 }
                 // "was banned and the EU has banned exports": after "and", an auxiliary opens
                 // a clause of its own.
+                // (The rare "and" is looked for first: the auxiliary list is the longer test.)
                 if k > 2
+                    && toks.get(i..i + k - 2).is_some_and(|g| g.iter().any(|t| t.norm == "and"))
                     && toks.get(i + k - 1).is_some_and(|t| {
                         AUXILIARIES.contains(&t.norm.as_str())
                             || matches!(t.norm.as_str(), "is" | "are" | "was" | "were")
                     })
-                    && toks.get(i..i + k - 2).is_some_and(|g| g.iter().any(|t| t.norm == "and"))
                 {
                     return None;
                 }

@@ -344,6 +344,7 @@ impl<'a> View<'a> {
                 }
             }
         }
+        let all_aux = coder.aux.find_all(toks);
         View {
             pos,
             s,
@@ -358,10 +359,9 @@ impl<'a> View<'a> {
             // "Reporters Without Borders", "No Peace Without Justice": words inside a name
             // are no cue, nor inside a territory's ("the United States" is no "states") or a
             // noun phrase's ("homeless advocates" is no "advocate"; but "no soldiers" negates).
-            aux_hits: coder
-                .aux
-                .find_all(toks)
-                .into_iter()
+            aux_hits: all_aux
+                .iter()
+                .copied()
                 .filter(|h| {
                     let kind = coder.aux_kinds.get(h.item).copied().flatten();
                     let negation = kind == Some(AuxKind::Negated);
@@ -376,9 +376,7 @@ impl<'a> View<'a> {
                 })
                 .collect(),
             aux_kinds: &coder.aux_kinds,
-            class_hits: coder
-                .aux
-                .find_all(toks)
+            class_hits: all_aux
                 .into_iter()
                 .filter(|h| is_word_class(coder.aux_kinds.get(h.item).copied().flatten()))
                 .collect(),
