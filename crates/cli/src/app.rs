@@ -6,7 +6,7 @@ use crate::input::{self, DocumentReader, InputError};
 use anyhow::{Context as _, Result};
 use lapwing_core::{Document, EventRecord};
 use lapwing_lexicon::{Diagnostic, Severity, Source};
-use lapwing_pipeline::{CodeOptions, Coder, LexiconOverlay};
+use lapwing_pipeline::{CodeOptions, Coder, LexiconOverlay, Lexicons};
 use rayon::prelude::*;
 use std::collections::VecDeque;
 use std::io::IsTerminal;
@@ -71,7 +71,10 @@ impl RunSummary {
 pub struct App {
     /// The common options.
     pub opts: CommonOpts,
-    gazetteer: lapwing_geo::Gazetteer,
+    /// Built on first use: `coder` builds it on one worker while the lexicons compile on
+    /// another. Never dropped: freeing 150,000 places, half of them allocated on another
+    /// thread, would only delay the exit.
+    gazetteer: std::mem::ManuallyDrop<std::sync::OnceLock<Result<lapwing_geo::Gazetteer, String>>>,
     pool: rayon::ThreadPool,
 }
 
@@ -95,13 +98,12 @@ impl App {
         if let Some(d) = &opts.coded_date {
             input::check_date(d).map_err(|m| anyhow::anyhow!("--coded-date: {m}"))?;
         }
-        let gazetteer = lapwing_geo::Gazetteer::embedded()
-            .map_err(|e| anyhow::anyhow!("the embedded gazetteer is broken: {e}"))?;
         let threads = opts.threads.unwrap_or(0);
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .build()
             .context("cannot start worker threads")?;
+        let gazetteer = std::mem::ManuallyDrop::new(std::sync::OnceLock::new());
         Ok(App { opts, gazetteer, pool })
     }
 
@@ -110,9 +112,15 @@ impl App {
         self.pool.install(f)
     }
 
-    /// The embedded gazetteer.
-    pub fn gazetteer(&self) -> &lapwing_geo::Gazetteer {
-        &self.gazetteer
+    /// The embedded gazetteer, built on first use.
+    pub fn gazetteer(&self) -> Result<&lapwing_geo::Gazetteer> {
+        self.gazetteer
+            .get_or_init(|| {
+                // On the pool, so that its parallel parts use `--threads` workers.
+                self.pool.install(|| lapwing_geo::Gazetteer::embedded().map_err(|e| e.to_string()))
+            })
+            .as_ref()
+            .map_err(|e| anyhow::anyhow!("the embedded gazetteer is broken: {e}"))
     }
 
     /// The user's lexicon overlay, read from `--lexicon`, with the diagnostics of reading it.
@@ -127,7 +135,11 @@ impl App {
     /// error printed), warning about doubtful entries.
     pub fn coder(&self) -> Result<Coder<'_>> {
         let overlay = self.overlay()?;
-        let (coder, diagnostics) = Coder::new(&self.gazetteer, &overlay);
+        // Building the gazetteer is most of start-up; the lexicons compile beside it on the
+        // other worker rather than after it.
+        let (gazetteer, (lexicons, diagnostics)) =
+            self.pool.install(|| rayon::join(|| self.gazetteer(), || Lexicons::compile(&overlay)));
+        let coder = Coder::with_lexicons(gazetteer?, lexicons);
         report_diagnostics(&diagnostics);
         let n_errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
         if n_errors > 0 && self.opts.lexicon.is_some() {

@@ -179,7 +179,7 @@ fn run(cli: Cli) -> Result<i32> {
         }
         Command::Geoparse { inputs, output } => {
             let app = App::new(cli.common)?;
-            let parser = lapwing_geo::Geoparser::new(app.gazetteer());
+            let parser = lapwing_geo::Geoparser::new(app.gazetteer()?);
             tag_documents(&app, "places", &inputs, output.as_deref(), &|d, ix| {
                 parser.parse(&d.text).iter().map(|m| output::place_line(&d.id, ix, m)).collect()
             })

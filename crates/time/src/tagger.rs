@@ -1088,6 +1088,22 @@ impl<'a> Tagger<'a> {
 
     fn at_word(&self, i: usize, depth: u8, lq: Option<(i32, u8)>) -> Option<M> {
         let w = self.w(i);
+        // Nearly every word starts no expression; the (first letter, length) test rejects
+        // most of them before the name lookups below. Debug builds run the lookups anyway
+        // and check that nothing the test rejects would have matched.
+        let may_start = starter::may_start(w);
+        if !may_start && !cfg!(debug_assertions) {
+            return None;
+        }
+        let found = self.at_word_unfiltered(i, w, depth, lq);
+        debug_assert!(
+            may_start || found.is_none(),
+            "the timex starter list lacks {w:?} (add it to `starter::WORDS`)"
+        );
+        found
+    }
+
+    fn at_word_unfiltered(&self, i: usize, w: &str, depth: u8, lq: Option<(i32, u8)>) -> Option<M> {
         if let Some(_mo) = lexicon::month(w) {
             return self.month_expr(i);
         }
@@ -2367,5 +2383,197 @@ mod tests {
         assert!(find_timexes(&digits, None).is_empty());
         let nested = "about ".repeat(100_000) + "two days";
         let _ = find_timexes(&nested, None);
+    }
+}
+
+/// The words an expression can start with, as a (first letter, length) filter.
+mod starter {
+    /// Every word `at_word` gives a meaning to: month and weekday names, number words,
+    /// vague quantities and the words of its own arms. A word missing here is never read as
+    /// the start of an expression (debug builds assert that none is missing).
+    pub(super) const WORDS: &[&str] = &[
+        // months
+        "january",
+        "jan",
+        "february",
+        "feb",
+        "march",
+        "mar",
+        "april",
+        "apr",
+        "may",
+        "june",
+        "jun",
+        "july",
+        "jul",
+        "august",
+        "aug",
+        "september",
+        "sept",
+        "sep",
+        "october",
+        "oct",
+        "november",
+        "nov",
+        "december",
+        "dec",
+        // weekdays
+        "monday",
+        "mondays",
+        "tuesday",
+        "tuesdays",
+        "wednesday",
+        "wednesdays",
+        "thursday",
+        "thursdays",
+        "friday",
+        "fridays",
+        "saturday",
+        "saturdays",
+        "sunday",
+        "sundays",
+        // number words and vague quantities
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "dozen",
+        "several",
+        "few",
+        "many",
+        "some",
+        "couple",
+        "numerous",
+        // the arms of `at_word`
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "now",
+        "currently",
+        "presently",
+        "nowadays",
+        "recently",
+        "lately",
+        "future",
+        "these",
+        "that",
+        "recent",
+        "current",
+        "last",
+        "this",
+        "next",
+        "past",
+        "previous",
+        "coming",
+        "latest",
+        "early",
+        "late",
+        "mid",
+        "earlier",
+        "later",
+        "middle",
+        "the",
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "over",
+        "more",
+        "less",
+        "at",
+        "up",
+        "every",
+        "each",
+        "daily",
+        "weekly",
+        "monthly",
+        "annually",
+        "yearly",
+        "hourly",
+        "per",
+        "noon",
+        "midnight",
+        "midday",
+        "fiscal",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "year",
+        "christmas",
+        "thanksgiving",
+        "new",
+        "election",
+        "years",
+        "months",
+        "weeks",
+        "decades",
+        "centuries",
+    ];
+
+    /// Bit `n` of entry `l` is set when some word of `WORDS` starts with letter `l` and has
+    /// `n` bytes (lengths of 31 and more share bit 31).
+    const TABLE: [u32; 26] = {
+        let mut t = [0u32; 26];
+        let mut k = 0;
+        while k < WORDS.len() {
+            let b = WORDS[k].as_bytes();
+            let len = if b.len() > 31 { 31 } else { b.len() };
+            t[(b[0] - b'a') as usize] |= 1 << len;
+            k += 1;
+        }
+        t
+    };
+
+    /// Whether the lower-case word `w` may be in `WORDS`.
+    pub(super) fn may_start(w: &str) -> bool {
+        match w.as_bytes().first() {
+            Some(&c @ b'a'..=b'z') => TABLE[usize::from(c - b'a')] & (1 << w.len().min(31)) != 0,
+            _ => false,
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn every_listed_word_passes_and_most_others_do_not() {
+            assert!(WORDS.iter().all(|w| may_start(w)));
+            let rejected = ["said", "police", "killed", "protesters", "government", "x"]
+                .iter()
+                .filter(|w| !may_start(w))
+                .count();
+            assert!(rejected >= 4, "the filter should reject ordinary words");
+        }
     }
 }
