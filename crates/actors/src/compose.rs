@@ -631,6 +631,18 @@ const COMPANY_WORDS: &[&str] = &[
     "ltd.",
     "plc",
     "llc",
+    "co",
+    "co.",
+    "bancorp",
+    "bancorp.",
+    "ag",
+    "sa",
+    "s.a.",
+    "nv",
+    "n.v.",
+    "gmbh",
+    "spa",
+    "s.p.a.",
     "motors",
     "industries",
     "holdings",
@@ -1477,6 +1489,20 @@ impl<'a> SentenceComposer<'a> {
         let mut former = false;
         let definite = w == "the";
         let mut j = self.skip_modifiers(i, &mut ctx, &mut former);
+        // "National Intergroup Inc.", "General Cinema Corp.": a capitalised agent word that
+        // starts a company's name is part of the name.
+        if matches!(self.role(j), Some(Role::Agent | Role::Title))
+            && self.tokens.get(j).is_some_and(|t| t.capitalised)
+        {
+            if let Some(end) = self.company_run(j) {
+                let start = if ctx.start.is_some() { i } else { j };
+                let mut d = Draft::new(start..end, end - 1, MentionKind::Name);
+                d.entity.code = if ctx.backed { None } else { ctx.code };
+                d.entity.sector = Some(Sector::Bus);
+                d.org = true;
+                return Some((vec![d], end));
+            }
+        }
         // Context words.
         let mut guard = 0;
         while guard < 8 {
@@ -2482,6 +2508,25 @@ impl<'a> SentenceComposer<'a> {
         k
     }
 
+    /// The end of a company's name starting at `j`: capitalised words up to a company word
+    /// ("Security Pacific Corp.", "Polly Peck International PLC"), whatever the lexicon
+    /// knows the words inside as (a region, Yemen's "PLC").
+    fn company_run(&self, j: usize) -> Option<usize> {
+        let mut end = None;
+        for k in j + 1..j + 7 {
+            match self.tokens.get(k) {
+                Some(t) if t.capitalised && t.kind == TokenKind::Word => {
+                    // The last one: "Safaricom Holdings Ltd.".
+                    if COMPANY_WORDS.contains(&self.norm(k)) {
+                        end = Some(k + 1);
+                    }
+                }
+                _ => break,
+            }
+        }
+        end
+    }
+
     fn unknown_name(
         &self,
         i: usize,
@@ -2492,7 +2537,7 @@ impl<'a> SentenceComposer<'a> {
         if !self.is_name_token(j) || self.atom_at.get(j).copied().flatten().is_some() {
             return None;
         }
-        let end = self.name_run(j);
+        let end = self.company_run(j).unwrap_or_else(|| self.name_run(j));
         if end <= j {
             return None;
         }
