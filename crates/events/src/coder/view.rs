@@ -1243,7 +1243,11 @@ impl<'a> View<'a> {
                         && m.tokens.start < h.start
                         && h.start < m.tokens.end
                 });
-            if in_nominal && coder.triggers.item(h.item).is_some_and(|p| !p.frame.is_noun()) {
+            // A blocking phrase still blocks when it starts inside a noun phrase ("other
+            // government supported organizations").
+            if in_nominal
+                && coder.triggers.item(h.item).is_some_and(|p| !p.frame.is_noun() && p.event.is_some())
+            {
                 continue;
             }
             if let Some(p) = coder.triggers.item(h.item) {
