@@ -13,7 +13,9 @@ use lapwing_text::AUXILIARIES;
 pub struct Matcher<T> {
     items: Vec<(Phrase, T)>,
     // Lookup only; never iterated into output, so a HashMap keeps runs deterministic.
-    index: FxMap<String, Vec<usize>>,
+    // Each phrase comes with the form its first word has there, so that matching goes on from
+    // the second position without searching the first position's word list again.
+    index: FxMap<String, Vec<(usize, Option<Form>)>>,
 }
 
 /// One match of a phrase in a sentence.
@@ -40,10 +42,11 @@ impl<T> Matcher<T> {
     pub fn add(&mut self, phrase: Phrase, item: T) {
         let id = self.items.len();
         if let Some(Element::Words(first)) = phrase.first() {
-            for (w, _) in first {
+            for (w, f) in first {
                 let ids = self.index.entry(w.clone()).or_default();
-                if !ids.contains(&id) {
-                    ids.push(id);
+                // The first listing of a word gives its form, as the word list's search would.
+                if !ids.iter().any(|&(i, _)| i == id) {
+                    ids.push((id, *f));
                 }
             }
         }
@@ -78,10 +81,11 @@ impl<T> Matcher<T> {
         let mut out = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             let Some(ids) = self.index.get(t.norm.as_str()) else { continue };
-            for &id in ids {
+            for &(id, first_form) in ids {
                 let Some((phrase, _)) = self.items.get(id) else { continue };
-                let mut form = None;
-                if let Some(end) = match_elems(phrase, tokens, i, &mut form) {
+                let mut form = first_form;
+                let rest = phrase.get(1..).unwrap_or_default();
+                if let Some(end) = match_elems(rest, tokens, i + 1, &mut form) {
                     out.push(Hit { item: id, start: i, end, form });
                 }
             }

@@ -1246,7 +1246,10 @@ impl<'a> View<'a> {
             // A blocking phrase still blocks when it starts inside a noun phrase ("other
             // government supported organizations").
             if in_nominal
-                && coder.triggers.item(h.item).is_some_and(|p| !p.frame.is_noun() && p.event.is_some())
+                && coder
+                    .triggers
+                    .item(h.item)
+                    .is_some_and(|p| !p.frame.is_noun() && p.event.is_some())
             {
                 continue;
             }
