@@ -6,7 +6,7 @@ use crate::input::{self, DocumentReader, InputError};
 use anyhow::{Context as _, Result};
 use lapwing_core::{Document, EventRecord};
 use lapwing_lexicon::{Diagnostic, Severity, Source};
-use lapwing_pipeline::{CodeOptions, Coder, LexiconOverlay, Lexicons};
+use lapwing_pipeline::{CodeOptions, Coder, LexiconOverlay};
 use rayon::prelude::*;
 use std::collections::VecDeque;
 use std::io::IsTerminal;
@@ -71,9 +71,8 @@ impl RunSummary {
 pub struct App {
     /// The common options.
     pub opts: CommonOpts,
-    /// Built on first use: `coder` builds it on one worker while the lexicons compile on
-    /// another. Never dropped: freeing 150,000 places, half of them allocated on another
-    /// thread, would only delay the exit.
+    /// Built on first use (commands that place nothing never pay for it). Never dropped:
+    /// freeing 150,000 places would only delay the exit.
     gazetteer: std::mem::ManuallyDrop<std::sync::OnceLock<Result<lapwing_geo::Gazetteer, String>>>,
     pool: rayon::ThreadPool,
 }
@@ -115,10 +114,7 @@ impl App {
     /// The embedded gazetteer, built on first use.
     pub fn gazetteer(&self) -> Result<&lapwing_geo::Gazetteer> {
         self.gazetteer
-            .get_or_init(|| {
-                // On the pool, so that its parallel parts use `--threads` workers.
-                self.pool.install(|| lapwing_geo::Gazetteer::embedded().map_err(|e| e.to_string()))
-            })
+            .get_or_init(|| lapwing_geo::Gazetteer::embedded().map_err(|e| e.to_string()))
             .as_ref()
             .map_err(|e| anyhow::anyhow!("the embedded gazetteer is broken: {e}"))
     }
@@ -135,11 +131,7 @@ impl App {
     /// error printed), warning about doubtful entries.
     pub fn coder(&self) -> Result<Coder<'_>> {
         let overlay = self.overlay()?;
-        // Building the gazetteer is most of start-up; the lexicons compile beside it on the
-        // other worker rather than after it.
-        let (gazetteer, (lexicons, diagnostics)) =
-            self.pool.install(|| rayon::join(|| self.gazetteer(), || Lexicons::compile(&overlay)));
-        let coder = Coder::with_lexicons(gazetteer?, lexicons);
+        let (coder, diagnostics) = Coder::new(self.gazetteer()?, &overlay);
         report_diagnostics(&diagnostics);
         let n_errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
         if n_errors > 0 && self.opts.lexicon.is_some() {

@@ -206,12 +206,7 @@ impl<'a> Row<'a> {
 }
 
 fn rows<'a>(file: &'a str, text: &'a str) -> impl Iterator<Item = Row<'a>> {
-    rows_from(file, text, 0)
-}
-
-/// The rows of `text`, a part of `file` that starts after its first `skipped` lines.
-fn rows_from<'a>(file: &'a str, text: &'a str, skipped: usize) -> impl Iterator<Item = Row<'a>> {
-    text.lines().enumerate().map(move |(i, l)| (i + skipped, l)).filter_map(move |(i, l)| {
+    text.lines().enumerate().filter_map(move |(i, l)| {
         let l = l.strip_suffix('\r').unwrap_or(l);
         if trim(l).is_empty() || l.starts_with('#') {
             None
@@ -319,19 +314,6 @@ fn parse_u64(s: &str) -> Result<u64, std::num::ParseIntError> {
     Ok(v)
 }
 
-/// Indexes `name` as a name of place `id`.
-fn name_key(keys: &mut Vec<(u64, u32, u8)>, id: u32, name: &str, flags: u8) {
-    if let Some(k) = norm::key(name) {
-        keys.push((k, id, flags | abbrev_flag(name)));
-    }
-}
-
-/// Cities read from part of the table, not yet added to the gazetteer.
-struct CityPart {
-    places: Vec<(Place, Meta)>,
-    keys: Vec<(u64, u32, u8)>,
-}
-
 /// Short all-capitals names are acronyms; they must appear in capitals to count.
 /// (At most four letters, all upper-case; stops at the first letter that rules it out, as
 /// nearly every name does at its second letter.)
@@ -359,7 +341,9 @@ impl Builder {
     }
 
     fn add_name(&mut self, id: u32, name: &str, flags: u8) {
-        name_key(&mut self.keys, id, name, flags);
+        if let Some(k) = norm::key(name) {
+            self.keys.push((k, id, flags | abbrev_flag(name)));
+        }
     }
 
     fn countries(&mut self, file: &str, text: &str) -> Result<(), GazetteerError> {
@@ -478,42 +462,8 @@ impl Builder {
         Ok(())
     }
 
-    /// The cities table is nine tenths of the gazetteer: its two halves are read side by side
-    /// (when a thread pool has a free worker) and added in file order, so the gazetteer is
-    /// the same as one read line by line.
     fn cities(&mut self, file: &str, text: &str) -> Result<(), GazetteerError> {
-        let mid = text.len() / 2;
-        let cut = text.as_bytes().get(mid..).and_then(|b| b.iter().position(|&c| c == b'\n'));
-        let (first, second) = match cut {
-            Some(p) => text.split_at(mid + p + 1),
-            None => (text, ""),
-        };
-        let skipped = first.lines().count();
-        let this = &*self;
-        let (a, b) = rayon::join(
-            || this.read_cities(file, first, 0),
-            || this.read_cities(file, second, skipped),
-        );
-        for part in [a?, b?] {
-            let base = self.places.len() as u32;
-            for (place, meta) in part.places {
-                self.add_place(place, meta);
-            }
-            self.keys.extend(part.keys.into_iter().map(|(k, id, f)| (k, base + id, f)));
-        }
-        Ok(())
-    }
-
-    /// Reads rows of the cities table without adding them: place ids in the result count
-    /// from 0.
-    fn read_cities(
-        &self,
-        file: &str,
-        text: &str,
-        skipped: usize,
-    ) -> Result<CityPart, GazetteerError> {
-        let mut part = CityPart { places: Vec::new(), keys: Vec::new() };
-        for r in rows_from(file, text, skipped) {
+        for r in rows(file, text) {
             let gid = r.u64(0, "geonames_id")?;
             let name = trim(r.get(1)?);
             let iso2 = trim(r.get(2)?);
@@ -533,15 +483,14 @@ impl Builder {
                 feature: Feature::City,
                 population: r.u64(6, "population")?,
             };
-            let id = part.places.len() as u32;
-            part.places
-                .push((place, Meta { country: Some(cid), admin1: a1id, capital, prior: 0.0 }));
-            name_key(&mut part.keys, id, name, 0);
+            let id = self
+                .add_place(place, Meta { country: Some(cid), admin1: a1id, capital, prior: 0.0 });
+            self.add_name(id, name, 0);
             for n in split_names(r.opt(7)) {
-                name_key(&mut part.keys, id, n, F_ALT);
+                self.add_name(id, n, F_ALT);
             }
         }
-        Ok(part)
+        Ok(())
     }
 
     fn regions(&mut self, file: &str, text: &str) -> Result<(), GazetteerError> {

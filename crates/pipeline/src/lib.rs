@@ -66,27 +66,6 @@ pub struct DocOutput {
     pub n_sentences: usize,
 }
 
-/// The compiled actor and event lexicons: the part of the coder that needs no gazetteer.
-pub struct Lexicons {
-    actors: ActorCoder,
-    events: EventCoder,
-}
-
-impl Lexicons {
-    /// Compiles the built-in lexicons with `overlay` on top. Diagnostics name file, line and
-    /// column of every bad entry; the good entries are still used.
-    pub fn compile(overlay: &LexiconOverlay) -> (Lexicons, Vec<Diagnostic>) {
-        let mut actor_sources = ActorCoder::builtin_sources();
-        actor_sources.extend(overlay.actors.iter().cloned());
-        let (actors, mut diagnostics) = ActorCoder::from_sources(&actor_sources);
-        let mut event_sources = EventCoder::builtin_sources();
-        event_sources.extend(overlay.events.iter().cloned());
-        let (events, event_diags) = EventCoder::from_sources(&event_sources);
-        diagnostics.extend(event_diags);
-        (Lexicons { actors, events }, diagnostics)
-    }
-}
-
 /// The whole coder, compiled once and shared by reference across threads.
 pub struct Coder<'g> {
     actors: ActorCoder,
@@ -100,17 +79,16 @@ impl<'g> Coder<'g> {
     /// Compiles the built-in lexicons with `overlay` on top. Diagnostics name file, line and
     /// column of every bad entry; the good entries are still used.
     pub fn new(gazetteer: &'g Gazetteer, overlay: &LexiconOverlay) -> (Coder<'g>, Vec<Diagnostic>) {
-        let (lexicons, diagnostics) = Lexicons::compile(overlay);
-        (Coder::with_lexicons(gazetteer, lexicons), diagnostics)
-    }
-
-    /// The coder of compiled lexicons and a gazetteer (which callers may build at the same
-    /// time as the lexicons, on another thread).
-    pub fn with_lexicons(gazetteer: &'g Gazetteer, lexicons: Lexicons) -> Coder<'g> {
-        let Lexicons { actors, events } = lexicons;
+        let mut actor_sources = ActorCoder::builtin_sources();
+        actor_sources.extend(overlay.actors.iter().cloned());
+        let (actors, mut diagnostics) = ActorCoder::from_sources(&actor_sources);
+        let mut event_sources = EventCoder::builtin_sources();
+        event_sources.extend(overlay.events.iter().cloned());
+        let (events, event_diags) = EventCoder::from_sources(&event_sources);
+        diagnostics.extend(event_diags);
         let geoparser = Geoparser::new(gazetteer);
         let countries = gazetteer.countries().map(|p| (p.country.clone(), p.clone())).collect();
-        Coder { actors, events, countries, geoparser }
+        (Coder { actors, events, countries, geoparser }, diagnostics)
     }
 
     /// The actor coder, for `lexicon explain`.
@@ -226,15 +204,9 @@ fn place_uncoded(
             .iter()
             .filter(|p| p.start >= s.span.start && p.end <= s.span.end)
             .find_map(code_of);
-        let focus = focus.map(|(c, _)| c);
+        let Some(code) = here.or(focus.map(|(c, _)| c)) else { continue };
         for m in ms.iter_mut().filter(|m| placeable(m)) {
-            // A firm is of the story's country: a place in its sentence is more often where
-            // the other party is ("agreed to sell a stake to Polly Peck of Britain").
-            let firm = m.kind == lapwing_core::MentionKind::Name
-                && m.entity.sector == Some(lapwing_core::plover::Sector::Bus);
-            if let Some(code) = if firm { focus } else { here.or(focus) } {
-                m.entity.code = Some(code);
-            }
+            m.entity.code = Some(code);
         }
     }
 }
