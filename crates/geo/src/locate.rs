@@ -190,15 +190,40 @@ fn distance(m: &PlaceMention, trigger: &Range<usize>) -> usize {
 }
 
 fn paragraph(text: &str, sentence: &Range<usize>) -> Range<usize> {
-    let start = text
-        .get(..sentence.start.min(text.len()))
-        .and_then(|t| t.rfind("\n\n"))
-        .map_or(0, |i| i + 2);
+    let start =
+        text.get(..sentence.start.min(text.len())).and_then(last_blank_line).map_or(0, |i| i + 2);
     let end = text
         .get(sentence.end.min(text.len())..)
-        .and_then(|t| t.find("\n\n"))
+        .and_then(first_blank_line)
         .map_or(text.len(), |i| sentence.end.min(text.len()) + i);
     start..end
+}
+
+/// `t.find("\n\n")` by searching single newlines, which the standard library does with
+/// `memchr`: a story without blank lines is otherwise searched byte by byte for every event.
+fn first_blank_line(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    let mut from = 0;
+    while let Some(i) = t.get(from..).and_then(|r| r.find('\n')).map(|i| from + i) {
+        if b.get(i + 1) == Some(&b'\n') {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
+}
+
+/// `t.rfind("\n\n")`, as `first_blank_line`.
+fn last_blank_line(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    let mut end = t.len();
+    while let Some(i) = t.get(..end).and_then(|r| r.rfind('\n')) {
+        if i > 0 && b.get(i - 1) == Some(&b'\n') {
+            return Some(i - 1);
+        }
+        end = i;
+    }
+    None
 }
 
 /// Specific places describe where an event happened better than their country.
@@ -281,6 +306,14 @@ mod tests {
                 population: 0,
             },
             is_adjectival: false,
+        }
+    }
+
+    #[test]
+    fn blank_line_searches_agree_with_the_substring_searches() {
+        for t in ["", "a", "\n", "\n\n", "a\n\n\nb", "a\nb\n\nc\n", "\n\na\n\n", "é\n\nü\nx"] {
+            assert_eq!(first_blank_line(t), t.find("\n\n"), "{t:?}");
+            assert_eq!(last_blank_line(t), t.rfind("\n\n"), "{t:?}");
         }
     }
 
