@@ -1494,7 +1494,7 @@ impl<'a> SentenceComposer<'a> {
         if matches!(self.role(j), Some(Role::Agent | Role::Title))
             && self.tokens.get(j).is_some_and(|t| t.capitalised)
         {
-            if let Some(end) = self.company_run(j) {
+            if let Some(end) = self.company_run(j, true) {
                 let start = if ctx.start.is_some() { i } else { j };
                 let mut d = Draft::new(start..end, end - 1, MentionKind::Name);
                 d.entity.code = if ctx.backed { None } else { ctx.code };
@@ -2511,13 +2511,17 @@ impl<'a> SentenceComposer<'a> {
     /// The end of a company's name starting at `j`: capitalised words up to a company word
     /// ("Security Pacific Corp.", "Polly Peck International PLC"), whatever the lexicon
     /// knows the words inside as (a region, Yemen's "PLC").
-    fn company_run(&self, j: usize) -> Option<usize> {
+    /// After a title or agent word (`titled`), the short forms that are other things too
+    /// ("Deputy AG Rod Rosenstein") do not count.
+    fn company_run(&self, j: usize, titled: bool) -> Option<usize> {
         let mut end = None;
         for k in j + 1..j + 7 {
             match self.tokens.get(k) {
                 Some(t) if t.capitalised && t.kind == TokenKind::Word => {
+                    let w = self.norm(k);
+                    let ambiguous = matches!(w, "ag" | "sa" | "nv" | "spa");
                     // The last one: "Safaricom Holdings Ltd.".
-                    if COMPANY_WORDS.contains(&self.norm(k)) {
+                    if COMPANY_WORDS.contains(&w) && !(titled && ambiguous) {
                         end = Some(k + 1);
                     }
                 }
@@ -2537,7 +2541,7 @@ impl<'a> SentenceComposer<'a> {
         if !self.is_name_token(j) || self.atom_at.get(j).copied().flatten().is_some() {
             return None;
         }
-        let end = self.company_run(j).unwrap_or_else(|| self.name_run(j));
+        let end = self.company_run(j, false).unwrap_or_else(|| self.name_run(j));
         if end <= j {
             return None;
         }
