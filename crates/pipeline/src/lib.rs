@@ -204,9 +204,15 @@ fn place_uncoded(
             .iter()
             .filter(|p| p.start >= s.span.start && p.end <= s.span.end)
             .find_map(code_of);
-        let Some(code) = here.or(focus.map(|(c, _)| c)) else { continue };
+        let focus = focus.map(|(c, _)| c);
         for m in ms.iter_mut().filter(|m| placeable(m)) {
-            m.entity.code = Some(code);
+            // A firm is of the story's country: a place in its sentence is more often where
+            // the other party is ("agreed to sell a stake to Polly Peck of Britain").
+            let firm = m.kind == lapwing_core::MentionKind::Name
+                && m.entity.sector == Some(lapwing_core::plover::Sector::Bus);
+            if let Some(code) = if firm { focus } else { here.or(focus) } {
+                m.entity.code = Some(code);
+            }
         }
     }
 }

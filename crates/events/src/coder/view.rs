@@ -936,7 +936,14 @@ impl<'a> View<'a> {
             for k in scanned..check_to {
                 let n = self.norm(k);
                 let stop = match self.toks.get(k) {
-                    Some(t) if t.kind == TokenKind::Punct && n != "-" => true,
+                    // Signs that belong to a number ("a 51% stake", "$10 million") are no
+                    // break.
+                    Some(t)
+                        if t.kind == TokenKind::Punct
+                            && !matches!(n, "-" | "%" | "$" | "€" | "£") =>
+                    {
+                        true
+                    }
                     _ => {
                         matches!(n, "to" | "for" | "of" | "and" | "or" | "said" | "says")
                             && !preps.iter().any(|p| p == n)
@@ -981,7 +988,10 @@ impl<'a> View<'a> {
             }
             // "The attack, condemned by the White House": the "by" belongs to another verb.
             let punct = (from..m.start).any(|k| {
-                self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct && t.norm != "-")
+                self.toks.get(k).is_some_and(|t| {
+                    t.kind == TokenKind::Punct
+                        && !matches!(t.norm.as_str(), "-" | "%" | "$" | "€" | "£")
+                })
             });
             if punct {
                 break;
