@@ -26,14 +26,38 @@ fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("lapwing-cli-store-{}", std::process::id()));
-    let _ = std::fs::create_dir_all(&dir);
-    let p = dir.join(name);
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", p.display()));
+/// A scratch path whose directory is removed when the test ends, passed or failed, so that
+/// test runs leave nothing behind in the temporary directory.
+struct Scratch {
+    dir: PathBuf,
+    path: PathBuf,
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.path
     }
-    p
+}
+
+impl AsRef<std::path::Path> for Scratch {
+    fn as_ref(&self) -> &std::path::Path {
+        &self.path
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A fresh path `name` in a directory of its own.
+fn temp(name: &str) -> Scratch {
+    let dir = std::env::temp_dir().join(format!("lapwing-cli-store-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::create_dir_all(&dir);
+    Scratch { path: dir.join(name), dir }
 }
 
 fn lapwing(args: &[&str]) -> Output {
@@ -334,7 +358,7 @@ fn duplicate_articles_are_stored_as_events_with_sources() {
 }
 
 /// Documents enough that an ingest runs for a while.
-fn big_input(n: usize) -> PathBuf {
+fn big_input(n: usize) -> Scratch {
     let path = temp("big.jsonl");
     let places = ["Sweida", "Damascus", "Homs", "Aleppo", "Daraa", "Idlib", "Hama", "Latakia"];
     let mut text = String::new();

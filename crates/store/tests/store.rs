@@ -9,14 +9,39 @@ use lapwing_core::Document;
 use lapwing_store::*;
 use std::path::PathBuf;
 
-fn temp_path(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("lapwing-store-test-{}", std::process::id()));
-    let _ = std::fs::create_dir_all(&dir);
-    let p = dir.join(name);
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", p.display()));
+/// A scratch path whose directory is removed when the test ends, passed or failed, so that
+/// test runs leave nothing behind in the temporary directory.
+struct Scratch {
+    dir: PathBuf,
+    path: PathBuf,
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.path
     }
-    p
+}
+
+impl AsRef<std::path::Path> for Scratch {
+    fn as_ref(&self) -> &std::path::Path {
+        &self.path
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A fresh path `name` in a directory of its own.
+fn temp_path(name: &str) -> Scratch {
+    let dir =
+        std::env::temp_dir().join(format!("lapwing-store-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::create_dir_all(&dir);
+    Scratch { path: dir.join(name), dir }
 }
 
 fn all(store: &Store) -> Vec<EventCluster> {
