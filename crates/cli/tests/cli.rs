@@ -1,6 +1,8 @@
 //! End-to-end tests of the `lapwing` binary: the bundled example, schema validity, the exit
 //! statuses on bad input, determinism across thread counts, and the other subcommands.
 
+mod common;
+use common::Scratch;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -32,45 +34,9 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// A scratch path whose directory is removed when the test ends, passed or failed, so that
-/// test runs leave nothing behind in the temporary directory.
-struct Scratch {
-    dir: PathBuf,
-    path: PathBuf,
-}
-
-impl std::ops::Deref for Scratch {
-    type Target = std::path::Path;
-    fn deref(&self) -> &std::path::Path {
-        &self.path
-    }
-}
-
-impl AsRef<std::path::Path> for Scratch {
-    fn as_ref(&self) -> &std::path::Path {
-        &self.path
-    }
-}
-
-impl AsRef<std::ffi::OsStr> for Scratch {
-    fn as_ref(&self) -> &std::ffi::OsStr {
-        self.path.as_os_str()
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
 /// A fresh directory of its own for test `name`.
 fn scratch(name: &str) -> Scratch {
-    let dir = std::env::temp_dir().join(format!("lapwing-cli-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir)
-        .unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
-    Scratch { path: dir.clone(), dir }
+    Scratch::dir("lapwing-cli-test", name)
 }
 
 fn write(path: &Path, bytes: &[u8]) {

@@ -5,6 +5,8 @@
 //! The coder is still maturing, so no test hard-codes how many events it finds: counts are
 //! read back from the store and checked against each other.
 
+mod common;
+use common::Scratch;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -26,38 +28,9 @@ fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A scratch path whose directory is removed when the test ends, passed or failed, so that
-/// test runs leave nothing behind in the temporary directory.
-struct Scratch {
-    dir: PathBuf,
-    path: PathBuf,
-}
-
-impl std::ops::Deref for Scratch {
-    type Target = std::path::Path;
-    fn deref(&self) -> &std::path::Path {
-        &self.path
-    }
-}
-
-impl AsRef<std::path::Path> for Scratch {
-    fn as_ref(&self) -> &std::path::Path {
-        &self.path
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
 /// A fresh path `name` in a directory of its own.
 fn temp(name: &str) -> Scratch {
-    let dir = std::env::temp_dir().join(format!("lapwing-cli-store-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let _ = std::fs::create_dir_all(&dir);
-    Scratch { path: dir.join(name), dir }
+    Scratch::file("lapwing-cli-store", name)
 }
 
 fn lapwing(args: &[&str]) -> Output {
