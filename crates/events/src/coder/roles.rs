@@ -2218,6 +2218,9 @@ impl<'a> View<'a> {
                 if said && self.statement_verb(t0) {
                     return self.main_subject(k.saturating_sub(1));
                 }
+                if !said {
+                    return self.uncoded_conjunct_subject(k);
+                }
                 return Vec::new();
             }
             if prev == "and" {
@@ -2252,6 +2255,49 @@ impl<'a> View<'a> {
             }
         }
         self.subject(t0)
+    }
+
+    /// The subject of a verb right after "and" (at `k`) when the verb before it was not
+    /// coded: "Police stopped the protesters and arrested 20" shares "Police". The mention
+    /// nearest before the "and" may be the first verb's object, so the subject before it wins.
+    /// "A man became sick after eating at Taco Bell and sued the owner": a finite verb cannot
+    /// be coordinated with the gerund of an "after" clause, so it shares the main clause's
+    /// subject.
+    fn uncoded_conjunct_subject(&self, k: usize) -> Vec<usize> {
+        let Some(and) = k.checked_sub(1) else { return Vec::new() };
+        // Only a finite verb: "wants the court to suspend the injunction and order the
+        // release" coordinates infinitives, whose doer the wish names.
+        let w = self.norm(k);
+        let finite = (w.ends_with("ed") && w.len() >= 4)
+            || crate::inflect::is_irregular_past(w)
+            || (w.ends_with('s') && !w.ends_with("ss"));
+        if !finite {
+            return Vec::new();
+        }
+        let c = self.cl(and);
+        let opens = (0..and).rev().find(|&j| self.cl(j) != c).map_or(0, |j| j + 1);
+        // Only a mention that opens its clause is surely a subject ("E. coli affects 75,000
+        // people a year and can kill": the people are the object).
+        let opens_clause = |i: usize| {
+            let start = self.mi(i).start;
+            (opens..start).all(|j| matches!(self.norm(j), "," | "and" | "but" | "then" | "so"))
+        };
+        let first = self.subject(and);
+        if let Some(&f) = first.first() {
+            let again = self.subject(self.mi(f).start);
+            let subject = if again.is_empty() { first } else { again };
+            return match subject.first() {
+                Some(&s) if opens_clause(s) => subject,
+                _ => Vec::new(),
+            };
+        }
+        let gerund_clause = opens > 0
+            && matches!(self.norm(opens), "after" | "before" | "while" | "since")
+            && self.norm(opens + 1).ends_with("ing");
+        if gerund_clause && !self.norm(k).ends_with("ing") {
+            return self.main_subject(opens);
+        }
+        Vec::new()
     }
 
     /// Whether a verb of statement (in any form) stands at `t`: urge, accuse, condemn, reject
