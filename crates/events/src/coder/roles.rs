@@ -1343,6 +1343,22 @@ impl<'a> View<'a> {
             ) || code.is_some_and(|c| c.is_non_state())
                 || sector.is_none()
         };
+        // "Scharping, ending a two-day visit, said ..." in a story from Warsaw: a visit that
+        // names no destination is to the story's state, when the visitor is a foreigner there.
+        if event == EventType::Consult
+            && modes.contains(&Mode::Visit)
+            && recip_ms.is_empty()
+            && actor_ms.len() < 2
+            && (t0..t1).any(|k| matches!(self.norm(k), "visit" | "visits" | "trip" | "trips"))
+        {
+            let visitor = actor_ms.first().and_then(|m| m.entity.code);
+            if let Some(host) = self.doc_country.filter(|&h| visitor.is_some_and(|v| v != h)) {
+                let mut m = self.party_at(t0..t1, host, None);
+                m.head = t0;
+                m.entity.entity_text = String::new();
+                recip_ms.push(m);
+            }
+        }
         // A meeting needs a counterpart: "the committee met" is no CONSULT, unless several
         // parties meet or a third party hosts.
         if event == EventType::Consult
