@@ -137,6 +137,12 @@ impl<'a> View<'a> {
             }
             if t.norm == "(" || opens.contains(&ti) {
                 outer.push(c);
+                // An aside in dashes is a clause of its own, as one in parentheses is ("("
+                // is a barrier below; a dash is not, since a single dash joins a clause).
+                if t.norm != "(" {
+                    next += 1;
+                    c = next;
+                }
             }
             paren.push(!outer.is_empty());
             if BARRIERS.contains(&t.norm.as_str()) {
