@@ -944,9 +944,12 @@ impl<'a> View<'a> {
                 let stop = match self.toks.get(k) {
                     // Signs that belong to a number ("a 51% stake", "$10 million") are no
                     // break.
+                    // ("from international organizations, including the WHO": the comma
+                    // before a list of examples.)
                     Some(t)
                         if t.kind == TokenKind::Punct
-                            && !matches!(n, "-" | "%" | "$" | "€" | "£") =>
+                            && !matches!(n, "-" | "%" | "$" | "€" | "£")
+                            && !(n == "," && self.norm(k + 1) == "including") =>
                     {
                         true
                     }
