@@ -692,6 +692,7 @@ pub(super) fn answer_moves(text: &str, out: &mut [EventCandidate]) {
             let t = text.get(o.trigger.start..o.trigger.end).unwrap_or("").to_lowercase();
             REACTIONS.iter().any(|st| t.starts_with(st))
         };
+        let far = if kind.is_some() { told_before(out, c, 8) } else { Vec::new() };
         let act = match kind {
             None => told.iter().find(|o| usable(o) && !reaction(o)).filter(|o| {
                 o.sentence + 1 >= c.sentence
@@ -700,9 +701,21 @@ pub(super) fn answer_moves(text: &str, out: &mut [EventCandidate]) {
             Some(EventType::Assault) => told
                 .iter()
                 .find(|o| usable(o) && matches!(o.event, EventType::Assault | EventType::Protest)),
-            Some(k) => told.iter().find(|o| usable(o) && o.event == k).or_else(|| {
-                told.iter().filter(|o| o.sentence + 1 >= c.sentence).find(|o| usable(o))
-            }),
+            Some(k) => told
+                .iter()
+                .find(|o| usable(o) && o.event == k)
+                .or_else(|| {
+                    told.iter().filter(|o| o.sentence + 1 >= c.sentence).find(|o| usable(o))
+                })
+                // "Reno denied the request", "officials disputed that notion": a request or
+                // claim answered may have been told several sentences before.
+                .or_else(|| {
+                    far.iter().find(|o| {
+                        matches!(k, EventType::Request | EventType::Accuse)
+                            && usable(o)
+                            && o.event == k
+                    })
+                }),
         }
         .map(|o| (o.actors.clone(), o.event));
         let Some((doers, act_event)) = act else { continue };
