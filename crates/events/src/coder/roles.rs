@@ -1057,6 +1057,47 @@ impl<'a> View<'a> {
                 }
             }
         }
+        // "marched in Istanbul to protest the killings of ethnic Albanians by Serb police": a
+        // protest is made to the doer of the act protested, whoever else it names.
+        if event == EventType::Protest {
+            let c = self.cl(t0);
+            let end = (t1 + 25).min(self.toks.len());
+            let doer = (t1..end)
+                .filter(|&k| self.norm(k) == "by" && self.cl(k) == c)
+                .find(|&k| {
+                    (k.saturating_sub(5)..k).any(|j| {
+                        matches!(
+                            self.norm(j),
+                            "killing"
+                                | "killings"
+                                | "arrest"
+                                | "arrests"
+                                | "detention"
+                                | "attack"
+                                | "attacks"
+                                | "shooting"
+                                | "shootings"
+                                | "crackdown"
+                                | "treatment"
+                                | "deportation"
+                                | "deportations"
+                                | "execution"
+                                | "executions"
+                                | "abuses"
+                                | "massacre"
+                        )
+                    })
+                })
+                .and_then(|k| self.mention_starting(k + 1))
+                .and_then(|i| self.resolved(i));
+            let actor_codes: BTreeSet<ActorCode> =
+                actor_ms.iter().filter_map(|m| m.entity.code).collect();
+            if let Some(m) =
+                doer.filter(|m| m.entity.code.is_some_and(|x| !actor_codes.contains(&x)))
+            {
+                recip_ms = vec![m];
+            }
+        }
         // "moved troops to its border with Finland": the neighbour is the one faced.
         if event == EventType::Mobilize && recip_ms.is_empty() {
             let c = self.cl(t0);
