@@ -707,15 +707,9 @@ pub(super) fn answer_moves(text: &str, out: &mut [EventCandidate]) {
                 .or_else(|| {
                     told.iter().filter(|o| o.sentence + 1 >= c.sentence).find(|o| usable(o))
                 })
-                // "Reno denied the request", "officials disputed that notion": a request or
-                // claim answered may have been told several sentences before.
-                .or_else(|| {
-                    far.iter().find(|o| {
-                        matches!(k, EventType::Request | EventType::Accuse)
-                            && usable(o)
-                            && o.event == k
-                    })
-                }),
+                // "Reno denied the request", "called the raid an authoritarian act": the act
+                // answered by name may have been told several sentences before.
+                .or_else(|| far.iter().find(|o| usable(o) && o.event == k)),
         }
         .map(|o| (o.actors.clone(), o.event));
         let Some((doers, act_event)) = act else { continue };
