@@ -2285,7 +2285,18 @@ impl<'a> View<'a> {
                 let first = self.subject(k.saturating_sub(1));
                 // "condemned the strikes as \"a flagrant violation\" and called on": a quote
                 // closes the clause before the "and"; the verb before still lends its subject.
-                if first.is_empty() {
+                // "A Paris court found Le Pen guilty of embezzlement and barred her": a mention
+                // after the verb before is its object, so that verb's subject is shared.
+                let object_of_before = first.first().is_some_and(|&f| {
+                    before.is_some_and(|(c, fl)| {
+                        !fl.subject.is_empty()
+                            && self
+                                .toks
+                                .get(self.mi(f).start)
+                                .is_some_and(|t| t.span.start >= c.trigger.end)
+                    })
+                });
+                if first.is_empty() || object_of_before {
                     if let Some((_, f)) = before {
                         let ids: Vec<usize> = self
                             .order
