@@ -291,6 +291,7 @@ impl EventCoder {
         fold_court_bans(&mut out);
         fold_unknown_attackers(&mut out);
         fold_retold_attacks(&mut out);
+        fold_answered_attacks(&mut out);
         drop_unknown_targets(&mut out);
         answer_attacks(text, &mut out);
         answer_rulings(text, &mut out);

@@ -292,6 +292,42 @@ pub(super) fn fold_retold_attacks(out: &mut Vec<EventCandidate>) {
     fold_into(out, fold);
 }
 
+/// "China condemned the U.S. strikes as a violation of the U.N. Charter": an attack named as
+/// the object of a statement is the attack already told by the same doers, not a new one.
+pub(super) fn fold_answered_attacks(out: &mut Vec<EventCandidate>) {
+    let mut fold: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in out.iter().enumerate() {
+        if c.event != EventType::Assault || c.actors.is_empty() {
+            continue;
+        }
+        let answered = out.iter().any(|s| {
+            s.sentence == c.sentence
+                && matches!(
+                    s.event,
+                    EventType::Accuse | EventType::Support | EventType::Reject | EventType::Request
+                )
+                && s.trigger.end <= c.trigger.start
+                && c.trigger.start - s.trigger.end <= 30
+        });
+        if !answered {
+            continue;
+        }
+        let mine = codes_of(&c.actors);
+        let earlier = out.iter().enumerate().take(i).find(|(_, e)| {
+            e.event == EventType::Assault
+                && e.sentence < c.sentence
+                && c.sentence - e.sentence <= 40
+                && !e.aux.negated
+                && !e.aux.hypothetical
+                && codes_of(&e.actors) == mine
+        });
+        if let Some((j, _)) = earlier {
+            fold.push((i, j));
+        }
+    }
+    fold_into(out, fold);
+}
+
 /// "Tens of thousands rallied in Belgrade, demanding accountability": demands made by
 /// demonstrating are the protest (PLOVER), not a request of their own.
 /// What the demonstrators denounce or demand of a foreign state ("rallied in Sanaa,
