@@ -2124,6 +2124,36 @@ impl<'a> View<'a> {
         t0: usize,
         same_sentence: &[(EventCandidate, CandFlags)],
     ) -> Vec<usize> {
+        // "Iraq condemned those strikes, saying they had killed 16 people": the pronoun stands
+        // for the attacks named just before it, not for the speaker.
+        let mut q = t0;
+        while q > 0 && matches!(self.norm(q - 1), "had" | "have" | "has" | "also" | "allegedly") {
+            q -= 1;
+        }
+        if q > 0 && matches!(self.norm(q - 1), "they" | "it") {
+            let p = q - 1;
+            let attack_noun = |w: &str| {
+                matches!(
+                    w,
+                    "strikes"
+                        | "airstrikes"
+                        | "attacks"
+                        | "raids"
+                        | "bombings"
+                        | "strike"
+                        | "airstrike"
+                        | "attack"
+                        | "raid"
+                        | "bombing"
+                        | "shelling"
+                )
+            };
+            if (p.saturating_sub(8)..p).any(|j| attack_noun(self.norm(j)))
+                && (p.saturating_sub(3)..p).any(|j| matches!(self.norm(j), "saying" | "adding"))
+            {
+                return Vec::new();
+            }
+        }
         let mut k = t0;
         // "Israel began releasing prisoners": the subject of the aspect verb; "it was
         // striking": the subject of the progressive.
