@@ -292,6 +292,34 @@ pub(super) fn fold_retold_attacks(out: &mut Vec<EventCandidate>) {
     fold_into(out, fold);
 }
 
+/// "India blamed Pakistan for the attack. Pakistan denied any role": a denial that names no
+/// one answers the latest accusation made against the denier.
+pub(super) fn answer_accusations(out: &mut [EventCandidate]) {
+    for i in 0..out.len() {
+        let Some(c) = out.get(i) else { continue };
+        if c.event != EventType::Reject || !c.recipients.is_empty() || c.actors.is_empty() {
+            continue;
+        }
+        let mine = codes_of(&c.actors);
+        let accuser = out
+            .iter()
+            .take(i)
+            .rev()
+            .filter(|o| o.sentence + 10 >= c.sentence)
+            .find(|o| {
+                o.event == EventType::Accuse
+                    && !o.aux.negated
+                    && !o.actors.is_empty()
+                    && !codes_of(&o.recipients).is_disjoint(&mine)
+                    && codes_of(&o.actors).is_disjoint(&mine)
+            })
+            .map(|o| o.actors.clone());
+        if let (Some(a), Some(c)) = (accuser, out.get_mut(i)) {
+            c.recipients = a;
+        }
+    }
+}
+
 /// "China condemned the U.S. strikes as a violation of the U.N. Charter": an attack named as
 /// the object of a statement is the attack already told by the same doers, not a new one.
 pub(super) fn fold_answered_attacks(out: &mut Vec<EventCandidate>) {
