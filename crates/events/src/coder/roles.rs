@@ -1041,7 +1041,7 @@ impl<'a> View<'a> {
             let end = (t1 + 10).min(self.toks.len());
             let target = (t1..end)
                 .take_while(|&k| self.cl(k) == c && !spans.iter().any(|&(a, _)| a == k))
-                .filter(|&k| self.norm(k) == "in")
+                .filter(|&k| matches!(self.norm(k), "in" | "inside" | "within" | "across"))
                 .find_map(|k| {
                     self.order.iter().copied().find(|&i| {
                         let m = self.mi(i);
