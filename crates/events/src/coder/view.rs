@@ -1032,6 +1032,27 @@ impl<'a> View<'a> {
         }
         if is(self.toks.get(j.wrapping_sub(1)), &["'s", "'"]) {
             j -= 1;
+        } else if self.mention_ending(j).is_none() {
+            // "Russia's biggest aerial attack of the war": a possessor before a few plain
+            // adjectives of the noun.
+            let mut q = j;
+            let mut plain = 0;
+            while q > 0
+                && plain < 3
+                && self.toks.get(q - 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && !t.capitalised
+                        && !matches!(t.norm.as_str(), "'s" | "'")
+                        && !DETERMINERS.contains(&t.norm.as_str())
+                        && !PREPS.contains(&t.norm.as_str())
+                })
+            {
+                q -= 1;
+                plain += 1;
+            }
+            if plain > 0 && is(self.toks.get(q.wrapping_sub(1)), &["'s", "'"]) {
+                j = q - 1;
+            }
         }
         match self.mention_ending(j) {
             Some(m) => {
