@@ -1705,9 +1705,14 @@ impl<'a> View<'a> {
             });
             // ("riot police had to use tear gas": what one had to do was done.)
             let had_to = self.norm(k.wrapping_sub(2)) == "had";
+            // ("said it was ready to accept the U.S. proposal": willingness to agree is an
+            // agreement, as PLOVER counts it.)
+            let willing = event == EventType::Agree
+                && matches!(self.norm(k.wrapping_sub(2)), "ready" | "willing" | "prepared");
             let wanted = before == "to"
                 && !cue_ends_here
                 && !had_to
+                && !willing
                 && self.aux_before(k - 1, &[AuxKind::Implicative], 5).is_none();
             let prevented = before == "from" && self.norm(k).ends_with("ing");
             // "plotted to execute X and then attack Y": coordinated with a wish.
