@@ -1398,6 +1398,13 @@ impl<'a> View<'a> {
                 m.head = t0;
                 m.entity.entity_text = String::new();
                 recip_ms.push(m);
+                entries.push(EntryRef {
+                    role: "recipient".into(),
+                    entry: "host".into(),
+                    source: "coder: a visit that names no destination is to the story's state"
+                        .into(),
+                    text: String::new(),
+                });
             }
         }
         // A meeting needs a counterpart: "the committee met" is no CONSULT, unless several
