@@ -756,24 +756,28 @@ pub(super) fn answer_moves(text: &str, out: &mut [EventCandidate]) {
             let t = text.get(o.trigger.start..o.trigger.end).unwrap_or("").to_lowercase();
             REACTIONS.iter().any(|st| t.starts_with(st))
         };
-        let far = if kind.is_some() { told_before(out, c, 8) } else { Vec::new() };
         let act = match kind {
-            None => told.iter().find(|o| usable(o) && !reaction(o)).filter(|o| {
+            None => told.iter().copied().find(|o| usable(o) && !reaction(o)).filter(|o| {
                 o.sentence + 1 >= c.sentence
                     || told.iter().any(|r| r.sentence + 1 == c.sentence && reaction(r))
             }),
             Some(EventType::Assault) => told
                 .iter()
+                .copied()
                 .find(|o| usable(o) && matches!(o.event, EventType::Assault | EventType::Protest)),
             Some(k) => told
                 .iter()
+                .copied()
                 .find(|o| usable(o) && o.event == k)
                 .or_else(|| {
-                    told.iter().filter(|o| o.sentence + 1 >= c.sentence).find(|o| usable(o))
+                    told.iter()
+                        .copied()
+                        .filter(|o| o.sentence + 1 >= c.sentence)
+                        .find(|o| usable(o))
                 })
                 // "Reno denied the request", "called the raid an authoritarian act": the act
                 // answered by name may have been told several sentences before.
-                .or_else(|| far.iter().find(|o| usable(o) && o.event == k)),
+                .or_else(|| told_before(out, c, 8).into_iter().find(|o| usable(o) && o.event == k)),
         }
         .map(|o| (o.actors.clone(), o.event));
         let Some((doers, act_event)) = act else { continue };

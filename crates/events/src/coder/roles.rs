@@ -1394,10 +1394,7 @@ impl<'a> View<'a> {
         {
             let visitor = actor_ms.first().and_then(|m| m.entity.code);
             if let Some(host) = self.doc_country.filter(|&h| visitor.is_some_and(|v| v != h)) {
-                let mut m = self.party_at(t0..t1, host, None);
-                m.head = t0;
-                m.entity.entity_text = String::new();
-                recip_ms.push(m);
+                recip_ms.push(self.implied_at(t0, t1, host, None));
                 entries.push(EntryRef {
                     role: "recipient".into(),
                     entry: "host".into(),
@@ -2680,10 +2677,22 @@ impl<'a> View<'a> {
         // sentences just before placed the story; arrests stay with the story's state.
         let recent = if sector == Sector::Gov { self.recent_place } else { None };
         let code = place.or(recent).or(self.doc_country).or_else(of_recipient)?;
-        let mut m = self.party_at(t0..t1, code, Some(sector));
+        Some(self.implied_at(t0, t1, code, Some(sector)))
+    }
+
+    /// A party no word names, implied by the trigger at `t0..t1` (the authority behind an
+    /// agentless arrest, the host of a visit): it has no text of its own.
+    pub(super) fn implied_at(
+        &self,
+        t0: usize,
+        t1: usize,
+        code: ActorCode,
+        sector: Option<Sector>,
+    ) -> Mention {
+        let mut m = self.party_at(t0..t1, code, sector);
         m.head = t0;
         m.entity.entity_text = String::new();
-        Some(m)
+        m
     }
 
     /// A party the text implies over the tokens `range` (no lexicon entry coded it).
