@@ -275,6 +275,7 @@ impl<'a> View<'a> {
                 self.toks.get(t1),
                 &["at", "in", "by", "during", "on", "under", "last", "earlier", "since"],
             )
+            && !self.closes_appositive(t0 - 1)
         {
             return None;
         }
@@ -2409,6 +2410,24 @@ impl<'a> View<'a> {
 
     /// Whether a verb of statement (in any form) stands at `t`: urge, accuse, condemn, reject
     /// and the like.
+    /// "Juan Miguel Gonzalez, a local farmer, demanded on Friday": the comma at `c` closes an
+    /// appositive opened by an earlier comma ("a/the ...", "Elian's father"), so the verb after
+    /// it is the clause's own, not a participle describing the noun before the comma.
+    pub(super) fn closes_appositive(&self, c: usize) -> bool {
+        let Some(c1) = (c.saturating_sub(9)..c).rev().find(|&j| self.norm(j) == ",") else {
+            return false;
+        };
+        let head = c1 + 1;
+        let opens = matches!(self.norm(head), "a" | "an" | "the")
+            || self.norm(head + 1) == "'s"
+            || self.mention_starting(head).is_some();
+        c1 > 0
+            && head < c
+            && opens
+            && self.toks.get(c1 - 1).is_some_and(|t| t.kind == TokenKind::Word)
+            && !self.verb_spans.iter().any(|&(s, _)| s < c)
+    }
+
     pub(super) fn statement_verb(&self, t: usize) -> bool {
         const STEMS: &[&str] = &[
             "urg", "call", "demand", "accus", "condemn", "reject", "warn", "prais", "welcom",

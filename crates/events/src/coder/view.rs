@@ -486,7 +486,13 @@ impl<'a> View<'a> {
             return None;
         }
         let a = self.mention_ending(w - 1)?;
-        let c = self.mi(a).start.checked_sub(1).filter(|&c| is(self.toks.get(c), &[","]))?;
+        // "Sergei Lavrov, Russia's foreign minister, met": the apposition opens at its
+        // possessor.
+        let mut st = self.mi(a).start;
+        if st > 0 && self.norm(st - 1) == "'s" {
+            st = self.mention_ending(st - 1).map_or(st, |p| self.mi(p).start);
+        }
+        let c = st.checked_sub(1).filter(|&c| is(self.toks.get(c), &[","]))?;
         let m0 = self.mention_ending(c).filter(|&m0| self.mi(m0).prep.is_none())?;
         // The name of the two ("His daughter, Vice President Sara Duterte, called").
         let named = |i: usize| self.ms.get(i).is_some_and(|m| m.kind == MentionKind::Name);
@@ -1173,9 +1179,12 @@ impl<'a> View<'a> {
         }
         // "two teenagers aged 15 and 17, accused of plotting": a participle set off by a comma
         // before its complement is a reduced passive relative.
+        // ("Sergei Lavrov, the Russian foreign minister, met in Geneva with": after an
+        // appositive, the clause's own verb.)
         if self.norm(t0.wrapping_sub(1)) == ","
             && t_end == t0 + 1
             && matches!(self.norm(t_end), "of" | "in" | "over" | "with")
+            && (self.norm(t_end) == "of" || !self.closes_appositive(t0 - 1))
         {
             return true;
         }
