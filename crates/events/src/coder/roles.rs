@@ -50,6 +50,19 @@ impl<'a> View<'a> {
                 }
                 // (A charge against people ("would be held accountable") keeps an uncoded
                 // subject as a person of the reporter's state.)
+                // "Clashes between Bedouin fighters and Druze militias killed 30 people": the
+                // sides of the fighting named before the verb are not its subject; the deaths
+                // are the clashes' toll.
+                if event == EventType::Assault && !subj.is_empty() {
+                    let between = (0..t0).rev().take(20).find(|&k| {
+                        self.cl(k) == self.cl(t0)
+                            && matches!(self.norm(k), "between" | "among")
+                            && self.assault_spans.iter().any(|&(_, e)| e == k)
+                    });
+                    if between.is_some_and(|k| subj.iter().all(|&i| self.mi(i).start > k)) {
+                        return None;
+                    }
+                }
                 let charged_people = pat.has("charge") && pat.has("person");
                 if !passive && !charged_people && self.uncoded_subject(t0) {
                     return None;
@@ -3018,6 +3031,10 @@ impl<'a> View<'a> {
                     BE.contains(&self.norm(k))
                         || ADVERBS.contains(&self.norm(k))
                         || matches!(self.norm(k), "been" | "have" | "has" | "had" | "being")
+                        || matches!(
+                            self.norm(k),
+                            "reported" | "feared" | "believed" | "confirmed" | "presumed"
+                        )
                         // "Kizza Besigye, who was abducted in Nairobi".
                         || (k < end + 2 && matches!(self.norm(k), "," | "who"))
                 })

@@ -1101,7 +1101,9 @@ impl<'a> View<'a> {
                     return true;
                 }
             }
-            if !adverb_like(n) {
+            if !adverb_like(n)
+                && !matches!(n, "reported" | "feared" | "believed" | "confirmed" | "presumed")
+            {
                 return false;
             }
             k = p;
@@ -1167,7 +1169,21 @@ impl<'a> View<'a> {
             if BE.contains(&n) {
                 return true;
             }
-            if adverb_like(n) || matches!(n, "not" | "n't" | "never" | "reportedly") {
+            // ("were reported killed", "are feared dead", "were believed kidnapped")
+            if adverb_like(n)
+                || matches!(
+                    n,
+                    "not"
+                        | "n't"
+                        | "never"
+                        | "reportedly"
+                        | "reported"
+                        | "feared"
+                        | "believed"
+                        | "confirmed"
+                        | "presumed"
+                )
+            {
                 k = p;
                 continue;
             }
