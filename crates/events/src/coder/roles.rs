@@ -64,7 +64,11 @@ impl<'a> View<'a> {
                     }
                 }
                 let charged_people = pat.has("charge") && pat.has("person");
-                if !passive && !charged_people && self.uncoded_subject(t0) {
+                // ("The lawyer said the report was inaccurate": a claim denied has no doer.)
+                let claim_denied = event == EventType::Reject
+                    && pat.has("charge")
+                    && self.denied_claim(t0).is_some();
+                if !passive && !charged_people && !claim_denied && self.uncoded_subject(t0) {
                     return None;
                 }
                 if passive {
@@ -559,12 +563,10 @@ impl<'a> View<'a> {
             }
             // "said reports that troops had entered the town were false": what is denied is a
             // claim, whose maker the sentence need not name; the town is no party to it.
+            let mut report_at = (t0, t1);
             if event == EventType::Reject {
-                let said = self.said_end_before(t0);
-                let claim = said.filter(|&s| t0 - s <= 20).and_then(|s| {
-                    (s..(s + 4).min(t0)).find(|&k| CLAIM_NOUNS.contains(&self.norm(k)))
-                });
-                claim?;
+                let said = self.denied_claim(t0)?;
+                report_at = (said, said);
                 actors.clear();
             }
             if was_passive || (actors.is_empty() && charged.is_none() && event != EventType::Reject)
@@ -572,7 +574,7 @@ impl<'a> View<'a> {
                 return None;
             }
             recips = std::mem::take(&mut actors);
-            match self.reporter(t0, t1) {
+            match self.reporter(report_at.0, report_at.1) {
                 Some(Ok(i)) => actors = vec![i],
                 Some(Err((ss, mi))) => {
                     from_speaker = self.all.get(ss).and_then(|v| v.get(mi)).cloned();
@@ -1841,39 +1843,44 @@ impl<'a> View<'a> {
         {
             // "claims that Russia hacked", "alleged that troops fired": the content of a
             // claim is only alleged (a denial's is negated, by the aux cues).
+            // ("insisted that his client had no role": a denial told as what one insists on
+            // is the insisting itself.)
+            let denial = event == EventType::Reject && (pat.has("outward") || pat.has("charge"));
             let c = self.cl(t0);
             let lo = t0.saturating_sub(12);
             aux.hypothetical |= (lo..t0).any(|k| {
                 self.norm(k) == "that"
                     && (self.cl(k) == c || self.cl(k + 1) == c)
                     && (k.saturating_sub(4)..k).any(|j| {
-                        matches!(
-                            self.norm(j),
-                            "demand"
-                                | "demands"
-                                | "demanded"
-                                | "demanding"
-                                | "urged"
-                                | "urging"
-                                | "insisted"
-                                | "insisting"
-                                | "requested"
-                                | "request"
-                                | "proposal"
-                                | "proposed"
-                                | "claim"
-                                | "claims"
-                                | "allegation"
-                                | "allegations"
-                                | "accusation"
-                                | "accusations"
-                                | "rumours"
-                                | "rumors"
-                                | "claimed"
-                                | "claiming"
-                                | "alleged"
-                                | "alleging"
-                        )
+                        let insisted = matches!(self.norm(j), "insisted" | "insisting");
+                        !(denial && insisted)
+                            && matches!(
+                                self.norm(j),
+                                "demand"
+                                    | "demands"
+                                    | "demanded"
+                                    | "demanding"
+                                    | "urged"
+                                    | "urging"
+                                    | "insisted"
+                                    | "insisting"
+                                    | "requested"
+                                    | "request"
+                                    | "proposal"
+                                    | "proposed"
+                                    | "claim"
+                                    | "claims"
+                                    | "allegation"
+                                    | "allegations"
+                                    | "accusation"
+                                    | "accusations"
+                                    | "rumours"
+                                    | "rumors"
+                                    | "claimed"
+                                    | "claiming"
+                                    | "alleged"
+                                    | "alleging"
+                            )
                     })
             });
         }
@@ -2439,6 +2446,20 @@ impl<'a> View<'a> {
             && opens
             && self.toks.get(c1 - 1).is_some_and(|t| t.kind == TokenKind::Word)
             && !self.verb_spans.iter().any(|&(s, _)| s < c)
+    }
+
+    /// "McCurry said any suggestion that Currie believes the president tried to influence
+    /// her was absolutely false": the end of the verb of saying, at most 20 tokens before `t0`,
+    /// right after which a claim is named (the nearest such verb, not a verb of the claim).
+    pub(super) fn denied_claim(&self, t0: usize) -> Option<usize> {
+        self.aux_hits
+            .iter()
+            .filter(|h| {
+                h.end <= t0 && t0 - h.end <= 20 && self_kind(self, h) == Some(AuxKind::Speech)
+            })
+            .map(|h| h.end)
+            .filter(|&s| (s..(s + 4).min(t0)).any(|k| CLAIM_NOUNS.contains(&self.norm(k))))
+            .max()
     }
 
     pub(super) fn statement_verb(&self, t: usize) -> bool {
