@@ -1928,8 +1928,21 @@ impl<'g> Geoparser<'g> {
             }
             out
         };
-        let p2 = self.choose(text, toks, &raws, Some(&mask(p1)));
-        let p3 = self.choose(text, toks, &raws, Some(&mask(p2)));
+        let m1 = mask(p1);
+        let p2 = self.choose(text, toks, &raws, Some(&m1));
+        let m2 = mask(p2.clone());
+        // A round reads of the round before only which entry each mention kept: when that is
+        // unchanged, the third round would repeat the second.
+        let same = |a: &Choice<'g>, b: &Choice<'g>| match (a, b) {
+            (Some((x, _, _)), Some((y, _, _))) => std::ptr::eq(*x, *y),
+            (None, None) => true,
+            _ => false,
+        };
+        let p3 = if m1.iter().zip(&m2).all(|(a, b)| same(a, b)) {
+            p2
+        } else {
+            self.choose(text, toks, &raws, Some(&m2))
+        };
         let mut out = Vec::with_capacity(raws.len());
         for (k, (r, best)) in raws.iter().zip(p3).enumerate() {
             if !keep(k, r, &best) {
