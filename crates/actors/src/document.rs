@@ -191,7 +191,26 @@ pub(crate) fn code_document(
             let prev2 = p.checked_sub(2).and_then(|q| s.tokens.get(q)).map(|t| t.norm.as_str());
             let dest =
                 |w: Option<&str>| matches!(w, Some("to" | "into" | "toward" | "towards" | "from"));
-            !(dest(prev) || (prev == Some("the") && dest(prev2)))
+            // Nor a go-between ("a deal brokered by the United States", "a swap mediated by
+            // Turkey"): the people the deal frees are not theirs.
+            let word = |q: usize| s.tokens.get(q).map(|t| t.norm.as_str());
+            let by_at = if prev == Some("the") { p.checked_sub(2) } else { p.checked_sub(1) };
+            let brokered = by_at.is_some_and(|b| {
+                word(b) == Some("by")
+                    && b.checked_sub(1).and_then(word).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "brokered"
+                                | "mediated"
+                                | "hosted"
+                                | "facilitated"
+                                | "sponsored"
+                                | "negotiated"
+                                | "arranged"
+                        )
+                    })
+            });
+            !(dest(prev) || (prev == Some("the") && dest(prev2)) || brokered)
         });
         here.sort_by_key(|x| x.0);
         locations.push(here);
