@@ -160,6 +160,22 @@ impl<'a> View<'a> {
                         // the trigger stands.
                         if let Some(i) = inner {
                             recips = vec![i];
+                        } else if inner_flag {
+                            // "declared the port deal between Ethiopia and Somaliland null and
+                            // void": the parties of a pact named inside the trigger.
+                            let between =
+                                (t0 + 1..t1).find(|&k| matches!(self.norm(k), "between" | "with"));
+                            if let Some(b) = between {
+                                let parties: Vec<usize> = self
+                                    .order
+                                    .iter()
+                                    .copied()
+                                    .filter(|&i| self.mi(i).start > b && self.mi(i).end <= t1)
+                                    .collect();
+                                if !parties.is_empty() {
+                                    recips = parties;
+                                }
+                            }
                         }
                     }
                 }
