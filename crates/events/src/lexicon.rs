@@ -565,6 +565,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "foreign"
                 | "ownpeople"
                 | "anonymous"
+                | "raid"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }

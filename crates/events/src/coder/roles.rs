@@ -920,6 +920,12 @@ impl<'a> View<'a> {
                 recips.clear();
             }
         }
+        // "Security forces stormed the chamber and removed opposition lawmakers": police
+        // storming a building is a raid, not an armed attack.
+        if event == EventType::Assault && pat.has("raid") && lead_sector == Some(Sector::Cop) {
+            event = EventType::Coerce;
+            modes.clear();
+        }
         // An "attack" by hackers is a cyber operation.
         let cyber_cue = self.mode_hits.iter().any(|h| {
             h.end + 8 >= t0
