@@ -2347,6 +2347,23 @@ impl<'a> View<'a> {
                 if same_sentence.last().is_none_or(|(c, _)| c.actors.is_empty()) {
                     return Vec::new();
                 }
+                // "U.S. forces struck a boat that had left Venezuela, killing 11": the doer
+                // of the act it follows, not a mention of a relative clause in between.
+                if let Some((_, f)) = same_sentence.last().filter(|(_, f)| !f.subject.is_empty()) {
+                    let ids: Vec<usize> = self
+                        .order
+                        .iter()
+                        .copied()
+                        .filter(|&i| {
+                            self.ms
+                                .get(i)
+                                .is_some_and(|m| f.subject.iter().any(|a| a.span == m.span))
+                        })
+                        .collect();
+                    if !ids.is_empty() {
+                        return ids;
+                    }
+                }
                 return self.main_subject(k.saturating_sub(1));
             }
             if prev == "and" && same_sentence.is_empty() {
