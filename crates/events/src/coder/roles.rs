@@ -1579,6 +1579,14 @@ impl<'a> View<'a> {
         {
             return None;
         }
+        // "Russia and Ukraine agreed to exchange prisoners": what two parties agree on is not
+        // addressed to the people of one of them.
+        if event == EventType::Agree {
+            let sides = codes_of(&actor_ms);
+            if sides.len() >= 2 {
+                recip_ms.retain(|m| m.entity.code.is_none_or(|c| !sides.contains(&c)));
+            }
+        }
         // An agreement noun needs two parties ("business deals" is no AGREE).
         if event == EventType::Agree && pat.frame == Frame::NounMutual && actor_ms.len() < 2 {
             return None;
