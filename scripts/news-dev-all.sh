@@ -76,6 +76,9 @@ fi
 if [ -f "$d/real-tune9.gold.jsonl" ]; then
   row "real-tune9 (25 outbreak and 15 business articles)" "tuning, session 10" "$d/real-tune9.gold.jsonl"
 fi
+if [ -f "$d/real-tune10.gold.jsonl" ]; then
+  row "real-tune10 (14 TBAQ, 14 outbreak, 6 local articles)" "tuning, session 15" "$d/real-tune10.gold.jsonl"
+fi
 row "final e-f (32 real articles)" "held out" "$tmp/final-ef.gold.jsonl"
 row "sentences-final (150 sentences)" "held out" "$d/sentences-final.gold.jsonl" "$d/sentences-final.docs.jsonl"
 row "articles-final (8 wire articles)" "held out" "$d/articles-final.gold.jsonl" "$d/articles-final.docs.jsonl"
