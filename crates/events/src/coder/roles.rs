@@ -1606,6 +1606,21 @@ impl<'a> View<'a> {
         {
             return None;
         }
+        // "The WHO has deployed personnel to the affected areas": health workers and relief
+        // bodies deploy help, not forces.
+        let relief_body = lead.is_some_and(|(c, s)| {
+            s == Some(Sector::Med)
+                || (c.is_some_and(|c| matches!(c.as_str(), "UNO" | "NGO"))
+                    && !matches!(s, Some(Sector::Mil | Sector::Cop)))
+        });
+        if event == EventType::Mobilize
+            && pat.origin.key == "mobilize.deploy"
+            && relief_body
+            && modes.is_empty()
+        {
+            event = EventType::Aid;
+            modes.clear();
+        }
         // Investigations and deployments are what authorities and armed groups do.
         let investigate = event == EventType::Accuse && modes.contains(&Mode::Investigate);
         if (investigate || event == EventType::Mobilize)
