@@ -756,6 +756,27 @@ impl<'a> View<'a> {
             recips.retain(|r| !actors.contains(r));
             unknown_attacker = actors.is_empty() && from_speaker.is_none() && !recips.is_empty();
         }
+        // "Clashes with police in Bihar have left 20 villagers injured": with one side named,
+        // the toll is the other side.
+        if event == EventType::Assault
+            && pat.frame == Frame::NounMutual
+            && recips.is_empty()
+            && actors.len() == 1
+        {
+            // (Only people of the named side's own state: a bare noun coded from a place
+            // named elsewhere in the sentence is no side.)
+            let side = actors.first().and_then(|&a| self.resolved(a)).and_then(|m| m.entity.code);
+            let elsewhere = self.ms.iter().any(|m| {
+                matches!(m.kind, MentionKind::Country | MentionKind::Capital | MentionKind::Place)
+                    && m.entity.code != side
+            });
+            recips = if elsewhere { Vec::new() } else { self.attack_victims(t0, t1) };
+            recips.retain(|r| {
+                !actors.contains(r)
+                    && side.is_some()
+                    && self.resolved(*r).and_then(|m| m.entity.code) == side
+            });
+        }
 
         // Protests with no named protesters are the civilians of the place they are in.
         if actors.is_empty()
@@ -2960,6 +2981,9 @@ impl<'a> View<'a> {
             "damaged",
             "wrecked",
             "rocked",
+            // "have left 20 villagers injured"
+            "left",
+            "leaving",
         ];
         let c = self.cl(t0);
         let inside =
