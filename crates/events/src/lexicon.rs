@@ -566,6 +566,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "ownpeople"
                 | "anonymous"
                 | "raid"
+                | "relief"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }

@@ -1634,11 +1634,7 @@ impl<'a> View<'a> {
                 || (c.is_some_and(|c| matches!(c.as_str(), "UNO" | "NGO"))
                     && !matches!(s, Some(Sector::Mil | Sector::Cop)))
         });
-        if event == EventType::Mobilize
-            && pat.origin.key == "mobilize.deploy"
-            && relief_body
-            && modes.is_empty()
-        {
+        if event == EventType::Mobilize && pat.has("relief") && relief_body && modes.is_empty() {
             event = EventType::Aid;
             modes.clear();
         }
@@ -3138,10 +3134,7 @@ impl<'a> View<'a> {
                     BE.contains(&self.norm(k))
                         || ADVERBS.contains(&self.norm(k))
                         || matches!(self.norm(k), "been" | "have" | "has" | "had" | "being")
-                        || matches!(
-                            self.norm(k),
-                            "reported" | "feared" | "believed" | "confirmed" | "presumed"
-                        )
+                        || REPORTED.contains(&self.norm(k))
                         // "Kizza Besigye, who was abducted in Nairobi".
                         || (k < end + 2 && matches!(self.norm(k), "," | "who"))
                 })

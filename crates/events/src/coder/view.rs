@@ -1101,9 +1101,7 @@ impl<'a> View<'a> {
                     return true;
                 }
             }
-            if !adverb_like(n)
-                && !matches!(n, "reported" | "feared" | "believed" | "confirmed" | "presumed")
-            {
+            if !adverb_like(n) && !REPORTED.contains(&n) {
                 return false;
             }
             k = p;
@@ -1169,20 +1167,9 @@ impl<'a> View<'a> {
             if BE.contains(&n) {
                 return true;
             }
-            // ("were reported killed", "are feared dead", "were believed kidnapped")
             if adverb_like(n)
-                || matches!(
-                    n,
-                    "not"
-                        | "n't"
-                        | "never"
-                        | "reportedly"
-                        | "reported"
-                        | "feared"
-                        | "believed"
-                        | "confirmed"
-                        | "presumed"
-                )
+                || REPORTED.contains(&n)
+                || matches!(n, "not" | "n't" | "never" | "reportedly")
             {
                 k = p;
                 continue;

@@ -705,6 +705,10 @@ pub(super) const NOT_PERSONS: &[&str] = &[
 /// Forms of "be", and of "get", which also makes a passive ("got arrested").
 pub(super) const BE: &[&str] = join_words!(BE_FORMS, &["get", "got", "gets"]);
 
+/// Participles of report that may stand between a form of "be" and a passive participle
+/// without breaking it: "were reported killed", "are feared dead", "were believed kidnapped".
+pub(super) const REPORTED: &[&str] = &["reported", "feared", "believed", "confirmed", "presumed"];
+
 pub(super) fn is(t: Option<&Token>, words: &[&str]) -> bool {
     t.is_some_and(|t| words.contains(&t.norm.as_str()))
 }
