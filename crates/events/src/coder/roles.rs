@@ -2365,13 +2365,7 @@ impl<'a> View<'a> {
                 );
             let subj_here = self.subject(k.saturating_sub(1));
             if let Some(acts) = shared {
-                let ids: Vec<usize> = subj_here
-                    .iter()
-                    .copied()
-                    .filter(|&i| {
-                        self.ms.get(i).is_some_and(|m| acts.iter().any(|a| a.span == m.span))
-                    })
-                    .collect();
+                let ids = self.mentions_of(subj_here.iter().copied(), &acts);
                 if !ids.is_empty() {
                     return ids;
                 }
@@ -2390,16 +2384,7 @@ impl<'a> View<'a> {
                 // "U.S. forces struck a boat that had left Venezuela, killing 11": the doer
                 // of the act it follows, not a mention of a relative clause in between.
                 if let Some((_, f)) = same_sentence.last().filter(|(_, f)| !f.subject.is_empty()) {
-                    let ids: Vec<usize> = self
-                        .order
-                        .iter()
-                        .copied()
-                        .filter(|&i| {
-                            self.ms
-                                .get(i)
-                                .is_some_and(|m| f.subject.iter().any(|a| a.span == m.span))
-                        })
-                        .collect();
+                    let ids = self.mentions_of(self.order.iter().copied(), &f.subject);
                     if !ids.is_empty() {
                         return ids;
                     }
@@ -2437,16 +2422,7 @@ impl<'a> View<'a> {
                 });
                 if first.is_empty() || object_of_before {
                     if let Some((_, f)) = before {
-                        let ids: Vec<usize> = self
-                            .order
-                            .iter()
-                            .copied()
-                            .filter(|&i| {
-                                self.ms
-                                    .get(i)
-                                    .is_some_and(|m| f.subject.iter().any(|a| a.span == m.span))
-                            })
-                            .collect();
+                        let ids = self.mentions_of(self.order.iter().copied(), &f.subject);
                         if !ids.is_empty() {
                             return ids;
                         }
@@ -2462,6 +2438,13 @@ impl<'a> View<'a> {
             }
         }
         self.subject(t0)
+    }
+
+    /// The mentions among `ids` that are one of `of` (the actors or subject of an event coded
+    /// before, matched by span).
+    fn mentions_of(&self, ids: impl Iterator<Item = usize>, of: &[Mention]) -> Vec<usize> {
+        ids.filter(|&i| self.ms.get(i).is_some_and(|m| of.iter().any(|a| a.span == m.span)))
+            .collect()
     }
 
     /// The subject of a verb right after "and" (at `k`) when the verb before it was not
