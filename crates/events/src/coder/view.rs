@@ -1709,10 +1709,38 @@ impl<'a> View<'a> {
         }
         let link = self.norm(k.wrapping_sub(1));
         if matches!(link, "and" | "or" | "," | "but") {
-            let prev = (0..ti).rev().find(|&j| {
-                trigs.get(j).is_some_and(|p| p.pat.event.is_some() && p.hit.end <= t.hit.start)
-            })?;
-            if !was_embedded.get(prev).copied().unwrap_or(false) {
+            let before = |j: usize, noun_ok: bool| {
+                trigs.get(j).is_some_and(|p| {
+                    p.pat.event.is_some()
+                        && p.hit.end <= t.hit.start
+                        && (noun_ok || !p.pat.frame.is_noun())
+                })
+            };
+            let mut prev = (0..ti).rev().find(|&j| before(j, true))?;
+            // A verb's conjunct is the verb before it, not a noun in that verb's object:
+            // "welcomed the deal and called on both sides to respect it" calls on them even
+            // though the deal is what was welcomed. Unless an infinitive or a gerund opened
+            // between them: "urged Russia to respect the ceasefire and withdraw" still urges.
+            if !t.pat.frame.is_noun() && trigs.get(prev).is_some_and(|p| p.pat.frame.is_noun()) {
+                if let Some(v) = (0..prev).rev().find(|&j| before(j, false)) {
+                    let from = trigs.get(v).map_or(t.hit.start, |p| p.hit.end);
+                    let opened = (from..t.hit.start).any(|k| {
+                        self.norm(k) == "to"
+                            || (self.norm(k) == "of" && self.norm(k + 1).ends_with("ing"))
+                    });
+                    if !opened {
+                        prev = v;
+                    }
+                }
+            }
+            // "accused Hamas of breaking the truce and firing rockets": a gerund joined to the
+            // gerund of an accusation is more of its content.
+            let verb_end = (0..ti).rev().find(|&j| before(j, false)).and_then(|j| trigs.get(j));
+            let gerunds = self.norm(t.hit.start).ends_with("ing")
+                && (verb_end.map_or(t.hit.start, |p| p.hit.end)..t.hit.start).any(|k| {
+                    matches!(self.norm(k), "of" | "for") && self.norm(k + 1).ends_with("ing")
+                });
+            if !gerunds && !was_embedded.get(prev).copied().unwrap_or(false) {
                 return None;
             }
         }
