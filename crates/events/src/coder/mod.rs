@@ -296,7 +296,7 @@ impl EventCoder {
         answer_attacks(text, &mut out);
         answer_rulings(text, &mut out);
         answer_moves(text, &mut out);
-        answer_accusations(&mut out);
+        answer_accusations(text, &mut out);
         share_statement_targets(&mut out);
         welcome_agreements(sentences, &mut out);
         protest_demands(&mut out);

@@ -293,13 +293,37 @@ pub(super) fn fold_retold_attacks(out: &mut Vec<EventCandidate>) {
 }
 
 /// "India blamed Pakistan for the attack. Pakistan denied any role": a denial that names no
-/// one answers the latest accusation made against the denier.
-pub(super) fn answer_accusations(out: &mut [EventCandidate]) {
+/// one answers the latest accusation made against the denier. "The father asked Reno to move
+/// the boy ... Reno denied the request": a refusal that names a request answers the latest
+/// request made to the refuser (or to no one named).
+pub(super) fn answer_accusations(text: &str, out: &mut [EventCandidate]) {
+    const ASKED: &[&str] = &[
+        "request",
+        "requests",
+        "demand",
+        "demands",
+        "call",
+        "calls",
+        "appeal",
+        "appeals",
+        "plea",
+        "pleas",
+        "petition",
+        "petitions",
+        "ultimatum",
+    ];
     for i in 0..out.len() {
         let Some(c) = out.get(i) else { continue };
         if c.event != EventType::Reject || !c.recipients.is_empty() || c.actors.is_empty() {
             continue;
         }
+        let said = text.get(c.trigger.start..c.trigger.end).unwrap_or_default();
+        // (The trigger's first word is its verb: "appeal the decision" asks nothing.)
+        let request = said
+            .split(|ch: char| !ch.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .skip(1)
+            .any(|w| ASKED.contains(&w));
         let mine = codes_of(&c.actors);
         let accuser = out
             .iter()
@@ -307,10 +331,15 @@ pub(super) fn answer_accusations(out: &mut [EventCandidate]) {
             .rev()
             .filter(|o| o.sentence + 10 >= c.sentence)
             .find(|o| {
-                o.event == EventType::Accuse
+                let answered = if request {
+                    o.event == EventType::Request
+                        && (o.recipients.is_empty() || !codes_of(&o.recipients).is_disjoint(&mine))
+                } else {
+                    o.event == EventType::Accuse && !codes_of(&o.recipients).is_disjoint(&mine)
+                };
+                answered
                     && !o.aux.negated
                     && !o.actors.is_empty()
-                    && !codes_of(&o.recipients).is_disjoint(&mine)
                     && codes_of(&o.actors).is_disjoint(&mine)
             })
             .map(|o| o.actors.clone());
