@@ -458,10 +458,15 @@ pub(super) fn answer_attacks(text: &str, out: &mut [EventCandidate]) {
             let t = text.get(o.trigger.start..o.trigger.end).unwrap_or("").to_lowercase();
             stems.iter().any(|st| t.contains(st))
         };
+        // In an earlier sentence the act told last is the one answered ("... followed U.S.
+        // strikes on Iraq. Iraq condemned those strikes").
         let in_sentence = |sn: usize, stems: Option<&[&str]>| {
-            out.get(sentence_range(out, sn, sn)).unwrap_or_default().iter().find_map(|o| {
-                (answers(o, sn) && stems.is_none_or(|st| told_as(o, st))).then(|| o.actors.clone())
-            })
+            let fits =
+                |o: &&EventCandidate| answers(o, sn) && stems.is_none_or(|st| told_as(o, st));
+            let told = out.get(sentence_range(out, sn, sn)).unwrap_or_default();
+            let found =
+                if sn < sentence { told.iter().rev().find(fits) } else { told.iter().find(fits) };
+            found.map(|o| o.actors.clone())
         };
         let by_name = named.and_then(|stems| {
             (0..=sentence.min(20))

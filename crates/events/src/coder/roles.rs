@@ -852,8 +852,29 @@ impl<'a> View<'a> {
             let recent =
                 || earlier.iter().rev().take_while(|e| self.pos.saturating_sub(e.sentence) <= 6);
             let two_sided = pat.frame == Frame::NounMutual;
-            let prev = recent()
-                .find(|e| e.event == event && e.pattern_id == pat.origin.key)
+            // "Saturday's strikes in Yemen": the attack on the same target told before (the
+            // lede's, often), rather than the latest attack of any kind.
+            let targets: BTreeSet<ActorCode> = recips
+                .iter()
+                .filter_map(|&i| self.ms.get(i).and_then(|m| m.entity.code))
+                .filter(|c| !c.is_non_state())
+                .collect();
+            let same_target = (definite && !targets.is_empty() && !two_sided)
+                .then(|| {
+                    earlier
+                        .iter()
+                        .rev()
+                        .take_while(|e| self.pos.saturating_sub(e.sentence) <= 40)
+                        .find(|e| {
+                            e.event == event
+                                && !e.actors.is_empty()
+                                && !codes_of(&e.recipients).is_disjoint(&targets)
+                                && codes_of(&e.actors).is_disjoint(&targets)
+                        })
+                })
+                .flatten();
+            let prev = same_target
+                .or_else(|| recent().find(|e| e.event == event && e.pattern_id == pat.origin.key))
                 .or_else(|| {
                     recent().find(|e| {
                         e.event == event

@@ -1439,6 +1439,8 @@ impl<'a> View<'a> {
         let mut was_embedded: Vec<bool> = vec![false; trigs.len()];
         // Orders replaced by the act they order (by candidate index in `out`).
         let mut dropped: Vec<bool> = Vec::new();
+        // Whether each candidate (by index in `out`) came from a noun trigger.
+        let mut nouns: Vec<bool> = Vec::new();
         for (ti, tr) in trigs.iter().enumerate() {
             let Some(event) = tr.pat.event else { continue };
             let emb = self.embedded(&trigs, ti, event, &was_embedded);
@@ -1511,6 +1513,7 @@ impl<'a> View<'a> {
                     }
                     out.push((e, f));
                     dropped.push(false);
+                    nouns.push(tr.pat.frame.is_noun());
                     continue;
                 }
             }
@@ -1554,7 +1557,19 @@ impl<'a> View<'a> {
             if let Some(c) = found {
                 // One candidate per event: the same category with the same parties in one
                 // sentence is one event told twice ("struck Gaza, killing 20").
-                let dup_at = out.iter().position(|(o, _)| same_event_in_sentence(o, &c.0));
+                // But two attack nouns on different states are two attacks ("Saturday's
+                // strikes in Yemen followed U.S. strikes on Iraq").
+                let noun = tr.pat.frame.is_noun();
+                let apart = |k: usize, o: &EventCandidate| {
+                    noun && nouns.get(k).copied().unwrap_or(false) && {
+                        let (a, b) = (codes_of(&o.recipients), codes_of(&c.0.recipients));
+                        !a.is_empty() && !b.is_empty() && a.is_disjoint(&b)
+                    }
+                };
+                let dup_at = out
+                    .iter()
+                    .enumerate()
+                    .position(|(k, (o, _))| !apart(k, o) && same_event_in_sentence(o, &c.0));
                 if let Some(slot) = cand_of.get_mut(ti) {
                     *slot = Some(dup_at.unwrap_or(out.len()));
                 }
@@ -1574,6 +1589,7 @@ impl<'a> View<'a> {
                     None => {
                         out.push(c);
                         dropped.push(false);
+                        nouns.push(noun);
                     }
                 }
             }
