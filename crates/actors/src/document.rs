@@ -736,6 +736,61 @@ fn resolve(
             antecedent = Some(root);
         }
     }
+    // (Bodies only: "hundreds of children" are not the children named before; and a member of
+    // one, as a bare "government" may be another state's.)
+    const BODIES: &[&str] = &[
+        "junta",
+        "government",
+        "regime",
+        "army",
+        "military",
+        "police",
+        "ministry",
+        "parliament",
+        "court",
+        "administration",
+        "cabinet",
+        "presidency",
+        "embassy",
+        "navy",
+        "militia",
+        "factory",
+        "company",
+        "firm",
+    ];
+    // "Niger's ruling junta revoked the deal ... A junta spokesman accused the Americans":
+    // an indefinite description naming a body told just before, with its state, is of that
+    // body, not of the story's most named country.
+    if d.needs_code
+        && d.entity.code.is_none()
+        && !d.definite
+        && !d.possessed
+        && d.pron.is_none()
+        && d.kind == MentionKind::Nominal
+    {
+        let words: Vec<String> = d
+            .entity
+            .entity_text
+            .split(' ')
+            .map(str::to_lowercase)
+            .filter(|w| w.len() > 3)
+            .collect();
+        let body = earlier(out).take_while(|at| at.0 + 6 >= si).find_map(|at| {
+            let m = get(out, at)?;
+            let c = m.entity.code.filter(|c| !c.is_non_state())?;
+            let head = m.entity.entity_text.rsplit(' ').next()?.to_lowercase();
+            (m.kind == MentionKind::Nominal
+                && getm(meta, at).is_some_and(|x| !x.person)
+                && BODIES.contains(&head.as_str())
+                && words.contains(&head)
+                && words.last() != Some(&head))
+            .then_some(c)
+        });
+        if let Some(c) = body {
+            d.entity.code = Some(c);
+            d.needs_code = false;
+        }
+    }
     // "Israeli forces raided Jenin. Soldiers arrested 12 people.": bare soldiers are the army
     // of the story's last few sentences, not of the place they are in.
     if d.needs_code
