@@ -567,6 +567,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "anonymous"
                 | "raid"
                 | "relief"
+                | "border"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }

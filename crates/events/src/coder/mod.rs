@@ -68,6 +68,8 @@ pub struct EventCoder {
     /// Keys of patterns flagged `foreign`: dropped when every recipient is of the actor's own
     /// state ("working with police" is no cooperation worth a record; "with the WHO" is).
     need_foreign: BTreeSet<String>,
+    /// Keys of patterns flagged `border`: with no recipient, the neighbour named nearest.
+    border_facing: BTreeSet<String>,
 }
 
 macro_rules! builtin {
@@ -118,6 +120,9 @@ impl EventCoder {
                     }
                     if p.has("foreign") {
                         coder.need_foreign.insert(p.origin.key.clone());
+                    }
+                    if p.has("border") {
+                        coder.border_facing.insert(p.origin.key.clone());
                     }
                     if matches!(p.frame, Frame::VerbMutual | Frame::NounMutual)
                         || p.has("broker")
@@ -301,6 +306,7 @@ impl EventCoder {
         welcome_agreements(sentences, &mut out);
         protest_demands(&mut out);
         leave_organisations(&mut out);
+        border_neighbours(&mut out, mentions, &self.border_facing);
         domestic_recipients(
             &mut out,
             sentences,

@@ -1123,6 +1123,42 @@ pub(super) fn leave_organisations(out: &mut [EventCandidate]) {
     }
 }
 
+/// "Bangkok, which had expelled Cambodia's ambassador, closed all land border crossings": a
+/// border closed with no one named faces the other state named nearest, in its sentence or
+/// the one before. Pattern keys in `facing` are those flagged `border`.
+pub(super) fn border_neighbours(
+    out: &mut [EventCandidate],
+    mentions: &[Vec<Mention>],
+    facing: &BTreeSet<String>,
+) {
+    for c in out.iter_mut() {
+        if !c.recipients.is_empty() || c.aux.negated || !facing.contains(&c.pattern_id) {
+            continue;
+        }
+        let mine = codes_of(&c.actors);
+        if mine.is_empty() {
+            continue;
+        }
+        let other = |m: &&Mention| {
+            m.kind != MentionKind::Pronoun
+                && m.entity.code.is_some_and(|x| !x.is_non_state() && !mine.contains(&x))
+        };
+        let at = c.trigger.start;
+        let here = mentions.get(c.sentence).and_then(|ms| {
+            ms.iter().filter(other).min_by_key(|m| m.span.start.abs_diff(at)).cloned()
+        });
+        let before = || {
+            c.sentence
+                .checked_sub(1)
+                .and_then(|p| mentions.get(p))
+                .and_then(|ms| ms.iter().rev().find(other).cloned())
+        };
+        if let Some(m) = here.or_else(before) {
+            c.recipients = vec![m];
+        }
+    }
+}
+
 /// The category of act a noun names, when it names one ("the verdict" is a conviction).
 fn act_kind(noun: &str) -> Option<EventType> {
     Some(match noun {
