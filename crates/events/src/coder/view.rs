@@ -854,6 +854,18 @@ impl<'a> View<'a> {
     /// Objects after token `from` in its clause: the first bare mention when `direct`, or the
     /// first one after one of `preps`.
     pub(super) fn objects(&self, from: usize, preps: &[String], direct: bool) -> Vec<usize> {
+        const GOODS: &[&str] = &[
+            "imports",
+            "goods",
+            "products",
+            "exports",
+            "shipments",
+            "steel",
+            "oil",
+            "cars",
+            "all",
+            "certain",
+        ];
         let c = self.cl(from.saturating_sub(1));
         let mut scanned = from;
         for &i in &self.order {
@@ -941,8 +953,16 @@ impl<'a> View<'a> {
                                 | "other"
                         )
                 });
+            // "a 50% tariff on imports from Brazil": goods from a state stand for the state.
+            let goods_from = of_at.is_some_and(|f| {
+                self.norm(f) == "from"
+                    && f > from + 1
+                    && f <= from + 4
+                    && preps.iter().any(|p| p == self.norm(from))
+                    && (from + 1..f).all(|k| GOODS.contains(&self.norm(k)))
+            });
             // "slammed into the centre of Sumy": the place's own preposition is the trigger's.
-            let own_prep = self.mi(i).prep.is_some_and(|p| p < from);
+            let own_prep = self.mi(i).prep.is_some_and(|p| p < from) || goods_from;
             let check_to = if partitive || own_prep { from } else { m.start };
             // Stop at punctuation or an infinitive between the trigger and the mention.
             for k in scanned..check_to {
