@@ -197,6 +197,7 @@ const MODIFIERS: &[&str] = &[
     "young",
     "elderly",
     "foreign",
+    "affairs",
     "federal",
     "national",
     "regional",
