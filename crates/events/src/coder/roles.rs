@@ -108,7 +108,57 @@ impl<'a> View<'a> {
                             obj = self.objects(e, preps, direct);
                         }
                     }
+                    // "Besigye appeared before a military court on Wednesday charged with
+                    // illegal possession of firearms", "police held five men charged with
+                    // theft": a bare "charged with" tells what the person before it is charged
+                    // with. The one charged is the clause's subject, unless that subject is the
+                    // authority holding them; the authority (a court, police) charges.
+                    let bare_charge = pat.has("person")
+                        && self.norm(t0) == "charged"
+                        && self.norm(t1) == "with"
+                        && !matches!(
+                            self.norm(t0.wrapping_sub(1)),
+                            "has" | "have" | "had" | "was" | "were" | "been" | "is" | "are" | "be"
+                        );
+                    if bare_charge {
+                        let authority = |i: &usize| {
+                            self.ms.get(*i).is_some_and(|m| {
+                                matches!(
+                                    m.entity.sector,
+                                    Some(Sector::Gov | Sector::Cop | Sector::Jud | Sector::Mil)
+                                )
+                            })
+                        };
+                        // (The clause's subject, or the sentence's when the clause starts
+                        // at the court: "appeared before a military court ... charged".)
+                        let first = || {
+                            let i = self
+                                .order
+                                .iter()
+                                .copied()
+                                .find(|&i| self.mi(i).prep.is_none() && self.mi(i).end <= t0);
+                            let mut out: Vec<usize> = i.into_iter().collect();
+                            if let Some(i) = i {
+                                self.coord_right(i, &mut out);
+                            }
+                            out
+                        };
+                        let main = Some(self.main_subject(t0))
+                            .filter(|m| !m.is_empty() && !m.iter().any(authority))
+                            .unwrap_or_else(first);
+                        let (held, by): (Vec<usize>, Vec<usize>) = if main.iter().any(authority) {
+                            (subj.clone(), main)
+                        } else {
+                            (main, subj.iter().copied().filter(authority).collect())
+                        };
+                        if !held.is_empty() && !held.iter().any(authority) {
+                            recips = held;
+                            actors = by;
+                            obj.clear();
+                        }
+                    }
                     match pat.frame {
+                        _ if bare_charge && !recips.is_empty() => {}
                         Frame::VerbReverse => {
                             actors = obj;
                             recips = subj;
