@@ -2845,8 +2845,20 @@ impl<'a> View<'a> {
     ) -> Option<Mention> {
         let place = self.order.iter().copied().find_map(|i| {
             let m = self.ms.get(i)?;
+            // ("in their hotel in Kisumu, Kenya": the state after the town it is in.)
+            let after_town = || {
+                let s = self.mi(i).start;
+                s >= 3
+                    && self.norm(s - 1) == ","
+                    && (s.saturating_sub(5)..s - 1).rev().any(|k| {
+                        matches!(self.norm(k), "in" | "at")
+                            && (k + 1..s - 1)
+                                .all(|j| self.toks.get(j).is_some_and(|t| t.capitalised))
+                    })
+            };
             let located = m.kind.names_territory()
-                && matches!(self.prep_of(i), Some("in" | "at" | "across" | "throughout"));
+                && (matches!(self.prep_of(i), Some("in" | "at" | "across" | "throughout"))
+                    || after_town());
             if located {
                 m.entity.code.filter(|c| !c.is_non_state())
             } else {
