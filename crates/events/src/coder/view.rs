@@ -640,8 +640,9 @@ impl<'a> View<'a> {
     /// that is not governed by a preposition.
     pub(super) fn subject(&self, t0: usize) -> Vec<usize> {
         let c = self.cl(t0);
-        // "Libya, which brought the case against Britain, hailed the ruling": a verb right
-        // after a relative clause closes belongs to the noun before the clause.
+        // "Libya, which brought the case against Britain, hailed the ruling", "Anwar, whose
+        // country holds the ASEAN chair, met": a verb right after a relative clause closes
+        // belongs to the noun before the clause.
         let opens = (0..t0).rev().find(|&k| self.cl(k) != c).map_or(0, |k| k + 1);
         let mut v = t0;
         while v > opens && ADVERBS.contains(&self.norm(v - 1)) {
@@ -649,7 +650,7 @@ impl<'a> View<'a> {
         }
         if opens >= 2
             && v > opens + 2
-            && is(self.toks.get(opens), &["which", "who"])
+            && is(self.toks.get(opens), &["which", "who", "whose"])
             && is(self.toks.get(opens - 1), &[","])
             && is(self.toks.get(v - 1), &[","])
         {
@@ -667,7 +668,7 @@ impl<'a> View<'a> {
         if v >= 3 && is(self.toks.get(v - 1), &[","]) {
             let rel = (v.saturating_sub(25)..v - 1).rev().find(|&k| {
                 k >= 2
-                    && is(self.toks.get(k), &["who", "which"])
+                    && is(self.toks.get(k), &["who", "which", "whose"])
                     && is(self.toks.get(k - 1), &[","])
             });
             if let Some(m) = rel.and_then(|k| self.mention_ending(k - 1)) {
