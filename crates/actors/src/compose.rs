@@ -833,6 +833,7 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "base",
     "bases",
     "operation",
+    "operations",
     "exercise",
     "exercises",
     "drills",
