@@ -520,6 +520,8 @@ impl<'a> View<'a> {
             && hit.form == Some(Form::Present)
             && self.quote_speaker(t0).is_some()
             && !self.norm(t0).ends_with('s')
+            // (A modal opens no imperative: the attacks "will not pass without a response".)
+            && !matches!(self.norm(t0), "will" | "would" | "shall" | "must" | "can" | "could")
             && matches!(self.norm(t0.wrapping_sub(1)), "\"" | "," | "" | "!" | ":")
         {
             return None;
@@ -569,6 +571,8 @@ impl<'a> View<'a> {
         // "Iran said the United States had crossed a red line": a charge is the reporter's
         // accusation against the one it names, and nothing without a reporter.
         let mut charged: Option<std::ops::Range<usize>> = None;
+        // Whether what is charged is an act, whose doers a later pass finds.
+        let mut charged_act = false;
         if pat.has("charge") {
             // "Hezbollah was \"playing with fire\"": the quote mark cuts the clause, not the
             // subject off.
@@ -598,13 +602,20 @@ impl<'a> View<'a> {
             if actors.is_empty() && pat.has("person") {
                 let said = self.said_end_before(t0);
                 if let Some(mut start) = said {
+                    // ("said ... and that the attacks will not pass": the last "that".)
+                    if let Some(k) = (start..t0).rev().find(|&k| self.norm(k) == "that") {
+                        start = k;
+                    }
                     if self.norm(start) == "that" {
                         start += 1;
                     }
+                    // (A quotation may open right before the trigger.)
                     let words = (start..t0).all(|k| {
-                        self.toks
-                            .get(k)
-                            .is_some_and(|t| t.kind != TokenKind::Punct || t.norm == "'s")
+                        self.toks.get(k).is_some_and(|t| {
+                            t.kind != TokenKind::Punct
+                                || t.norm == "'s"
+                                || (t.norm == "\"" && k + 1 == t0)
+                        })
                     });
                     // People, not things: "anyone", "those responsible", "the organisers".
                     let people = (start..t0).any(|k| {
@@ -620,10 +631,29 @@ impl<'a> View<'a> {
                                 | "culprits"
                                 | "perpetrators"
                                 | "people"
+                                // ("the attacks will not pass without a response": the
+                                // threat is to whoever attacked.)
+                                | "attacks"
+                                | "attack"
+                                | "strikes"
+                                | "aggression"
+                                | "crime"
+                                | "crimes"
                         ) || (n.len() > 5 && (n.ends_with("ers") || n.ends_with("ors")))
                     });
                     if t0 > start && t0 - start <= 8 && words && people {
                         charged = Some(start..t0);
+                        charged_act = (start..t0).any(|k| {
+                            matches!(
+                                self.norm(k),
+                                "attacks"
+                                    | "attack"
+                                    | "strikes"
+                                    | "aggression"
+                                    | "crime"
+                                    | "crimes"
+                            )
+                        });
                     }
                 }
             }
@@ -1362,7 +1392,7 @@ impl<'a> View<'a> {
                 });
             own_bodies || !actor_ms.iter().any(|a| same_actor(a, r))
         });
-        if recip_ms.is_empty() {
+        if recip_ms.is_empty() && !charged_act {
             if let Some(range) = charged {
                 let code = actor_ms
                     .first()
