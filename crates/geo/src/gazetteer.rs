@@ -172,53 +172,62 @@ struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
+    // The accessors are called a million times at start-up and nearly never fail: the error
+    // messages are built out of line, so that the usual path is a few instructions.
+    #[inline]
     fn get(&self, i: usize) -> Result<&'a str, GazetteerError> {
-        self.cols[..self.n].get(i).copied().ok_or_else(|| {
-            err(
-                self.file,
-                self.line,
-                format!(
-                    "expected at least {} tab-separated columns, found {}",
-                    i + 1,
-                    self.cols.len()
-                ),
-            )
-        })
+        match self.cols[..self.n].get(i) {
+            Some(&s) => Ok(s),
+            None => Err(self.missing(i)),
+        }
+    }
+    #[cold]
+    #[inline(never)]
+    fn missing(&self, i: usize) -> GazetteerError {
+        err(
+            self.file,
+            self.line,
+            format!("expected at least {} tab-separated columns, found {}", i + 1, self.cols.len()),
+        )
+    }
+    #[cold]
+    #[inline(never)]
+    fn bad(&self, what: &str, kind: &str, s: &str) -> GazetteerError {
+        err(self.file, self.line, format!("{what} is not {kind}: {s:?}"))
     }
     fn opt(&self, i: usize) -> &'a str {
         self.cols[..self.n].get(i).copied().unwrap_or("")
     }
+    #[inline]
     fn f64(&self, i: usize, what: &str) -> Result<f64, GazetteerError> {
         let s = self.get(i)?;
         match parse_f64(trim(s)) {
             Ok(v) if v.is_finite() => Ok(v),
-            _ => Err(err(self.file, self.line, format!("{what} is not a number: {s:?}"))),
+            _ => Err(self.bad(what, "a number", s)),
         }
     }
+    #[inline]
     fn u64(&self, i: usize, what: &str) -> Result<u64, GazetteerError> {
         let s = trim(self.get(i)?);
         if s.is_empty() {
             return Ok(0);
         }
-        parse_u64(s)
-            .map_err(|_| err(self.file, self.line, format!("{what} is not a whole number: {s:?}")))
+        parse_u64(s).map_err(|_| self.bad(what, "a whole number", s))
     }
 }
 
 fn rows<'a>(file: &'a str, text: &'a str) -> impl Iterator<Item = Row<'a>> {
-    text.lines().enumerate().filter_map(move |(i, l)| {
+    lines(text).enumerate().filter_map(move |(i, l)| {
         let l = l.strip_suffix('\r').unwrap_or(l);
         if trim(l).is_empty() || l.starts_with('#') {
             None
         } else {
-            // A byte loop rather than `split('\t')`: columns are short, and the generic
-            // searcher's per-call set-up cost more than the scan itself.
             let mut cols = [""; MAX_COLS];
             let mut n = 0;
             let mut rest = l;
             for slot in cols.iter_mut() {
                 n += 1;
-                match rest.as_bytes().iter().position(|&b| b == b'\t') {
+                match find_byte(rest.as_bytes(), b'\t') {
                     Some(p) => {
                         *slot = rest.get(..p).unwrap_or("");
                         rest = rest.get(p + 1..).unwrap_or("");
@@ -234,6 +243,52 @@ fn rows<'a>(file: &'a str, text: &'a str) -> impl Iterator<Item = Row<'a>> {
     })
 }
 
+/// `str::lines` with the faster search (its generic searcher costs more than the scan of a
+/// short line).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = (!text.is_empty()).then_some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        Some(match find_byte(r.as_bytes(), b'\n') {
+            Some(p) => {
+                rest = r.get(p + 1..).filter(|r| !r.is_empty());
+                let line = r.get(..p).unwrap_or("");
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => {
+                rest = None;
+                r
+            }
+        })
+    })
+}
+
+/// The position of the first `needle` in `hay`, looked for eight bytes at a time.
+///
+/// `split('\t')` and `position` are a visible part of loading: the generic searcher's per-call
+/// set-up costs more than a short column, and a byte loop tests every byte of the long ones.
+/// Here a word of eight bytes is tested at once (a byte of `w` is zero where `hay` has the
+/// needle, and the classic `(w - 0x01..) & !w & 0x80..` sets the high bit of the lowest such
+/// byte; bits above it may be set by the borrow, but the lowest one is exact).
+fn find_byte(hay: &[u8], needle: u8) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let pattern = LO * u64::from(needle);
+    let mut chunks = hay.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word) ^ pattern;
+        let found = w.wrapping_sub(LO) & !w & HI;
+        if found != 0 {
+            return Some(base + (found.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    chunks.remainder().iter().position(|&b| b == needle).map(|p| base + p)
+}
+
 fn check_latlon(r: &Row<'_>, lat: f64, lon: f64) -> Result<(), GazetteerError> {
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
         return Err(err(r.file, r.line, format!("coordinates out of range: {lat}, {lon}")));
@@ -242,7 +297,23 @@ fn check_latlon(r: &Row<'_>, lat: f64, lon: f64) -> Result<(), GazetteerError> {
 }
 
 fn split_names(s: &str) -> impl Iterator<Item = &str> {
-    s.split('|').map(trim).filter(|n| !n.is_empty())
+    // `s.split('|')`, with the faster search.
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        Some(match find_byte(r.as_bytes(), b'|') {
+            Some(p) => {
+                rest = r.get(p + 1..);
+                r.get(..p).unwrap_or("")
+            }
+            None => {
+                rest = None;
+                r
+            }
+        })
+    })
+    .map(trim)
+    .filter(|n| !n.is_empty())
 }
 
 /// `str::trim`, answering at once for the usual field that starts and ends with a printable
@@ -263,53 +334,50 @@ fn parse_f64(s: &str) -> Result<f64, std::num::ParseFloatError> {
     const POW10: [f64; 16] =
         [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
     let (neg, body) = match s.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, s),
+        Some(r) => (true, r.as_bytes()),
+        None => (false, s.as_bytes()),
     };
-    let mut mantissa: u64 = 0;
-    let mut digits = 0usize;
-    let mut frac: Option<usize> = None;
-    for &b in body.as_bytes() {
-        match b {
-            b'0'..=b'9' => {
-                mantissa = mantissa * 10 + u64::from(b - b'0');
-                digits += 1;
-                if let Some(f) = frac.as_mut() {
-                    *f += 1;
-                }
-                if digits > 15 {
-                    return s.parse();
-                }
+    // Up to 15 digits and a dot: a longer body has more digits than the fast path takes (and
+    // the shorter ones cannot overflow the mantissa).
+    if body.len() <= 16 {
+        let mut mantissa: u64 = 0;
+        let mut dot: Option<usize> = None;
+        let mut plain = true;
+        for (k, &b) in body.iter().enumerate() {
+            let d = b.wrapping_sub(b'0');
+            if d < 10 {
+                mantissa = mantissa * 10 + u64::from(d);
+            } else if b == b'.' && dot.is_none() {
+                dot = Some(k);
+            } else {
+                plain = false;
+                break;
             }
-            b'.' if frac.is_none() => frac = Some(0),
-            _ => return s.parse(),
         }
-    }
-    match POW10.get(frac.unwrap_or(0)) {
-        Some(&p) if digits > 0 => {
+        let digits = body.len() - usize::from(dot.is_some());
+        let frac = dot.map_or(0, |k| body.len() - k - 1);
+        if let (true, 1..=15, Some(&p)) = (plain, digits, POW10.get(frac)) {
             let v = mantissa as f64 / p;
-            Ok(if neg { -v } else { v })
+            return Ok(if neg { -v } else { v });
         }
-        _ => s.parse(),
     }
+    s.parse()
 }
 
 /// `str::parse::<u64>` with a fast path for plain digit strings (ids and populations).
 fn parse_u64(s: &str) -> Result<u64, std::num::ParseIntError> {
+    // Nineteen digits cannot overflow; longer strings, signs and junk go to the standard
+    // parser and its error.
+    if s.is_empty() || s.len() > 19 {
+        return s.parse();
+    }
     let mut v: u64 = 0;
     for &b in s.as_bytes() {
-        let d = match b {
-            b'0'..=b'9' => u64::from(b - b'0'),
-            // Signs, overflow and junk: the standard parser and its error.
-            _ => return s.parse(),
-        };
-        v = match v.checked_mul(10).and_then(|v| v.checked_add(d)) {
-            Some(v) => v,
-            None => return s.parse(),
-        };
-    }
-    if s.is_empty() {
-        return s.parse();
+        let d = b.wrapping_sub(b'0');
+        if d >= 10 {
+            return s.parse();
+        }
+        v = v * 10 + u64::from(d);
     }
     Ok(v)
 }
@@ -586,44 +654,48 @@ impl Builder {
 /// The loaders push names place by place, so the triples normally arrive in place order; a
 /// stable sort on the key alone then yields the order of a full tuple sort, except that the
 /// variants of one place under one key keep their push order instead of flag order, and those
-/// are merged by and-ing their flags, which does not depend on the order. A least-significant
-/// digit radix sort over the key's bytes is that stable sort at a fraction of the cost of a
-/// comparison sort of a million triples. Input in any other order takes the comparison sort.
+/// are merged by and-ing their flags, which does not depend on the order. The keys are hashes,
+/// spread evenly: one counting pass and one scatter put the triples into buckets by the key's
+/// top 16 bits, and the few triples of a bucket are sorted by a stable sort of their own, at a
+/// fraction of the cost of a comparison sort of a million triples (or of a radix sort over all
+/// eight bytes). Input in any other order takes the comparison sort.
 fn sort_keys(keys: &mut Vec<(u64, u32, u8)>) {
     if !keys.windows(2).all(|w| w[0].1 <= w[1].1) {
         keys.sort_unstable();
         return;
     }
-    // One histogram per key byte, all counted in a single pass.
-    let mut counts = [[0usize; 256]; 8];
+    const BITS: u32 = 16;
+    let bucket = |k: u64| (k >> (64 - BITS)) as usize;
+    // starts[b] is where bucket b begins once the counts are summed.
+    let mut starts = vec![0usize; (1 << BITS) + 1];
     for &(k, _, _) in keys.iter() {
-        for (d, c) in counts.iter_mut().enumerate() {
-            c[((k >> (8 * d)) & 0xff) as usize] += 1;
+        if let Some(n) = starts.get_mut(bucket(k) + 1) {
+            *n += 1;
         }
     }
-    let mut src = std::mem::take(keys);
-    let mut dst: Vec<(u64, u32, u8)> = vec![(0, 0, 0); src.len()];
-    for (d, c) in counts.iter().enumerate() {
-        // A byte that is the same in every key leaves the order as it is.
-        if c.contains(&src.len()) {
-            continue;
-        }
-        let mut next = [0usize; 256];
-        let mut sum = 0;
-        for (o, &n) in next.iter_mut().zip(c.iter()) {
-            *o = sum;
-            sum += n;
-        }
-        for &t in &src {
-            let o = &mut next[((t.0 >> (8 * d)) & 0xff) as usize];
+    let mut sum = 0;
+    for n in starts.iter_mut() {
+        sum += *n;
+        *n = sum;
+    }
+    let mut next = starts.clone();
+    let mut dst: Vec<(u64, u32, u8)> = vec![(0, 0, 0); keys.len()];
+    for &t in keys.iter() {
+        if let Some(o) = next.get_mut(bucket(t.0)) {
             if let Some(slot) = dst.get_mut(*o) {
                 *slot = t;
             }
             *o += 1;
         }
-        std::mem::swap(&mut src, &mut dst);
     }
-    *keys = src;
+    for w in starts.windows(2) {
+        if let Some(b) = dst.get_mut(w[0]..w[1]) {
+            if b.len() > 1 {
+                b.sort_by_key(|t| t.0);
+            }
+        }
+    }
+    *keys = dst;
 }
 
 impl Gazetteer {
@@ -775,16 +847,56 @@ mod tests {
             "1.2.3",
             "12a",
             "00012.50000",
+            "1234567890.12345",
+            "1234567890.123456",
+            "-.5",
+            "-5.",
+            "--5",
+            "5-",
         ] {
             let (a, b) = (parse_f64(s), s.parse::<f64>());
             assert_eq!(a.clone().map(f64::to_bits), b.clone().map(f64::to_bits), "{s:?}");
             assert_eq!(a.is_err(), b.is_err(), "{s:?}");
         }
-        for s in ["0", "42", "+7", "-1", "", "18446744073709551615", "18446744073709551616", "1x"] {
+        for s in [
+            "0",
+            "42",
+            "+7",
+            "-1",
+            "",
+            "1234567890123456789",
+            "9999999999999999999",
+            "18446744073709551615",
+            "18446744073709551616",
+            "1x",
+            "1 ",
+        ] {
             assert_eq!(parse_u64(s), s.parse::<u64>(), "{s:?}");
         }
         assert_eq!(trim(" a b\t"), "a b");
         assert_eq!(trim("ab"), "ab");
+    }
+
+    #[test]
+    fn byte_search_agrees_with_position() {
+        let text = "a\tbb|ccc\t\t|dddddddd\teeeeeeeee|\u{e9}\t\u{2019}|\tz";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let hay = &text.as_bytes()[start..end];
+                for needle in [b'\t', b'|', b'z', 0xa9, 0] {
+                    assert_eq!(find_byte(hay, needle), hay.iter().position(|&b| b == needle));
+                }
+            }
+        }
+        for s in
+            ["", "\n", "a", "a\n\nb\r\n", "\r\n\r", "a\r\r\nb\n", "x\ny\nz\nw\nv\nu\nt\ns\nr\nq\n"]
+        {
+            assert_eq!(lines(s).collect::<Vec<_>>(), s.lines().collect::<Vec<_>>(), "{s:?}");
+        }
+        for s in ["", "|", "a", "a|", "|a", " a | b ||c|", "x|y|z|w|v|u|t|s|r|q|p"] {
+            let want: Vec<&str> = s.split('|').map(trim).filter(|n| !n.is_empty()).collect();
+            assert_eq!(split_names(s).collect::<Vec<_>>(), want, "{s:?}");
+        }
     }
 
     #[test]
@@ -794,8 +906,10 @@ mod tests {
         for place in 0..5000u32 {
             for v in 0..(place % 4) {
                 x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                // Few distinct keys, so that equal keys and equal places occur.
-                keys.push((x >> 54, place, (v as u8) ^ 3));
+                // Few distinct keys, so that equal keys and equal places occur, in few buckets
+                // and in many.
+                let k = if place % 2 == 0 { x >> 54 } else { x & 0xffc0_0000_0000_0000 };
+                keys.push((k, place, (v as u8) ^ 3));
             }
         }
         let mut a = keys.clone();

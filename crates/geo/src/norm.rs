@@ -20,6 +20,34 @@ pub(crate) enum Class {
     Sep,
 }
 
+/// [`BYTE`] value of a separator byte.
+const SEP: u8 = 0;
+/// [`BYTE`] value of a byte that is dropped.
+const SKIP: u8 = 1;
+/// [`BYTE`] value of the bytes of a multi-byte character, which [`class`] decides.
+const WIDE: u8 = 2;
+
+/// What each byte contributes: for ASCII, what [`class`] says ([`SEP`], [`SKIP`] or the
+/// lower-cased byte itself, every letter and digit being above both), [`WIDE`] for the rest;
+/// so that the hot loop of [`KeyHasher::push_str`] tests one table entry instead of several
+/// ranges.
+static BYTE: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else if c == b'\'' || c == b'.' || c == b'`' {
+            SKIP
+        } else {
+            SEP
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Classifies one character.
 pub(crate) fn class(c: char) -> Class {
     if c.is_ascii() {
@@ -59,6 +87,11 @@ pub(crate) fn feed_byte(h: u64, b: u8) -> u64 {
 /// Feeds one normalised character into the hash.
 #[inline]
 pub(crate) fn feed(mut h: u64, c: char) -> u64 {
+    if let Ok(b) = u8::try_from(c) {
+        if b.is_ascii() {
+            return feed_byte(h, b);
+        }
+    }
     let mut buf = [0u8; 4];
     for &b in c.encode_utf8(&mut buf).as_bytes() {
         h ^= u64::from(b);
@@ -82,42 +115,56 @@ impl KeyHasher {
 
     /// Adds raw text (which may itself contain separators).
     pub(crate) fn push_str(&mut self, s: &str) {
-        // Names and text are nearly all ASCII: those bytes are classified and fed as they are,
-        // without decoding a char or encoding it back (the key is the same as feeding the
-        // lower-cased chars, since an ASCII char's UTF-8 form is its byte). The state lives in
-        // locals during the loop so that it stays in registers.
+        // Names and text are nearly all ASCII: those bytes are classified by one table look-up
+        // and fed as they are, without decoding a char or encoding it back (the key is the same
+        // as feeding the lower-cased chars, since an ASCII char's UTF-8 form is its byte). The
+        // rest of a word after its first letter is fed by a loop of its own that has no
+        // separator to think of. The state lives in locals so that it stays in registers.
         let KeyHasher { mut h, mut pending_sep, mut empty } = *self;
         let bytes = s.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            let kept = if b.is_ascii() {
-                i += 1;
-                if b.is_ascii_alphanumeric() {
-                    Some(b.to_ascii_lowercase() as char)
-                } else {
-                    pending_sep |= !matches!(b, b'\'' | b'.' | b'`');
-                    None
+            let kept = match BYTE[usize::from(b)] {
+                SEP => {
+                    pending_sep = true;
+                    i += 1;
+                    continue;
                 }
-            } else {
-                let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
-                i += c.len_utf8();
-                match class(c) {
-                    Class::Keep(k) => Some(k),
-                    Class::Skip => None,
-                    Class::Sep => {
-                        pending_sep = true;
-                        None
+                SKIP => {
+                    i += 1;
+                    continue;
+                }
+                WIDE => {
+                    let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
+                    i += c.len_utf8();
+                    match class(c) {
+                        Class::Keep(k) => k,
+                        Class::Skip => continue,
+                        Class::Sep => {
+                            pending_sep = true;
+                            continue;
+                        }
                     }
                 }
-            };
-            if let Some(k) = kept {
-                // Runs of separators collapse into one, and none leads.
-                if pending_sep && !empty {
-                    h = feed_byte(h, b' ');
+                k => {
+                    i += 1;
+                    char::from(k)
                 }
-                pending_sep = false;
-                empty = false;
-                h = if k.is_ascii() { feed_byte(h, k as u8) } else { feed(h, k) };
+            };
+            // Runs of separators collapse into one, and none leads.
+            if pending_sep && !empty {
+                h = feed_byte(h, b' ');
+            }
+            pending_sep = false;
+            empty = false;
+            h = feed(h, kept);
+            while let Some(&b) = bytes.get(i) {
+                let k = BYTE[usize::from(b)];
+                if k <= WIDE {
+                    break;
+                }
+                h = feed_byte(h, k);
+                i += 1;
             }
         }
         *self = KeyHasher { h, pending_sep, empty };
@@ -160,6 +207,56 @@ mod tests {
         assert_eq!(key("Dar'a"), key("Dar’a"));
         assert_ne!(key("Daraa"), key("Dara"));
         assert_eq!(key("..."), None);
+    }
+
+    /// The key as the char-by-char definition gives it, for checking the fast paths.
+    fn reference_key(s: &str) -> Option<u64> {
+        let (mut h, mut pending_sep, mut empty) = (SEED, false, true);
+        for c in s.chars() {
+            match class(c) {
+                Class::Keep(k) => {
+                    if pending_sep && !empty {
+                        h = feed(h, ' ');
+                    }
+                    (pending_sep, empty) = (false, false);
+                    h = feed(h, k);
+                }
+                Class::Skip => {}
+                Class::Sep => pending_sep = true,
+            }
+        }
+        (!empty).then_some(h)
+    }
+
+    #[test]
+    fn fast_path_matches_the_definition() {
+        for s in [
+            "",
+            " ",
+            "As-Suwayda",
+            "  U.S. -- Dar\u{2019}a  ",
+            "Takht-e Qeyşar",
+            "Boneh-ye \u{2018}Alvān",
+            "İstanbul",
+            "\u{212A}ELVIN",
+            "e\u{301}cole",
+            "a\tb\nc!d@1_2",
+            "São Tomé and Príncipe",
+        ] {
+            assert_eq!(key(s), reference_key(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn table_agrees_with_class() {
+        for b in 0..128u8 {
+            let want = match class(char::from(b)) {
+                Class::Keep(c) => c as u8,
+                Class::Skip => SKIP,
+                Class::Sep => SEP,
+            };
+            assert_eq!(BYTE[usize::from(b)], want, "{b}");
+        }
     }
 
     #[test]
