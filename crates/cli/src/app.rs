@@ -131,7 +131,15 @@ impl App {
     /// error printed), warning about doubtful entries.
     pub fn coder(&self) -> Result<Coder<'_>> {
         let overlay = self.overlay()?;
-        let (coder, diagnostics) = Coder::new(self.gazetteer()?, &overlay);
+        // The gazetteer and the lexicons need nothing of each other: building them at once
+        // keeps the second core busy during start-up.
+        let (gazetteer, (lexicons, diagnostics)) = std::thread::scope(|scope| {
+            let lexicons = scope.spawn(|| lapwing_pipeline::Lexicons::compile(&overlay));
+            let gazetteer = self.gazetteer();
+            let lexicons = lexicons.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (gazetteer, lexicons)
+        });
+        let coder = Coder::with_gazetteer(lexicons, gazetteer?);
         report_diagnostics(&diagnostics);
         let n_errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
         if n_errors > 0 && self.opts.lexicon.is_some() {

@@ -66,6 +66,27 @@ pub struct DocOutput {
     pub n_sentences: usize,
 }
 
+/// The compiled actor and event lexicons: the part of a [`Coder`] that needs no gazetteer.
+pub struct Lexicons {
+    actors: ActorCoder,
+    events: EventCoder,
+}
+
+impl Lexicons {
+    /// Compiles the built-in lexicons with `overlay` on top. Diagnostics name file, line and
+    /// column of every bad entry; the good entries are still used.
+    pub fn compile(overlay: &LexiconOverlay) -> (Lexicons, Vec<Diagnostic>) {
+        let mut actor_sources = ActorCoder::builtin_sources();
+        actor_sources.extend(overlay.actors.iter().cloned());
+        let (actors, mut diagnostics) = ActorCoder::from_sources(&actor_sources);
+        let mut event_sources = EventCoder::builtin_sources();
+        event_sources.extend(overlay.events.iter().cloned());
+        let (events, event_diags) = EventCoder::from_sources(&event_sources);
+        diagnostics.extend(event_diags);
+        (Lexicons { actors, events }, diagnostics)
+    }
+}
+
 /// The whole coder, compiled once and shared by reference across threads.
 pub struct Coder<'g> {
     actors: ActorCoder,
@@ -79,16 +100,18 @@ impl<'g> Coder<'g> {
     /// Compiles the built-in lexicons with `overlay` on top. Diagnostics name file, line and
     /// column of every bad entry; the good entries are still used.
     pub fn new(gazetteer: &'g Gazetteer, overlay: &LexiconOverlay) -> (Coder<'g>, Vec<Diagnostic>) {
-        let mut actor_sources = ActorCoder::builtin_sources();
-        actor_sources.extend(overlay.actors.iter().cloned());
-        let (actors, mut diagnostics) = ActorCoder::from_sources(&actor_sources);
-        let mut event_sources = EventCoder::builtin_sources();
-        event_sources.extend(overlay.events.iter().cloned());
-        let (events, event_diags) = EventCoder::from_sources(&event_sources);
-        diagnostics.extend(event_diags);
+        let (lexicons, diagnostics) = Lexicons::compile(overlay);
+        (Coder::with_gazetteer(lexicons, gazetteer), diagnostics)
+    }
+
+    /// Puts compiled lexicons and a gazetteer together. With [`Lexicons::compile`], lets a
+    /// caller build the gazetteer and the lexicons at the same time (they need nothing of each
+    /// other).
+    pub fn with_gazetteer(lexicons: Lexicons, gazetteer: &'g Gazetteer) -> Coder<'g> {
+        let Lexicons { actors, events } = lexicons;
         let geoparser = Geoparser::new(gazetteer);
         let countries = gazetteer.countries().map(|p| (p.country.clone(), p.clone())).collect();
-        (Coder { actors, events, countries, geoparser }, diagnostics)
+        Coder { actors, events, countries, geoparser }
     }
 
     /// The actor coder, for `lexicon explain`.
