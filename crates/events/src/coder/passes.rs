@@ -43,10 +43,23 @@ pub(super) fn welcome_agreements(sentences: &[Sentence], out: &mut [EventCandida
     const SIDES: &[&str] = &["sides", "parties"];
     for i in 0..out.len() {
         let Some(c) = out.get(i) else { continue };
-        if !c.recipients.is_empty() || !matches!(c.event, EventType::Support | EventType::Request) {
+        let Some(s) = sentences.get(c.sentence) else { continue };
+        // "was in contact with both sides and urged them to show restraint": "them" is both
+        // sides, whatever the actor coder tied the pronoun to.
+        let both_before = s.tokens.windows(2).any(|w| {
+            w[1].span.end <= c.trigger.start
+                && matches!(w[0].norm.as_str(), "both" | "two")
+                && SIDES.contains(&w[1].norm.as_str())
+        });
+        let them = c.recipients.len() == 1
+            && c.recipients.first().is_some_and(|m| {
+                m.kind == MentionKind::Pronoun && m.entity.entity_text.eq_ignore_ascii_case("them")
+            });
+        if !(c.recipients.is_empty() || (them && both_before))
+            || !matches!(c.event, EventType::Support | EventType::Request)
+        {
             continue;
         }
-        let Some(s) = sentences.get(c.sentence) else { continue };
         // The words right after the trigger say what is welcomed or who is called on.
         let after = s
             .tokens
@@ -57,7 +70,10 @@ pub(super) fn welcome_agreements(sentences: &[Sentence], out: &mut [EventCandida
             .collect::<Vec<_>>();
         let wanted = match c.event {
             EventType::Support => after.iter().any(|w| DEALS.contains(w)),
-            _ => after.iter().any(|w| SIDES.contains(w)),
+            _ => {
+                after.iter().any(|w| SIDES.contains(w))
+                    || (both_before && after.first().is_some_and(|w| *w == "them"))
+            }
         };
         if !wanted {
             continue;
@@ -75,6 +91,37 @@ pub(super) fn welcome_agreements(sentences: &[Sentence], out: &mut [EventCandida
                     .then(|| o.actors.clone())
             })
         });
+        // Both sides of a dispute told without a joint act: the latest act of one state
+        // against another, within ten sentences ("Kosovo police detained a Serb ... urged
+        // both sides").
+        let sides = || {
+            (0..=sentence.min(10)).map(|back| sentence - back).find_map(|sn| {
+                out.get(sentence_range(out, sn, sn)).unwrap_or_default().iter().rev().find_map(
+                    |o| {
+                        let (a, r) = (codes_of(&o.actors), codes_of(&o.recipients));
+                        let apart = a.len() == 1
+                            && r.len() == 1
+                            && a.is_disjoint(&r)
+                            && a.iter().chain(&r).all(|x| !x.is_non_state())
+                            && a.is_disjoint(&mine)
+                            && r.is_disjoint(&mine);
+                        // (The sides are the states, not the police and the man held.)
+                        (o.sentence == sn && o.sentence < sentence && apart).then(|| {
+                            o.actors
+                                .iter()
+                                .chain(&o.recipients)
+                                .map(|m| {
+                                    let mut m = m.clone();
+                                    m.entity.sector = None;
+                                    m
+                                })
+                                .collect::<Vec<_>>()
+                        })
+                    },
+                )
+            })
+        };
+        let parties = parties.or_else(|| (c.event == EventType::Request).then(sides).flatten());
         if let (Some(p), Some(c)) = (parties, out.get_mut(i)) {
             c.recipients = p;
         }
