@@ -306,8 +306,45 @@ pub(crate) fn code_document(
                 }
             }
         }
+        if let Some(ms) = out.last_mut() {
+            affiliated_fighters(ms, &s.tokens);
+        }
     }
     out
+}
+
+/// "Jihadist fighters linked to al Qaeda", "militants affiliated with Islamic State": armed men
+/// no state word describes are of the armed group they are tied to, not of the place they
+/// fight in.
+fn affiliated_fighters(ms: &mut [Mention], toks: &[lapwing_core::Token]) {
+    use lapwing_core::plover::Sector;
+    let armed = |s: Option<Sector>| matches!(s, Some(Sector::Reb | Sector::Uaf | Sector::Prm));
+    let at = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    for i in 0..ms.len() {
+        let Some(m) = ms.get(i) else { continue };
+        let k = m.tokens.end;
+        let tied = matches!(at(k), "linked" | "affiliated" | "allied" | "loyal" | "aligned")
+            && matches!(at(k + 1), "to" | "with");
+        // (A state word of its own keeps its state: "Syrian fighters linked to Turkey".)
+        let stated = m.entries.iter().any(|e| e.source.contains("countries.tsv"));
+        if !tied || stated || m.kind != MentionKind::Nominal || !armed(m.entity.sector) {
+            continue;
+        }
+        let group = ms.iter().find(|g| {
+            g.tokens.start == k + 2 && g.kind == MentionKind::Name && armed(g.entity.sector)
+        });
+        let Some((code, sector, entries)) =
+            group.map(|g| (g.entity.code, g.entity.sector, g.entries.clone()))
+        else {
+            continue;
+        };
+        if let Some(m) = ms.get_mut(i) {
+            m.entity.code = code;
+            m.entity.sector = sector;
+            // The group's entry is the evidence for the code.
+            m.entries.extend(entries);
+        }
+    }
 }
 
 /// Where a person the lexicon does not know lives, when the text says so right after the
