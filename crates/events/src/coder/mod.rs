@@ -294,6 +294,7 @@ impl EventCoder {
         });
         fold_untargeted_attacks(&mut out);
         fold_court_bans(&mut out);
+        claimed_attacks(sentences, mentions, &mut out);
         fold_unknown_attackers(&mut out);
         fold_retold_attacks(&mut out);
         fold_answered_attacks(&mut out);

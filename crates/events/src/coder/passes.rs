@@ -605,6 +605,85 @@ pub(super) fn unknown_doers(actors: &[Mention]) -> bool {
         })
 }
 
+/// "Gunmen stormed the concert hall, killing 133 people; Islamic State claimed
+/// responsibility", "an assault claimed by JNIM": an attack by doers no name identifies, in
+/// this sentence or the two before, was done by the group that claimed it.
+pub(super) fn claimed_attacks(
+    sentences: &[Sentence],
+    mentions: &[Vec<Mention>],
+    out: &mut Vec<EventCandidate>,
+) {
+    let mut claimed: Vec<usize> = Vec::new();
+    let armed = |m: &Mention| {
+        m.kind == MentionKind::Name
+            && m.entity.code.is_some()
+            && matches!(m.entity.sector, Some(Sector::Reb | Sector::Prm | Sector::Crm) | None)
+    };
+    for (si, s) in sentences.iter().enumerate() {
+        let ms = mentions.get(si).map(Vec::as_slice).unwrap_or_default();
+        let at = |k: usize| s.tokens.get(k).map_or("", |t| t.norm.as_str());
+        // The claimant: the name right before "claimed responsibility", or right after
+        // "claimed by" (a word or two of description may stand between: "al Qaeda affiliate").
+        let claimant = (0..s.tokens.len()).find_map(|k| {
+            if matches!(at(k), "claimed" | "claims" | "claim") && at(k + 1) == "responsibility" {
+                ms.iter().find(|m| m.tokens.end == k && armed(m))
+            } else if at(k) == "claimed" && at(k + 1) == "by" {
+                ms.iter().find(|m| (k + 2..=k + 4).contains(&m.tokens.start) && armed(m))
+            } else {
+                None
+            }
+        });
+        let Some(group) = claimant else { continue };
+        for (ci, c) in out.iter_mut().enumerate() {
+            let near = c.sentence <= si && si - c.sentence <= 2;
+            // (Not an attack on the group itself.)
+            let on_them = c.recipients.iter().any(|r| {
+                r.entity.code == group.entity.code && r.entity.sector == group.entity.sector
+            });
+            if near
+                && c.event == EventType::Assault
+                && (c.actors.is_empty() || unknown_doers(&c.actors))
+                && !on_them
+            {
+                c.actors = vec![group.clone()];
+                claimed.push(ci);
+            }
+        }
+    }
+    // "A suicide bomber killed 20 people": the bomber's attack and the killing, now both the
+    // group's, are one attack.
+    let mut fold: Vec<(usize, usize)> = Vec::new();
+    for (n, &j) in claimed.iter().enumerate() {
+        let Some(b) = out.get(j) else { continue };
+        let first = claimed.iter().take(n).copied().find(|&i| {
+            out.get(i).is_some_and(|a| {
+                a.sentence == b.sentence
+                    && entity_set(&a.actors) == entity_set(&b.actors)
+                    && codes_of(&a.recipients) == codes_of(&b.recipients)
+            })
+        });
+        if let Some(i) = first.filter(|&i| !fold.iter().any(|&(x, _)| x == i)) {
+            // (The later one folds into the first; its modes join the first's.)
+            let modes = b.modes.clone();
+            if let Some(a) = out.get_mut(i) {
+                for m in modes {
+                    if !a.modes.contains(&m) {
+                        a.modes.push(m);
+                    }
+                }
+            }
+            fold.push((j, i));
+        }
+    }
+    // (Same sentence: nothing to add to the evidence of where it was told.)
+    let drop: BTreeSet<usize> = fold.into_iter().map(|(j, _)| j).collect();
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !drop.contains(&(k - 1))
+    });
+}
+
 /// "Cyprus condemned two terrorist bomb attacks in Kenya": when the only target of a
 /// condemnation or threat is an act's described doers, no one is addressed.
 pub(super) fn drop_unknown_targets(out: &mut [EventCandidate]) {
