@@ -63,13 +63,29 @@ fn honorific_surname(d: &Draft) -> Option<String> {
         .flatten()
 }
 
+/// Below this weight of votes no state is named enough to outweigh the places of the story.
+const WEAK_STATE: usize = 4;
+
 /// Codes every sentence of a document.
 pub(crate) fn code_document(
     lex: &Lexicon,
     text: &str,
     sentences: &[Sentence],
     dates: &[Option<String>],
+    places: &[(usize, ActorCode)],
 ) -> Vec<Vec<Mention>> {
+    code_document_weak(lex, text, sentences, dates, places).0
+}
+
+/// Codes every sentence of a document, and says whether its words name no state strongly
+/// enough to outweigh the places given, and which state they favour.
+pub(crate) fn code_document_weak(
+    lex: &Lexicon,
+    text: &str,
+    sentences: &[Sentence],
+    dates: &[Option<String>],
+    places: &[(usize, ActorCode)],
+) -> (Vec<Vec<Mention>>, bool, Option<ActorCode>) {
     let mut drafts: Vec<Vec<Draft>> = Vec::with_capacity(sentences.len());
     // Votes for the dominant country: (count, first sentence).
     let mut votes: BTreeMap<ActorCode, (usize, usize)> = BTreeMap::new();
@@ -216,6 +232,28 @@ pub(crate) fn code_document(
         locations.push(here);
         drafts.push(ds);
     }
+    // Places found outside the lexicon (the towns of a local story) speak only when the
+    // lexicon's words hardly name a state: a story of provinces and a state named over and
+    // over is that state's ("Mexico" against a list of Canadian provinces' case counts), a
+    // story told in "Cairns" and "Yarrabah" that names "New Zealand" once, for a victim's
+    // nationality, is Australia's.
+    let weak = votes.values().all(|v| v.0 < WEAK_STATE);
+    if weak {
+        for &(at, c) in places {
+            let Some(si) = sentences.iter().position(|s| at >= s.span.start && at < s.span.end)
+            else {
+                continue;
+            };
+            let v = votes.entry(c).or_insert((0, si));
+            v.0 += 2;
+            if let Some(sv) = sentence_votes.get_mut(si) {
+                match sv.iter_mut().find(|x| x.0 == c) {
+                    Some(x) => x.1 += 2,
+                    None => sv.push((c, 2)),
+                }
+            }
+        }
+    }
     let dominant =
         votes.iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).map(|(c, _)| *c);
     // The country a bare noun belongs to: its sentence's, else its paragraph's, else the
@@ -310,7 +348,7 @@ pub(crate) fn code_document(
             affiliated_fighters(ms, &s.tokens);
         }
     }
-    out
+    (out, weak, dominant)
 }
 
 /// "Jihadist fighters linked to al Qaeda", "militants affiliated with Islamic State": armed men

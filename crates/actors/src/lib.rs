@@ -28,6 +28,7 @@ mod document;
 mod lexicon;
 mod matcher;
 
+use lapwing_core::plover::ActorCode;
 use lapwing_core::{Mention, Sentence};
 use lapwing_lexicon::{Diagnostic, Source};
 
@@ -85,7 +86,22 @@ impl ActorCoder {
         sentences: &[Sentence],
         dates: &[Option<String>],
     ) -> Vec<Vec<Mention>> {
-        document::code_document(&self.lex, text, sentences, dates)
+        document::code_document(&self.lex, text, sentences, dates, &[])
+    }
+
+    /// As `code_document`, with places found by other means (a gazetteer: the towns a local
+    /// story is told in, which the actor lexicon does not know), given as the byte offset
+    /// where each starts and its state. They weigh in the story's country only when the
+    /// lexicon's words hardly name a state. Also says whether that was so (then places, if
+    /// none were given, may change the coding) and which state the words favour.
+    pub fn code_document_placed(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        dates: &[Option<String>],
+        places: &[(usize, ActorCode)],
+    ) -> (Vec<Vec<Mention>>, bool, Option<ActorCode>) {
+        document::code_document_weak(&self.lex, text, sentences, dates, places)
     }
 
     /// How a phrase codes (for `lapwing lexicon explain "text" --date D`).

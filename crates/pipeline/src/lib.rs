@@ -136,7 +136,8 @@ impl<'g> Coder<'g> {
         let anchor = published.as_deref().and_then(lapwing_time::CivilDate::parse);
         let timexes = lapwing_time::find_timexes(text, anchor);
         let sentence_dates = dating::sentence_dates(&sentences, &timexes, anchor);
-        let mut mentions = self.actors.code_document(text, &sentences, &sentence_dates);
+        let (mut mentions, weak, story_state) =
+            self.actors.code_document_placed(text, &sentences, &sentence_dates, &[]);
         let published_year = anchor.and_then(|a| u32::try_from(a.year).ok());
         // Places are looked up before events only when a mention waits for a country from
         // them; otherwise only once an event is found.
@@ -153,6 +154,26 @@ impl<'g> Coder<'g> {
         } else {
             let late = all_places.is_none();
             let p = all_places.take().unwrap_or_else(|| self.geoparser.parse(text));
+            // When no state is named enough to say what the story is about, the towns it is
+            // told in ("Cairns", "Yarrabah") say so: if they point elsewhere than the few
+            // state words do, actors and events are coded again with them (only then, as it
+            // costs a second pass).
+            if weak {
+                let towns = towns(&p);
+                if town_focus(&towns).is_some_and(|f| Some(f) != story_state) {
+                    let (ms, _, _) =
+                        self.actors.code_document_placed(text, &sentences, &sentence_dates, &towns);
+                    mentions = ms;
+                    recode_misread_state(&mut mentions, &p);
+                    place_uncoded(&mut mentions, &sentences, &p);
+                    candidates = self.events.code_document_dated(
+                        text,
+                        &sentences,
+                        &mentions,
+                        published_year,
+                    );
+                }
+            }
             // A state read from a place name found elsewhere only now: code the events again
             // (rare, so the places are not looked up early for every document).
             if late
@@ -238,6 +259,47 @@ fn place_uncoded(
             }
         }
     }
+}
+
+/// The places below a country's level that a document names, each once (a list of
+/// provinces with their case counts is one place's worth of evidence each, not a vote per
+/// line), with the byte offset of its first mention and its state.
+fn towns(places: &[lapwing_geo::PlaceMention]) -> Vec<(usize, lapwing_core::plover::ActorCode)> {
+    let mut out = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for p in places {
+        if p.is_adjectival
+            || p.place.feature == lapwing_geo::Feature::Country
+            || seen.contains(&p.place.name.as_str())
+        {
+            continue;
+        }
+        seen.push(&p.place.name);
+        if let Some(c) = place_code(&p.place.country) {
+            out.push((p.start, c));
+        }
+    }
+    out
+}
+
+/// The state most of a document's towns are in (the first named on a tie).
+fn town_focus(
+    towns: &[(usize, lapwing_core::plover::ActorCode)],
+) -> Option<lapwing_core::plover::ActorCode> {
+    let mut votes: Vec<(lapwing_core::plover::ActorCode, usize)> = Vec::new();
+    for &(_, c) in towns {
+        match votes.iter_mut().find(|(v, _)| *v == c) {
+            Some((_, n)) => *n += 1,
+            None => votes.push((c, 1)),
+        }
+    }
+    votes
+        .iter()
+        .fold(None, |best: Option<(lapwing_core::plover::ActorCode, usize)>, &(c, n)| match best {
+            Some((_, bn)) if bn >= n => best,
+            _ => Some((c, n)),
+        })
+        .map(|x| x.0)
 }
 
 /// The actor code of a gazetteer country: GeoNames writes Kosovo `XKX`, PLOVER `KOS`.

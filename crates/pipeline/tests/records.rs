@@ -218,3 +218,26 @@ fn a_document_without_a_trigger_has_no_records_but_counts_its_sentences() {
     assert!(out.records.is_empty(), "{:?}", out.records);
     assert_eq!(out.n_sentences, 2);
 }
+
+/// A local story told in towns the actor lexicon does not know ("Cairns", "Yarrabah") that
+/// names one state, New Zealand, only as a victim's nationality: its court and its plain nouns
+/// are of the towns' country, not of the one state named.
+#[test]
+fn a_local_storys_towns_outweigh_a_nationality_named_once() {
+    let out = records(
+        "cairns",
+        "2016-06-27",
+        "A man who fatally stabbed a man in the neck has been found guilty of murder. \
+         David Hickson, 34, admitted fatally stabbing New Zealand national Campbell Paterson at \
+         a house in Edmonton, south of Cairns, in November 2014. He dumped the body near \
+         Yarrabah, near Cairns.",
+    );
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    let verdict = value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|r| r.get("event").and_then(|e| e.as_str()) == Some("SANCTION"));
+    let court = verdict.and_then(|r| r.pointer("/actor/0/code")).and_then(|c| c.as_str());
+    assert_eq!(court, Some("AUS"), "{out}");
+}
