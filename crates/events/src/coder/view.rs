@@ -4,6 +4,27 @@
 
 use super::*;
 
+/// Nouns naming a part of a place ("large sections of Kuwait City", "much of Gaza").
+const PART_WORDS: &[&str] = &[
+    "sections",
+    "section",
+    "parts",
+    "part",
+    "areas",
+    "districts",
+    "neighbourhoods",
+    "neighborhoods",
+    "much",
+    "swathes",
+    "swaths",
+    "portions",
+    "stretches",
+    "quarters",
+];
+
+/// Words of size before a part of a place ("large sections of").
+const PART_SIZES: &[&str] = &["large", "vast", "wide", "several", "many", "some", "residential"];
+
 /// Whether a mention codes anything: a code or at least a sector.
 pub(super) fn usable(m: &Mention) -> bool {
     m.entity.code.is_some() || m.entity.sector.is_some()
@@ -190,6 +211,19 @@ impl<'a> View<'a> {
                         && is(toks.get(j - 3), DETERMINERS)
                     {
                         j -= 3;
+                    } else if j >= 2
+                        && is(toks.get(j - 1), &["of"])
+                        && is(toks.get(j - 2), PART_WORDS)
+                    {
+                        // "set fire to large sections of Kuwait City", "shelled parts of
+                        // Kharkiv", "much of Gaza": a part of a place is that place.
+                        j -= 2;
+                        if j > 0 && is(toks.get(j - 1), PART_SIZES) {
+                            j -= 1;
+                        }
+                        while j > 0 && is(toks.get(j - 1), DETERMINERS) {
+                            j -= 1;
+                        }
                     }
                     let mut steps = 0;
                     while j > 0 && steps < 2 && is(toks.get(j - 1), REGION_WORDS) {
