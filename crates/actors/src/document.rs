@@ -302,7 +302,29 @@ pub(crate) fn code_document_weak(
         // Edmonson) is not where the speaker is from.
         let quoted = quoted_tokens(&s.tokens);
         let side = |p: usize| quoted.get(p).copied().unwrap_or(false);
+        // Where each mention that its own words code starts: "the upper house of the Dutch
+        // parliament" is of the state of the body it is part of.
+        let coded_at: Vec<(usize, ActorCode)> = ds
+            .iter()
+            .filter(|d| !d.needs_code && d.pron.is_none())
+            .filter_map(|d| {
+                d.entity.code.filter(|c| !c.is_non_state()).map(|c| (d.tokens.start, c))
+            })
+            .collect();
         for mut d in ds {
+            let word = |k: usize| s.tokens.get(k).map_or("", |t| t.norm.as_str());
+            let part_of = (d.needs_code
+                && d.kind == MentionKind::Nominal
+                && d.pron.is_none()
+                && word(d.tokens.end) == "of")
+                .then(|| {
+                    let k = d.tokens.end + 1;
+                    coded_at
+                        .iter()
+                        .find(|(at, _)| *at == k || (*at == k + 1 && word(k) == "the"))
+                        .map(|x| x.1)
+                })
+                .flatten();
             // The nearest place named in the sentence (on the same side of any quotation
             // marks), else the paragraph's, else the document's.
             let nearest = locations.get(si).and_then(|ls| {
@@ -334,6 +356,7 @@ pub(crate) fn code_document_weak(
                 d.entity.code = home;
             }
             let dominant = home
+                .or(part_of)
                 .or(nearest)
                 .or_else(|| local.then(last_place).flatten())
                 .or(paragraph_best.get(si).copied().flatten());
