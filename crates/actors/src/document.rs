@@ -369,6 +369,7 @@ pub(crate) fn code_document_weak(
         }
         if let Some(ms) = out.last_mut() {
             affiliated_fighters(ms, &s.tokens);
+            described_members(ms, &s.tokens);
         }
     }
     (out, weak, dominant)
@@ -403,6 +404,66 @@ fn affiliated_fighters(ms: &mut [Mention], toks: &[lapwing_core::Token]) {
             m.entity.code = code;
             m.entity.sector = sector;
             // The group's entry is the evidence for the code.
+            m.entries.extend(entries);
+        }
+    }
+}
+
+/// "killing 11 people he described as members of the Tren de Aragua gang", "three men
+/// identified as members of Hamas": people described as members of a group, with no state
+/// word of their own, are of that group.
+fn described_members(ms: &mut [Mention], toks: &[lapwing_core::Token]) {
+    let at = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    for i in 0..ms.len() {
+        let Some(m) = ms.get(i) else { continue };
+        if m.kind != MentionKind::Nominal
+            || m.entries.iter().any(|e| e.source.contains("countries.tsv"))
+        {
+            continue;
+        }
+        let mut k = m.tokens.end;
+        // "(whom) he described as", "identified by police as".
+        if matches!(at(k), "whom" | "that" | "who") {
+            k += 1;
+        }
+        if matches!(at(k), "he" | "she" | "they" | "officials" | "police" | "authorities") {
+            k += 1;
+        }
+        if matches!(at(k), "were" | "was") {
+            k += 1;
+        }
+        if !matches!(
+            at(k),
+            "described" | "identified" | "called" | "named" | "labelled" | "labeled"
+        ) {
+            continue;
+        }
+        k += 1;
+        if at(k) != "as" {
+            continue;
+        }
+        k += 1;
+        if !matches!(at(k), "members" | "member") || at(k + 1) != "of" {
+            continue;
+        }
+        k += 2;
+        if at(k) == "the" {
+            k += 1;
+        }
+        // (The lexicon may read "members of Hamas" as one mention.)
+        let group = ms.iter().find(|g| {
+            (g.tokens.contains(&k) || g.tokens.start == k.saturating_sub(3))
+                && g.kind != MentionKind::Pronoun
+                && g.entity.code.is_some()
+        });
+        let Some((code, sector, entries)) =
+            group.map(|g| (g.entity.code, g.entity.sector, g.entries.clone()))
+        else {
+            continue;
+        };
+        if let Some(m) = ms.get_mut(i) {
+            m.entity.code = code;
+            m.entity.sector = sector;
             m.entries.extend(entries);
         }
     }
