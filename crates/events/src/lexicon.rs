@@ -568,6 +568,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "raid"
                 | "relief"
                 | "border"
+                | "partner"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }

@@ -121,7 +121,7 @@ impl EventCoder {
                     if p.has("foreign") {
                         coder.need_foreign.insert(p.origin.key.clone());
                     }
-                    if p.has("border") {
+                    if p.has("border") || p.has("partner") {
                         coder.border_facing.insert(p.origin.key.clone());
                     }
                     if matches!(p.frame, Frame::VerbMutual | Frame::NounMutual)
