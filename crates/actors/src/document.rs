@@ -137,7 +137,28 @@ pub(crate) fn code_document_weak(
                 // may be anywhere.
                 let people = d.kind == MentionKind::Nominal
                     && d.entity.sector == Some(lapwing_core::plover::Sector::Cvl);
-                let person = d.person || people || in_quote(d.tokens.start);
+                // Nor do the states of a list of origins ("rescue teams from China, India
+                // and Russia arrived"): they say where people came from, not where they are.
+                let origin = {
+                    let mut q = d.tokens.start;
+                    let mut found = false;
+                    for _ in 0..12 {
+                        let Some(prev) = q.checked_sub(1) else { break };
+                        q = prev;
+                        let Some(t) = s.tokens.get(q) else { break };
+                        match t.norm.as_str() {
+                            "from" => {
+                                found = true;
+                                break;
+                            }
+                            "," | "and" | "or" | "the" => {}
+                            _ if t.capitalised && t.kind == lapwing_core::TokenKind::Word => {}
+                            _ => break,
+                        }
+                    }
+                    found && d.kind == MentionKind::Country
+                };
+                let person = d.person || people || origin || in_quote(d.tokens.start);
                 d.entity.code.filter(|c| !c.is_non_state()).map(|c| (c, w, person))
             });
         let attackers: Vec<std::ops::Range<usize>> =
@@ -226,7 +247,25 @@ pub(crate) fn code_document_weak(
                         )
                     })
             });
-            !(dest(prev) || (prev == Some("the") && dest(prev2)) || brokered)
+            // ("rescue teams from China, India and Russia": every state of a list of origins
+            // or destinations.)
+            let listed = || {
+                let mut q = *p;
+                let mut steps = 0;
+                while q > 0 && steps < 12 {
+                    q -= 1;
+                    steps += 1;
+                    let Some(t) = s.tokens.get(q) else { break };
+                    match t.norm.as_str() {
+                        "," | "and" | "or" | "the" => continue,
+                        _ if dest(Some(t.norm.as_str())) => return steps > 1,
+                        _ if t.capitalised && t.kind == lapwing_core::TokenKind::Word => continue,
+                        _ => break,
+                    }
+                }
+                false
+            };
+            !(dest(prev) || (prev == Some("the") && dest(prev2)) || brokered || listed())
         });
         here.sort_by_key(|x| x.0);
         locations.push(here);
