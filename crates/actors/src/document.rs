@@ -976,10 +976,17 @@ fn resolve(
         let body = earlier(out).take_while(|at| at.0 + 6 >= si).find_map(|at| {
             let m = get(out, at)?;
             let c = m.entity.code.filter(|c| !c.is_non_state())?;
-            let head = m.entity.entity_text.rsplit(' ').next()?.to_lowercase();
-            (m.kind == MentionKind::Nominal
-                && getm(meta, at).is_some_and(|x| !x.person)
-                && BODIES.contains(&head.as_str())
+            if m.kind != MentionKind::Nominal || getm(meta, at).is_none_or(|x| x.person) {
+                return None;
+            }
+            let last = m.entity.entity_text.rsplit(' ').next()?;
+            // BODIES are lower-case ASCII words: an ASCII head that is none of them in any case
+            // is rejected without lower-casing it into a new String.
+            if last.is_ascii() && !BODIES.iter().any(|b| b.eq_ignore_ascii_case(last)) {
+                return None;
+            }
+            let head = last.to_lowercase();
+            (BODIES.contains(&head.as_str())
                 && words.contains(&head)
                 && words.last() != Some(&head))
             .then_some(c)

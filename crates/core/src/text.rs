@@ -100,32 +100,39 @@ impl Sentence {
 /// an O(n) build, because records are written with code point offsets.
 #[derive(Debug, Clone)]
 pub struct CharIndex {
-    /// `chars_before[i]` = number of chars in `text[..i]` for each char boundary `i`; filled
-    /// for every byte so a query is a lookup.
-    chars_before: Vec<u32>,
+    /// The byte offsets of UTF-8 continuation bytes, ascending: the code points before byte i
+    /// are i less the continuation bytes before it. News text is nearly all ASCII, so this is
+    /// empty or short, where a count for every byte cost four bytes and a store per byte.
+    continuations: Vec<u32>,
+    /// The text's length in bytes.
+    len: usize,
 }
 
 impl CharIndex {
     /// Builds the index of `text`.
     pub fn new(text: &str) -> CharIndex {
-        // A char is counted at its first byte (not a UTF-8 continuation byte), so the count
-        // before byte i is the number of start bytes strictly before i.
-        let mut out = Vec::with_capacity(text.len() + 1);
-        let mut count = 0u32;
-        for b in text.as_bytes() {
-            out.push(count);
-            if (b & 0xC0) != 0x80 {
-                count += 1;
+        let bytes = text.as_bytes();
+        let mut continuations = Vec::new();
+        // Whole ASCII chunks hold no continuation byte; only the others are looked at.
+        for (k, chunk) in bytes.chunks(64).enumerate() {
+            if chunk.is_ascii() {
+                continue;
+            }
+            let base = k * 64;
+            for (j, b) in chunk.iter().enumerate() {
+                if (b & 0xC0) == 0x80 {
+                    continuations.push(u32::try_from(base + j).unwrap_or(u32::MAX));
+                }
             }
         }
-        out.push(count);
-        CharIndex { chars_before: out }
+        CharIndex { continuations, len: bytes.len() }
     }
 
     /// The code point offset of byte offset `byte` (clamped to the text's end).
     pub fn chars(&self, byte: usize) -> usize {
-        let i = byte.min(self.chars_before.len().saturating_sub(1));
-        self.chars_before.get(i).copied().unwrap_or(0) as usize
+        let i = byte.min(self.len);
+        let before = self.continuations.partition_point(|&c| (c as usize) < i);
+        i - before
     }
 }
 

@@ -1284,13 +1284,26 @@ struct Token {
     full_end: usize,
 }
 
+/// The character starting at byte `pos` of `text`, if any: an ASCII byte is its own character,
+/// so news text, nearly all ASCII, is walked without UTF-8 decoding.
+#[inline]
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    match text.as_bytes().get(pos) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(pos..).and_then(|s| s.chars().next()),
+        None => None,
+    }
+}
+
 fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5);
-    let mut it = text.char_indices().peekable();
     let mut sent_start = true;
     let alnum = |c: char| c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric());
-    while let Some((i, c)) = it.next() {
+    // Byte positions rather than a peekable `char_indices`: this runs over every byte of every
+    // document with an event, and the iterator's bookkeeping cost more than the tests.
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
         if !alnum(c) {
             if matches!(
                 c,
@@ -1299,6 +1312,7 @@ fn tokenize(text: &str) -> Vec<Token> {
                 sent_start =
                     sent_start || matches!(c, '.' | '!' | '?' | '\n' | ':' | '"' | '“' | '(' | '|');
             }
+            i += c.len_utf8();
             continue;
         }
         let start = i;
@@ -1307,20 +1321,35 @@ fn tokenize(text: &str) -> Vec<Token> {
         let mut letters = 0usize;
         let mut dotted = false;
         let mut poss_end = 0usize;
-        let mut count = |ch: char| {
+        let count = |ch: char, letters: &mut usize, upper: &mut usize| {
             if ch.is_alphabetic() {
-                letters += 1;
+                *letters += 1;
                 if ch.is_uppercase() {
-                    upper += 1;
+                    *upper += 1;
                 }
             }
         };
-        count(c);
-        while let Some(&(j, d)) = it.peek() {
+        count(c, &mut letters, &mut upper);
+        // The position of the next character not yet taken into the word.
+        let mut j = end;
+        loop {
+            // ASCII letters and digits, the bulk of a word, are taken a byte at a time.
+            while let Some(&b) = bytes.get(j) {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                if b.is_ascii_alphabetic() {
+                    letters += 1;
+                    upper += usize::from(b.is_ascii_uppercase());
+                }
+                j += 1;
+                end = j;
+            }
+            let Some(d) = char_at(text, j) else { break };
             if alnum(d) {
-                count(d);
-                end = j + d.len_utf8();
-                it.next();
+                count(d, &mut letters, &mut upper);
+                j += d.len_utf8();
+                end = j;
                 continue;
             }
             let internal = matches!(d, '\'' | '’' | '.');
@@ -1329,38 +1358,36 @@ fn tokenize(text: &str) -> Vec<Token> {
             }
             // An apostrophe or period joins two word parts ("Dar'a", "U.S") but not a
             // possessive ("Russia's") or the end of a sentence.
-            let rest = &text[j + d.len_utf8()..];
-            let mut rc = rest.chars();
-            let next = rc.next();
-            match next {
+            let after = j + d.len_utf8();
+            match char_at(text, after) {
                 Some(n) if n.is_alphanumeric() => {
                     if d != '.'
                         && (n == 's' || n == 'S')
-                        && !rc.next().is_some_and(char::is_alphanumeric)
+                        && !char_at(text, after + 1).is_some_and(char::is_alphanumeric)
                     {
                         // Possessive: the place is the word before it, but "People's Republic"
                         // is a name, so the "'s" is kept aside rather than dropped.
-                        it.next();
-                        it.next();
-                        poss_end = j + d.len_utf8() + 1;
+                        poss_end = after + 1;
+                        j = poss_end;
                         break;
                     }
                     if d == '.' {
                         dotted = true;
                     }
-                    end = j + d.len_utf8();
-                    it.next();
+                    end = after;
+                    j = after;
                 }
                 _ => {
                     if d == '.' && dotted {
                         // Final period of a dotted abbreviation ("U.S.").
-                        end = j + 1;
-                        it.next();
+                        end = after;
+                        j = after;
                     }
                     break;
                 }
             }
         }
+        i = j;
         // "d'Ivoire", "l'Aquila": an elided article before a capitalised name.
         // (Only looked at when the first letter is not a capital already.)
         let elided = || {

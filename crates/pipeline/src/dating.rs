@@ -174,8 +174,10 @@ impl<'a> Dater<'a> {
         let in_clause = self
             .timexes
             .iter()
-            .filter(|t| !since(t))
+            // Containment first: `since` reads the words around an expression, and most
+            // expressions of a document lie outside the clause.
             .filter(|t| t.start >= clause.start && t.end <= clause.end)
+            .filter(|t| !since(t))
             .filter_map(|t| {
                 resolved_from(self.text, t, self.anchor).map(|r| (distance(t, trigger), r))
             })
@@ -194,8 +196,8 @@ impl<'a> Dater<'a> {
         let in_sentence = || {
             self.timexes
                 .iter()
-                .filter(|t| !since(t))
                 .filter(|t| t.start >= sentence_span.start && t.end <= sentence_span.end)
+                .filter(|t| !since(t))
                 .filter_map(|t| {
                     resolved_from(self.text, t, self.anchor).map(|r| (distance(t, trigger), r))
                 })

@@ -448,9 +448,12 @@ fn recode_misread_state(
         let code = m.entity.code?;
         let e = m.entries.iter().find(|e| place_entry(e))?;
         places.iter().find_map(|p| {
-            let inside = p.start >= m.span.start && p.end <= m.span.end;
+            // Containment first: it rules out nearly every place, and costs no parsing.
+            if !(p.start >= m.span.start && p.end <= m.span.end) {
+                return None;
+            }
             let other = place_code(&p.place.country).filter(|c| *c != code)?;
-            (inside && p.text.eq_ignore_ascii_case(&e.text)).then_some((code, other))
+            p.text.eq_ignore_ascii_case(&e.text).then_some((code, other))
         })
     };
     let mut swaps: Vec<(ActorCode, ActorCode)> = Vec::new();

@@ -49,7 +49,7 @@ pub(super) fn welcome_agreements(sentences: &[Sentence], out: &mut [EventCandida
         let both_before = s.tokens.windows(2).any(|w| {
             w[1].span.end <= c.trigger.start
                 && matches!(w[0].norm.as_str(), "both" | "two")
-                && SIDES.contains(&w[1].norm.as_str())
+                && listed(&w[1].norm, SIDES)
         });
         let them = c.recipients.len() == 1
             && c.recipients.first().is_some_and(|m| {
@@ -1387,7 +1387,7 @@ pub(super) fn domestic_recipients(
                     .tokens
                     .iter()
                     .find(|t| t.span.start >= c.trigger.end)
-                    .is_some_and(|t| DETERMINERS.contains(&t.norm.as_str()));
+                    .is_some_and(|t| listed(&t.norm, DETERMINERS));
                 let law = s.tokens.iter().filter(inside).any(|t| {
                     matches!(t.norm.as_str(), "bill" | "law" | "tax" | "decree" | "legislation")
                 });
@@ -1439,7 +1439,7 @@ pub(super) fn domestic_recipients(
         // "appealed to Western allies", "a plea for air defence systems", "intercepted the aid
         // boat": someone abroad is involved, though uncoded.
         let toks = sentences.get(c.sentence).map(|s| s.tokens.as_slice()).unwrap_or_default();
-        if toks.iter().any(|t| ABROAD.contains(&t.norm.as_str())) {
+        if toks.iter().any(|t| listed(&t.norm, ABROAD)) {
             continue;
         }
         // (Aid only when the sentence places it at home: "funds provided by the US

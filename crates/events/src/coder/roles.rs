@@ -527,7 +527,7 @@ impl<'a> View<'a> {
             return None;
         }
         // "Trump narrowly beat Clinton in Wisconsin": a contest, not a blow.
-        if pat.has("physical") && self.toks.iter().any(|t| CONTEST.contains(&t.norm.as_str())) {
+        if pat.has("physical") && self.toks.iter().any(|t| listed(&t.norm, CONTEST)) {
             return None;
         }
         // "'What about the hospitals?' the senator asked.": the verb attributes a quote.
@@ -1019,9 +1019,10 @@ impl<'a> View<'a> {
         });
         // "Protesters stormed parliament", "demonstrators set fire to the building": people
         // named as protesters doing damage are rioting, with or without a riot cue.
-        let protesters = actors.first().and_then(|&i| self.ms.get(i)).is_some_and(|m| {
-            self.toks.get(m.head).is_some_and(|t| PROTESTERS.contains(&t.norm.as_str()))
-        });
+        let protesters = actors
+            .first()
+            .and_then(|&i| self.ms.get(i))
+            .is_some_and(|m| self.toks.get(m.head).is_some_and(|t| listed(&t.norm, PROTESTERS)));
         // "Demonstrators thronged the street, demanding that Elian stay": what protesters
         // demand is told as their protest.
         if event == EventType::Request
@@ -1132,7 +1133,7 @@ impl<'a> View<'a> {
         if event.quad() != lapwing_core::plover::Quad::MaterialConflict {
             recip_ms.retain(|m| {
                 !(m.kind == MentionKind::Nominal
-                    && self.toks.get(m.head).is_some_and(|t| SITE_HEADS.contains(&t.norm.as_str())))
+                    && self.toks.get(m.head).is_some_and(|t| listed(&t.norm, SITE_HEADS)))
             });
         }
         // A country named as the actor of a statement or a sanction is its government.
@@ -2701,13 +2702,13 @@ impl<'a> View<'a> {
                     && self.toks.get(p - 2).is_some_and(|t| {
                         t.kind == TokenKind::Word
                             && !t.capitalised
-                            && !FUNCTION_WORDS.contains(&t.norm.as_str())
+                            && !listed(&t.norm, FUNCTION_WORDS)
                     })))
         {
             return false;
         }
         // "parliament passed a law banning Pride events": the law's makers do what it does.
-        if self.norm(t0).ends_with("ing") && LAWS.contains(&t.norm.as_str()) {
+        if self.norm(t0).ends_with("ing") && listed(&t.norm, LAWS) {
             return false;
         }
         let covered = self.ms.iter().any(|m| m.tokens.start <= p && p < m.tokens.end);
@@ -2740,11 +2741,11 @@ impl<'a> View<'a> {
         if covered
             || after_mention
             || verbish
-            || FUNCTION_WORDS.contains(&t.norm.as_str())
-            || PRONOUNS.contains(&t.norm.as_str())
-            || BE.contains(&t.norm.as_str())
-            || DETERMINERS.contains(&t.norm.as_str())
-            || PREPS.contains(&t.norm.as_str())
+            || listed(&t.norm, FUNCTION_WORDS)
+            || listed(&t.norm, PRONOUNS)
+            || listed(&t.norm, BE)
+            || listed(&t.norm, DETERMINERS)
+            || listed(&t.norm, PREPS)
         {
             return false;
         }
@@ -2961,7 +2962,7 @@ impl<'a> View<'a> {
             return Some(t1..t1 + 1);
         }
         let capital = |t: &Token| t.kind == TokenKind::Word && t.capitalised;
-        if capital(tok) && !CALENDAR.contains(&tok.norm.as_str()) {
+        if capital(tok) && !listed(&tok.norm, CALENDAR) {
             let mut e = t1;
             while self.toks.get(e).is_some_and(capital) && e < t1 + 4 {
                 e += 1;
@@ -2969,7 +2970,7 @@ impl<'a> View<'a> {
             return Some(t1..e);
         }
         let det = tok.kind == TokenKind::Number
-            || (NUMBER_WORDS.contains(&tok.norm.as_str()) && tok.norm != "one")
+            || (listed(&tok.norm, NUMBER_WORDS) && tok.norm != "one")
             || matches!(tok.norm.as_str(), "a" | "an" | "the" | "some" | "another" | "more");
         if !det {
             return None;
@@ -3033,7 +3034,7 @@ impl<'a> View<'a> {
         let t = self.toks.get(k - 1)?;
         let person = matches!(t.norm.as_str(), "he" | "she" | "they")
             || (t.kind == TokenKind::Word
-                && !NOT_PERSONS.contains(&t.norm.as_str())
+                && !listed(&t.norm, NOT_PERSONS)
                 && t.norm.chars().all(|c| c.is_alphabetic() || c == '-'));
         person.then_some(k - 1..k)
     }

@@ -166,7 +166,7 @@ impl<'a> View<'a> {
                 }
             }
             paren.push(!outer.is_empty());
-            if BARRIERS.contains(&t.norm.as_str()) {
+            if listed(&t.norm, BARRIERS) {
                 next += 1;
                 c = next;
             }
@@ -252,7 +252,7 @@ impl<'a> View<'a> {
                     let q = p.checked_sub(1).and_then(|q| toks.get(q));
                     if is(toks.get(p), &["of"])
                         && q.is_some_and(|q| {
-                            q.kind == TokenKind::Number || QUANTIFIERS.contains(&q.norm.as_str())
+                            q.kind == TokenKind::Number || listed(&q.norm, QUANTIFIERS)
                         })
                     {
                         prep = None;
@@ -293,7 +293,7 @@ impl<'a> View<'a> {
                 (b.end..a.start).map(|j| toks.get(j).map_or("", |t| t.norm.as_str())).collect();
             // The list ends where a verb follows ("..., and Nigeria sent troops").
             let ends_list = toks.get(a.end).is_none_or(|t| {
-                t.kind == TokenKind::Punct || PREPS.contains(&t.norm.as_str()) || t.norm == "and"
+                t.kind == TokenKind::Punct || listed(&t.norm, PREPS) || t.norm == "and"
             });
             let joined = matches!(sep.as_slice(), ["and"] | ["or"] | [",", "and"] | [",", "or"])
                 && ends_list;
@@ -1104,8 +1104,8 @@ impl<'a> View<'a> {
                     t.kind == TokenKind::Word
                         && !t.capitalised
                         && !matches!(t.norm.as_str(), "'s" | "'")
-                        && !DETERMINERS.contains(&t.norm.as_str())
-                        && !PREPS.contains(&t.norm.as_str())
+                        && !listed(&t.norm, DETERMINERS)
+                        && !listed(&t.norm, PREPS)
                 })
             {
                 q -= 1;
@@ -1706,9 +1706,8 @@ impl<'a> View<'a> {
                 .filter_map(|&i| self.resolved(i))
                 .filter(|m| {
                     m.entity.code.is_some_and(|x| !x.is_non_state())
-                        && (m.tokens.start..m.tokens.end).any(|k| {
-                            self.toks.get(k).is_some_and(|t| PROTESTERS.contains(&t.norm.as_str()))
-                        })
+                        && (m.tokens.start..m.tokens.end)
+                            .any(|k| self.toks.get(k).is_some_and(|t| listed(&t.norm, PROTESTERS)))
                 })
                 .take(1)
                 .collect();

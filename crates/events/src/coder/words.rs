@@ -710,7 +710,16 @@ pub(super) const BE: &[&str] = join_words!(BE_FORMS, &["get", "got", "gets"]);
 pub(super) const REPORTED: &[&str] = &["reported", "feared", "believed", "confirmed", "presumed"];
 
 pub(super) fn is(t: Option<&Token>, words: &[&str]) -> bool {
-    t.is_some_and(|t| words.contains(&t.norm.as_str()))
+    t.is_some_and(|t| listed(&t.norm, words))
+}
+
+/// Whether `w` is one of `words`. The rules test tokens against lists of up to a hundred words
+/// many times per sentence: length and first byte settle nearly every word of a list without
+/// the call that compares the rest.
+#[inline]
+pub(super) fn listed(w: &str, words: &[&str]) -> bool {
+    let first = w.as_bytes().first();
+    words.iter().any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w)
 }
 
 /// Number words that count people or things ("killing four members of", "dozens of").
