@@ -724,8 +724,17 @@ impl<'a> View<'a> {
                 && w.ends_with("ing")
                 && self.toks.get(k + 1).is_some_and(|t| !t.capitalised)
         };
+        // (Not when a new subject follows the closing comma: "struck Houthi targets, killing
+        // 31 people, and Iran condemned the strikes".)
+        let closes_before_verb = |close: usize| {
+            comma(close)
+                && !(close + 1..v).any(|j| {
+                    matches!(self.norm(j), "and" | "but" | "while" | "as")
+                        || self.order.iter().any(|&i| self.mi(i).start == j)
+                })
+        };
         let parenthetical = (opens + 1..v.saturating_sub(1))
-            .find(|&k| opens_participle(k) && (k + 2..v).any(&comma));
+            .find(|&k| opens_participle(k) && (k + 2..v).any(closes_before_verb));
         if let Some(k) = parenthetical {
             until = k;
         }
