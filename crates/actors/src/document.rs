@@ -48,6 +48,8 @@ struct Meta {
     they: bool,
     /// The mention follows a preposition ("in Lebanon"): a place more than an actor.
     after_prep: bool,
+    /// The preposition is "of" ("the arrival of Kenyan police"): still the party talked of.
+    after_of: bool,
     group: Option<Entity>,
     root: (usize, usize),
     /// An act or weapon told by its state's adjective ("the U.S. embargo"): a state acting,
@@ -903,21 +905,26 @@ fn resolve(
                 })
             });
             earlier(out).take_while(|at| at.0 + 6 >= si).find(|&at| {
-                getm(meta, at).is_some_and(|m| !m.person && !m.act)
-                    && get(out, at).is_some_and(|m| {
-                        // "the militia" may be the RSF, coded as rebels: armed is armed.
-                        let compatible = m.entity.sector == d.entity.sector
-                            || (armed(m.entity.sector) && armed(d.entity.sector));
-                        // A capital named as a place ("talks in Astana") is no government
-                        // for "the government" to refer back to.
-                        let place = m.kind == MentionKind::Capital
-                            && getm(meta, at).is_some_and(|x| x.after_prep);
-                        compatible
-                            && m.entity.code.is_some_and(|c| !c.is_non_state())
-                            && m.kind != MentionKind::Country
-                            && !place
-                            && framed.is_none_or(|c| m.entity.code == Some(c))
-                    })
+                // ("The police barred the crowd" in Istanbul after "killings by Serb police"
+                // in the sentence before: a body told of only after a preposition in an earlier
+                // sentence, "by", "between", "against", is not what "the police" refers back
+                // to; one told "of" still is.)
+                getm(meta, at).is_some_and(|m| {
+                    !m.person && !m.act && (at.0 == si || !m.after_prep || m.after_of)
+                }) && get(out, at).is_some_and(|m| {
+                    // "the militia" may be the RSF, coded as rebels: armed is armed.
+                    let compatible = m.entity.sector == d.entity.sector
+                        || (armed(m.entity.sector) && armed(d.entity.sector));
+                    // A capital named as a place ("talks in Astana") is no government
+                    // for "the government" to refer back to.
+                    let place = m.kind == MentionKind::Capital
+                        && getm(meta, at).is_some_and(|x| x.after_prep);
+                    compatible
+                        && m.entity.code.is_some_and(|c| !c.is_non_state())
+                        && m.kind != MentionKind::Country
+                        && !place
+                        && framed.is_none_or(|c| m.entity.code == Some(c))
+                })
             })
         };
         if let Some(at) = found {
@@ -1180,6 +1187,12 @@ fn resolve(
                 && d.tokens.start >= 2
                 && s.tokens.get(d.tokens.start - 1).is_some_and(|t| t.norm == ",")
                 && s.tokens.get(d.tokens.start - 2).is_some_and(|t| t.norm == "capital")),
+        after_of: d
+            .tokens
+            .start
+            .checked_sub(1)
+            .and_then(|p| s.tokens.get(p))
+            .is_some_and(|t| t.norm == "of"),
         group: d.group.clone(),
         root: antecedent.unwrap_or((si, idx)),
         act: d.attacker,
