@@ -141,25 +141,8 @@ pub(crate) fn code_document_weak(
                     && d.entity.sector == Some(lapwing_core::plover::Sector::Cvl);
                 // Nor do the states of a list of origins ("rescue teams from China, India
                 // and Russia arrived"): they say where people came from, not where they are.
-                let origin = {
-                    let mut q = d.tokens.start;
-                    let mut found = false;
-                    for _ in 0..12 {
-                        let Some(prev) = q.checked_sub(1) else { break };
-                        q = prev;
-                        let Some(t) = s.tokens.get(q) else { break };
-                        match t.norm.as_str() {
-                            "from" => {
-                                found = true;
-                                break;
-                            }
-                            "," | "and" | "or" | "the" => {}
-                            _ if t.capitalised && t.kind == lapwing_core::TokenKind::Word => {}
-                            _ => break,
-                        }
-                    }
-                    found && d.kind == MentionKind::Country
-                };
+                let origin = d.kind == MentionKind::Country
+                    && list_lead(&s.tokens, d.tokens.start, |w| w == "from").is_some();
                 let person = d.person || people || origin || in_quote(d.tokens.start);
                 d.entity.code.filter(|c| !c.is_non_state()).map(|c| (c, w, person))
             });
@@ -251,22 +234,7 @@ pub(crate) fn code_document_weak(
             });
             // ("rescue teams from China, India and Russia": every state of a list of origins
             // or destinations.)
-            let listed = || {
-                let mut q = *p;
-                let mut steps = 0;
-                while q > 0 && steps < 12 {
-                    q -= 1;
-                    steps += 1;
-                    let Some(t) = s.tokens.get(q) else { break };
-                    match t.norm.as_str() {
-                        "," | "and" | "or" | "the" => continue,
-                        _ if dest(Some(t.norm.as_str())) => return steps > 1,
-                        _ if t.capitalised && t.kind == lapwing_core::TokenKind::Word => continue,
-                        _ => break,
-                    }
-                }
-                false
-            };
+            let listed = || list_lead(&s.tokens, *p, |w| dest(Some(w))).is_some_and(|n| n > 1);
             !(dest(prev) || (prev == Some("the") && dest(prev2)) || brokered || listed())
         });
         here.sort_by_key(|x| x.0);
@@ -416,6 +384,41 @@ pub(crate) fn code_document_weak(
     (out, weak, dominant)
 }
 
+/// How many tokens back from `start` a list of names ("China, India and Russia") is led by a
+/// word `lead` accepts ("from China, India and Russia"), looking at most 12 tokens back.
+fn list_lead(
+    toks: &[lapwing_core::Token],
+    start: usize,
+    lead: impl Fn(&str) -> bool,
+) -> Option<usize> {
+    let mut q = start;
+    for steps in 1..=12 {
+        q = q.checked_sub(1)?;
+        let t = toks.get(q)?;
+        match t.norm.as_str() {
+            w if lead(w) => return Some(steps),
+            "," | "and" | "or" | "the" => {}
+            _ if t.capitalised && t.kind == lapwing_core::TokenKind::Word => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Gives mention `i` the code and sector of mention `group`, whose entries become its evidence.
+fn adopt_group(ms: &mut [Mention], i: usize, group: usize) {
+    let Some((code, sector, entries)) =
+        ms.get(group).map(|g| (g.entity.code, g.entity.sector, g.entries.clone()))
+    else {
+        return;
+    };
+    if let Some(m) = ms.get_mut(i) {
+        m.entity.code = code;
+        m.entity.sector = sector;
+        m.entries.extend(entries);
+    }
+}
+
 /// "Jihadist fighters linked to al Qaeda", "militants affiliated with Islamic State": armed men
 /// no state word describes are of the armed group they are tied to, not of the place they
 /// fight in.
@@ -433,19 +436,11 @@ fn affiliated_fighters(ms: &mut [Mention], toks: &[lapwing_core::Token]) {
         if !tied || stated || m.kind != MentionKind::Nominal || !armed(m.entity.sector) {
             continue;
         }
-        let group = ms.iter().find(|g| {
+        let group = ms.iter().position(|g| {
             g.tokens.start == k + 2 && g.kind == MentionKind::Name && armed(g.entity.sector)
         });
-        let Some((code, sector, entries)) =
-            group.map(|g| (g.entity.code, g.entity.sector, g.entries.clone()))
-        else {
-            continue;
-        };
-        if let Some(m) = ms.get_mut(i) {
-            m.entity.code = code;
-            m.entity.sector = sector;
-            // The group's entry is the evidence for the code.
-            m.entries.extend(entries);
+        if let Some(g) = group {
+            adopt_group(ms, i, g);
         }
     }
 }
@@ -492,20 +487,13 @@ fn described_members(ms: &mut [Mention], toks: &[lapwing_core::Token]) {
             k += 1;
         }
         // (The lexicon may read "members of Hamas" as one mention.)
-        let group = ms.iter().find(|g| {
+        let group = ms.iter().position(|g| {
             (g.tokens.contains(&k) || g.tokens.start == k.saturating_sub(3))
                 && g.kind != MentionKind::Pronoun
                 && g.entity.code.is_some()
         });
-        let Some((code, sector, entries)) =
-            group.map(|g| (g.entity.code, g.entity.sector, g.entries.clone()))
-        else {
-            continue;
-        };
-        if let Some(m) = ms.get_mut(i) {
-            m.entity.code = code;
-            m.entity.sector = sector;
-            m.entries.extend(entries);
+        if let Some(g) = group {
+            adopt_group(ms, i, g);
         }
     }
 }

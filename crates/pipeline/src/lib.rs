@@ -160,7 +160,7 @@ impl<'g> Coder<'g> {
             // costs a second pass).
             if weak {
                 let towns = towns(&p);
-                if town_focus(&towns).is_some_and(|f| Some(f) != story_state) {
+                if most_named(towns.iter().map(|t| t.1)).is_some_and(|f| Some(f) != story_state) {
                     let (ms, _, _) =
                         self.actors.code_document_placed(text, &sentences, &sentence_dates, &towns);
                     mentions = ms;
@@ -226,29 +226,17 @@ fn place_uncoded(
     sentences: &[lapwing_core::Sentence],
     places: &[lapwing_geo::PlaceMention],
 ) {
-    use lapwing_core::plover::ActorCode;
     if places.is_empty() {
         return;
     }
     let code_of = |p: &lapwing_geo::PlaceMention| place_code(&p.place.country);
     // The document's focus: the country its places name most often (the first on a tie).
-    let mut votes: Vec<(ActorCode, usize)> = Vec::new();
-    for c in places.iter().filter_map(code_of) {
-        match votes.iter_mut().find(|(v, _)| *v == c) {
-            Some((_, n)) => *n += 1,
-            None => votes.push((c, 1)),
-        }
-    }
-    let focus = votes.iter().fold(None, |best: Option<(ActorCode, usize)>, &(c, n)| match best {
-        Some((_, bn)) if bn >= n => best,
-        _ => Some((c, n)),
-    });
+    let focus = most_named(places.iter().filter_map(code_of));
     for (s, ms) in sentences.iter().zip(mentions.iter_mut()) {
         let here = places
             .iter()
             .filter(|p| p.start >= s.span.start && p.end <= s.span.end)
             .find_map(code_of);
-        let focus = focus.map(|(c, _)| c);
         for m in ms.iter_mut().filter(|m| placeable(m)) {
             // A firm is of the story's country: a place in its sentence is more often where
             // the other party is ("agreed to sell a stake to Polly Peck of Britain").
@@ -282,12 +270,12 @@ fn towns(places: &[lapwing_geo::PlaceMention]) -> Vec<(usize, lapwing_core::plov
     out
 }
 
-/// The state most of a document's towns are in (the first named on a tie).
-fn town_focus(
-    towns: &[(usize, lapwing_core::plover::ActorCode)],
+/// The state named most often among `codes` (the first named on a tie).
+fn most_named(
+    codes: impl Iterator<Item = lapwing_core::plover::ActorCode>,
 ) -> Option<lapwing_core::plover::ActorCode> {
     let mut votes: Vec<(lapwing_core::plover::ActorCode, usize)> = Vec::new();
-    for &(_, c) in towns {
+    for c in codes {
         match votes.iter_mut().find(|(v, _)| *v == c) {
             Some((_, n)) => *n += 1,
             None => votes.push((c, 1)),
