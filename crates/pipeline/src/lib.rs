@@ -187,6 +187,7 @@ impl<'g> Coder<'g> {
             recode_capitals(&mut candidates, &p);
             let p = event_places(p, &mentions);
             place_domestic_victims(&mut candidates, &sentences, &p, text);
+            police_of_the_place(&mut candidates, &sentences, &p, text, self.geoparser.gazetteer());
             p
         };
         let dater = dating::Dater::new(text, &sentences, &timexes, anchor);
@@ -405,6 +406,67 @@ fn place_domestic_victims(
         for r in c.recipients.iter_mut() {
             if r.entity.code.is_some_and(|code| code != there) {
                 r.entity.code = Some(there);
+            }
+        }
+    }
+}
+
+/// "Hundreds of Cuban-Americans blocked intersections in Miami. In one case, riot police had
+/// to use tear gas to clear them": police are the police of the town where they act, not of
+/// the state the story is about. Unnamed police (and the plain nouns and pronouns of the same
+/// event that took the same state with them) get the country of the town the event is placed
+/// in, when its sentence or paragraph names one that the story's state has no town of.
+fn police_of_the_place(
+    candidates: &mut [lapwing_events::EventCandidate],
+    sentences: &[lapwing_core::Sentence],
+    places: &[lapwing_geo::PlaceMention],
+    text: &str,
+    gazetteer: &lapwing_geo::Gazetteer,
+) {
+    use lapwing_core::MentionKind;
+    let plain_police = |m: &lapwing_core::Mention| {
+        m.kind == MentionKind::Nominal
+            && !m.entries.is_empty()
+            && m.entries.iter().all(|e| e.entry == "a.police" && e.source.contains("agents.tsv"))
+    };
+    for c in candidates.iter_mut() {
+        // Only police who act: police ordered or attacked may be far from where it is told.
+        let Some(old) = c.actors.iter().find(|m| plain_police(m)) else {
+            continue;
+        };
+        let Some(old) = old.entity.code else { continue };
+        let Some(s) = sentences.get(c.sentence) else { continue };
+        let place = lapwing_geo::event_place(
+            text,
+            places,
+            s.span.start..s.span.end,
+            c.trigger.start..c.trigger.end,
+        );
+        let Some((m, basis)) = place else { continue };
+        if basis == lapwing_geo::PlaceBasis::DocumentFocus
+            || m.is_adjectival
+            || m.place.feature == lapwing_geo::Feature::Country
+        {
+            continue;
+        }
+        let Some(there) = place_code(&m.place.country) else { continue };
+        // A town of the same name in the story's state ("Paris" read as Paris, Kentucky, in a
+        // Kentucky paper's story from France) leaves the reading too unsure to move them.
+        let twin = gazetteer.lookup(&m.text).iter().any(|p| place_code(&p.country) == Some(old));
+        if there == old || twin {
+            continue;
+        }
+        let follows = |m: &lapwing_core::Mention| {
+            m.entity.code == Some(old)
+                && (plain_police(m)
+                    || (matches!(m.kind, MentionKind::Nominal | MentionKind::Pronoun)
+                        && m.entries.iter().all(|e| {
+                            e.source.contains("agents.tsv") && !e.entry.starts_with("p.")
+                        })))
+        };
+        for m in c.actors.iter_mut().chain(c.recipients.iter_mut()) {
+            if follows(m) {
+                m.entity.code = Some(there);
             }
         }
     }

@@ -241,3 +241,51 @@ fn a_local_storys_towns_outweigh_a_nationality_named_once() {
     let court = verdict.and_then(|r| r.pointer("/actor/0/code")).and_then(|c| c.as_str());
     assert_eq!(court, Some("AUS"), "{out}");
 }
+
+/// Police are the police of the town where they act: in a story from Havana about Cuba, the
+/// riot police who cleared protesters in Miami, and the protesters, are American.
+#[test]
+fn police_are_of_the_town_where_they_act() {
+    let out = records(
+        "miami",
+        "2000-01-15",
+        "HAVANA (AP) -- While state-run television broadcast footage of Cuban exiles protesting \
+         in Miami, the Cuban government urged its people to keep up their own demonstrations to \
+         ensure the boy's return.\n\nCastro attended a rally Thursday by media workers at \
+         Havana's Palace of Conventions to demand the boy's return. For weeks the communist \
+         government has held such rallies almost daily.\n\nHundreds of Cuban-Americans \
+         chanting \"Liberty! Liberty!\" blocked intersections and cut off access to the Port of \
+         Miami. In one case, riot police had to use tear gas to clear them.",
+    );
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    let assault = value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|r| r.get("event").and_then(|e| e.as_str()) == Some("ASSAULT"));
+    let actor = assault.and_then(|r| r.pointer("/actor/0/code")).and_then(|c| c.as_str());
+    assert_eq!(actor, Some("USA"), "{out}");
+}
+
+/// Regression: a Kentucky paper's story of a shooting in Paris read "Paris" as Paris,
+/// Kentucky; a town whose name the story's own state also has does not move its police.
+#[test]
+fn police_stay_when_the_town_has_a_namesake_in_the_storys_state() {
+    let out = records(
+        "paris-ky",
+        "2017-04-21",
+        "GEORGETOWN, Ky. (WKYT) - Dr. Angela Maggard of Pikeville is currently in France on a \
+         family trip.\nA gunman opened fire on police on Paris' iconic Champs-Elysees boulevard \
+         Thursday night. The attack left one officer dead before police shot and killed the \
+         attacker.",
+    );
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    let codes: Vec<&str> = value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|r| r.pointer("/actor/0/entity_text").and_then(|e| e.as_str()) == Some("police"))
+        .filter_map(|r| r.pointer("/actor/0/code").and_then(|c| c.as_str()))
+        .collect();
+    assert!(!codes.contains(&"USA"), "{out}");
+}
