@@ -160,7 +160,10 @@ pub fn verb_forms(lemma: &str) -> Vec<(String, Form)> {
             out.push((s, f));
         }
     };
-    let third = if lemma.ends_with('s')
+    // ("have" is the one verb the lexicon uses whose third person is irregular.)
+    let third = if lemma == "have" {
+        "has".to_string()
+    } else if lemma.ends_with('s')
         || lemma.ends_with('x')
         || lemma.ends_with('z')
         || lemma.ends_with("ch")
@@ -252,6 +255,7 @@ mod tests {
         assert_eq!(forms("commit"), vec!["commit", "commits", "committing", "committed"]);
         assert_eq!(forms("attack"), vec!["attack", "attacks", "attacking", "attacked"]);
         assert_eq!(forms("flee"), vec!["flee", "flees", "fleeing", "fled"]);
+        assert_eq!(forms("have"), vec!["have", "has", "having", "had"]);
         assert_eq!(forms("push"), vec!["push", "pushes", "pushing", "pushed"]);
     }
 

@@ -855,7 +855,30 @@ impl<'a> View<'a> {
             // speaker is the sentence's subject, when it opens the sentence.
             if h.start > 0 && self.norm(h.start - 1) == "," && self.norm(h.start).ends_with("ing") {
                 let first = self.order.iter().copied().find(|&i| self.mi(i).prep.is_none());
-                return first.filter(|&i| self.mi(i).start <= 2).map(Ok);
+                // ("In a bit of television diplomacy, Iraq's deputy foreign minister responded
+                // ..., saying": an opening phrase set off by a comma comes before it.)
+                let opened = |start: usize| {
+                    start > 2
+                        && self.norm(start - 1) == ","
+                        && matches!(
+                            self.norm(0),
+                            "in" | "on"
+                                | "at"
+                                | "after"
+                                | "before"
+                                | "during"
+                                | "earlier"
+                                | "later"
+                                | "meanwhile"
+                                | "separately"
+                                | "speaking"
+                                | "since"
+                        )
+                        && (1..start - 1).all(|k| self.norm(k) != ",")
+                };
+                return first
+                    .filter(|&i| self.mi(i).start <= 2 || opened(self.mi(i).start))
+                    .map(Ok);
             }
             let subj = self.subject(h.start);
             let subj = if subj.is_empty() { self.main_subject(h.start) } else { subj };
