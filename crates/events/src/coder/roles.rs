@@ -568,6 +568,41 @@ impl<'a> View<'a> {
         recips.sort_unstable();
         recips.dedup();
 
+        // "The United States determined that the RSF had committed genocide and imposed
+        // sanctions on its leader": a verb after "and" whose found subject, from the reported
+        // clause before, would act on its own state is the reporter's doing. (Not violence or
+        // coercion, which a state's own forces do to its people: "Iran said the regime had
+        // lied and killed protesters".)
+        if self.norm(t0.wrapping_sub(1)) == "and"
+            && !matches!(event, EventType::Assault | EventType::Coerce | EventType::Protest)
+            && !pat.has("charge")
+            && !actors.is_empty()
+            && !recips.is_empty()
+            && !was_passive
+        {
+            let code = |i: &usize| self.resolved(*i).and_then(|m| m.entity.code);
+            let a: Vec<_> = actors.iter().filter_map(code).collect();
+            let r: Vec<_> = recips.iter().filter_map(code).collect();
+            let own = a.len() == actors.len()
+                && r.len() == recips.len()
+                && r.iter().all(|c| a.contains(c))
+                && a.iter().all(|c| r.contains(c));
+            let said = self
+                .aux_hits
+                .iter()
+                .filter(|h| h.end < t0 && self_kind(self, h) == Some(AuxKind::Speech))
+                .map(|h| h.start)
+                .max();
+            let reported = said.is_some_and(|sp| actors.iter().all(|&i| self.mi(i).start > sp));
+            if own && reported {
+                if let Some(Ok(i)) = said.and_then(|sp| self.reporter(sp + 1, sp + 1)) {
+                    if code(&i).is_some_and(|c| !a.contains(&c)) {
+                        actors = vec![i];
+                    }
+                }
+            }
+        }
+
         // "Iran said the United States had crossed a red line": a charge is the reporter's
         // accusation against the one it names, and nothing without a reporter.
         let mut charged: Option<std::ops::Range<usize>> = None;
