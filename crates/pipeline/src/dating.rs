@@ -271,12 +271,15 @@ impl<'a> Dater<'a> {
     }
 }
 
-/// Whether a time expression dates no event: after "since" it starts a span; between a
+/// Whether a time expression dates no event: after "since" it starts a span, after "until" or
+/// "by" it ends one or sets a deadline; between a
 /// determiner and a noun ("the 1994 genocide", "last year's election") it names a thing.
 fn not_a_date_of(text: &str, t: &Timex) -> bool {
     let before = text.get(..t.start).unwrap_or_default().trim_end();
     let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
-    if word.eq_ignore_ascii_case("since") {
+    // "extend its truce until April 30", "a plan to disarm by the end of the year": the end
+    // of a span or a deadline is no more an event's date than its start.
+    if ["since", "until", "till", "by"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
         return true;
     }
     let is_determiner = |w: &str| {
@@ -392,6 +395,14 @@ mod tests {
     fn the_start_of_a_span_dates_no_event() {
         let text = "Troops arrested 45 people, bringing the number held since Oct. 7 to 3,000.";
         assert_eq!(date_at(text, "2023-11-21", "arrested").as_deref(), Some("2023-11-21"));
+    }
+
+    #[test]
+    fn the_end_of_a_span_or_a_deadline_dates_no_event() {
+        let text = "The junta said on Thursday that it would extend its truce until April 30.";
+        assert_eq!(date_at(text, "2025-04-18", "extend").as_deref(), Some("2025-04-17"));
+        let text = "Hezbollah rejected a plan to disarm by the end of the year.";
+        assert_eq!(date_at(text, "2025-10-31", "rejected").as_deref(), Some("2025-10-31"));
     }
 
     #[test]
