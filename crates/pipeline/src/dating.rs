@@ -20,6 +20,8 @@ pub enum DateBasis {
     Shift,
     /// Carried over from an earlier sentence.
     Inherited,
+    /// A lede with no date of its own: the day the story's next sentences name.
+    Lede,
     /// The publication date, for lack of anything better.
     Publication,
     /// No date at all (no publication date either).
@@ -124,7 +126,7 @@ impl<'a> Dater<'a> {
             let own = timexes
                 .iter()
                 .filter(|t| t.start >= s.span.start && t.end <= s.span.end)
-                .filter(|t| !not_a_date_of(text, t))
+                .filter(|t| !not_a_date_of(text, t, anchor))
                 .find_map(|t| resolved_from(text, t, anchor));
             let own = own.or_else(|| {
                 let base = main_date.or(anchor)?;
@@ -156,6 +158,22 @@ impl<'a> Dater<'a> {
             });
             by_sentence.push(inherited);
         }
+        // "Terrorist bombings at U.S. embassies in Kenya and Tanzania blew apart buildings ...
+        // The blasts Friday ...": a wire story's opening sentences, dated by nothing, report
+        // the day that the next ones name (the week before publication, not later).
+        let lede = by_sentence.iter().take(3).position(|r| r.is_some());
+        if let Some(k) = lede.filter(|&k| k > 0) {
+            let dated = by_sentence.get(k).cloned().flatten().filter(|r| {
+                r.precision == "day"
+                    && r.basis == DateBasis::Expression
+                    && anchor.is_some_and(|a| r.first <= a && r.first >= a.add_days(-7))
+            });
+            if let Some(r) = dated {
+                for slot in by_sentence.iter_mut().take(k) {
+                    *slot = Some(Resolved { basis: DateBasis::Lede, ..r.clone() });
+                }
+            }
+        }
         Dater {
             text,
             timexes,
@@ -170,7 +188,7 @@ impl<'a> Dater<'a> {
     /// `trigger`.
     pub fn choose(&self, sentence: usize, clause: Span, trigger: Span, future: bool) -> DateChoice {
         // "detained since Oct. 7": the start of a span is no event's date.
-        let since = |t: &&Timex| not_a_date_of(self.text, t);
+        let since = |t: &&Timex| not_a_date_of(self.text, t, self.anchor);
         let in_clause = self
             .timexes
             .iter()
@@ -272,15 +290,27 @@ impl<'a> Dater<'a> {
 }
 
 /// Whether a time expression dates no event: after "since" it starts a span, after "until" or
-/// "by" it ends one or sets a deadline; between a
+/// "by" it may end one or set a deadline; between a
 /// determiner and a noun ("the 1994 genocide", "last year's election") it names a thing.
-fn not_a_date_of(text: &str, t: &Timex) -> bool {
+fn not_a_date_of(text: &str, t: &Timex, anchor: Option<CivilDate>) -> bool {
     let before = text.get(..t.start).unwrap_or_default().trim_end();
     let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
-    // "extend its truce until April 30", "a plan to disarm by the end of the year": the end
-    // of a span or a deadline is no more an event's date than its start.
-    if ["since", "until", "till", "by"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
+    if word.eq_ignore_ascii_case("since") {
         return true;
+    }
+    // "extend its truce until April 30", "a plan to disarm by the end of the year": a span's
+    // end or a deadline still ahead when the story was written is no event's date ("Until
+    // this week.", "had begun by July 2014" are).
+    if ["until", "till", "by"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        let ahead = match (t.range, anchor) {
+            (Some((first, last)), Some(a)) => {
+                first > a || (last > a && t.text.to_ascii_lowercase().contains("end of"))
+            }
+            _ => false,
+        };
+        if ahead {
+            return true;
+        }
     }
     let is_determiner = |w: &str| {
         ["the", "a", "an", "its", "their", "his", "her"].iter().any(|d| w.eq_ignore_ascii_case(d))
@@ -403,6 +433,9 @@ mod tests {
         assert_eq!(date_at(text, "2025-04-18", "extend").as_deref(), Some("2025-04-17"));
         let text = "Hezbollah rejected a plan to disarm by the end of the year.";
         assert_eq!(date_at(text, "2025-10-31", "rejected").as_deref(), Some("2025-10-31"));
+        // A deadline already past dates what was done by then.
+        let text = "Abdulkader had begun by July 2014 expressing support for the group.";
+        assert_eq!(date_at(text, "2016-11-23", "support").as_deref(), Some("2014-07-01"));
     }
 
     #[test]

@@ -158,6 +158,10 @@ pub(crate) fn assemble(ctx: &Context<'_>, cand: &EventCandidate, dater: &Dater<'
             "date carried over from an earlier sentence ({:?})",
             date.text.as_deref().unwrap_or_default()
         )),
+        DateBasis::Lede => notes.push(format!(
+            "an opening sentence with no date: the day the story names next ({:?})",
+            date.text.as_deref().unwrap_or_default()
+        )),
         DateBasis::Publication => notes.push("no date expression: publication date".to_string()),
         DateBasis::Unknown => notes.push("no date expression and no publication date".to_string()),
     }
