@@ -138,6 +138,7 @@ impl<'g> Coder<'g> {
         let sentence_dates = dating::sentence_dates(&sentences, &timexes, anchor);
         let (mut mentions, weak, story_state) =
             self.actors.code_document_placed(text, &sentences, &sentence_dates, &[]);
+        unplace_ethnic(&mut mentions, text);
         let published_year = anchor.and_then(|a| u32::try_from(a.year).ok());
         // Places are looked up before events only when a mention waits for a country from
         // them; otherwise only once an event is found.
@@ -164,6 +165,7 @@ impl<'g> Coder<'g> {
                     let (ms, _, _) =
                         self.actors.code_document_placed(text, &sentences, &sentence_dates, &towns);
                     mentions = ms;
+                    unplace_ethnic(&mut mentions, text);
                     recode_misread_state(&mut mentions, &p);
                     place_uncoded(&mut mentions, &sentences, &p);
                     candidates = self.events.code_document_dated(
@@ -218,6 +220,36 @@ impl<'g> Coder<'g> {
     }
 }
 
+/// "Some 1,500 ethnic Albanians marched in Istanbul", "clashes between Serb police and ethnic
+/// Albanians in Kosovo": an ethnicity says who people are, not which state they belong to.
+/// People named by "ethnic" and a nationality word are left for the places around them to
+/// place, as unnamed people are.
+fn unplace_ethnic(mentions: &mut [Vec<lapwing_core::Mention>], text: &str) {
+    for m in mentions.iter_mut().flatten() {
+        if m.kind != lapwing_core::MentionKind::Nominal || m.entity.code.is_none() {
+            continue;
+        }
+        let words = m.span.slice(text);
+        if !words.contains("thnic ") {
+            continue;
+        }
+        let words = words.to_lowercase();
+        let ethnic = m.entries.iter().any(|e| {
+            e.source.contains("countries.tsv")
+                && words.contains(&format!("ethnic {}", e.text.to_lowercase()))
+        });
+        let only_people = m.entries.iter().all(|e| {
+            e.source.contains("countries.tsv")
+                || (e.source.contains("agents.tsv") && !e.entry.starts_with("p."))
+        });
+        if ethnic && only_people {
+            m.entity.code = None;
+            m.entity.identifier_text = None;
+            m.entity.identifier_id = None;
+        }
+    }
+}
+
 /// Gives people the actor coder could not place the country of the places around them:
 /// "police in Calgary", "a Winnipeg man", an unknown "Taleh Habibzade" name no state, but the
 /// gazetteer knows where Calgary is. The sentence's own places come first, then the document's most named country. A
@@ -234,11 +266,23 @@ fn place_uncoded(
     // The document's focus: the country its places name most often (the first on a tie).
     let focus = most_named(places.iter().filter_map(code_of));
     for (s, ms) in sentences.iter().zip(mentions.iter_mut()) {
-        let here = places
-            .iter()
-            .filter(|p| p.start >= s.span.start && p.end <= s.span.end)
-            .find_map(code_of);
+        let in_sentence: Vec<&lapwing_geo::PlaceMention> =
+            places.iter().filter(|p| p.start >= s.span.start && p.end <= s.span.end).collect();
         for m in ms.iter_mut().filter(|m| placeable(m)) {
+            // The place named nearest the mention ("killings of ethnic Albanians by Serb police
+            // in Kosovo" in a sentence that opened in Istanbul), not a nationality word.
+            let distance = |p: &&&lapwing_geo::PlaceMention| {
+                if p.start >= m.span.end {
+                    p.start - m.span.end
+                } else {
+                    m.span.start.saturating_sub(p.end)
+                }
+            };
+            let here = in_sentence
+                .iter()
+                .filter(|p| !p.is_adjectival && code_of(p).is_some())
+                .min_by_key(distance)
+                .and_then(|p| code_of(p));
             // A firm is of the story's country: a place in its sentence is more often where
             // the other party is ("agreed to sell a stake to Polly Peck of Britain").
             let firm = m.kind == lapwing_core::MentionKind::Name

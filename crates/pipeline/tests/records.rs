@@ -289,3 +289,30 @@ fn police_stay_when_the_town_has_a_namesake_in_the_storys_state() {
         .collect();
     assert!(!codes.contains(&"USA"), "{out}");
 }
+
+/// People named by their ethnicity are of the place they are in: ethnic Albanians marching in
+/// Istanbul are Turkey's, and those killed in Kosovo are Kosovo's (the place nearest them in
+/// the sentence, not the first one it names).
+#[test]
+fn ethnic_groups_are_of_the_place_they_are_in() {
+    let out = records(
+        "istanbul",
+        "1998-03-08",
+        "ISTANBUL, Turkey (AP) - Some 1,500 ethnic Albanians marched Sunday in downtown Istanbul, \
+         burning Serbian flags to protest the killings of ethnic Albanians by Serb police in \
+         Kosovo.",
+    );
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    let code_of = |event: &str, path: &str| {
+        value
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|r| r.get("event").and_then(|e| e.as_str()) == Some(event))
+            .and_then(|r| r.pointer(path))
+            .and_then(|c| c.as_str())
+            .map(str::to_string)
+    };
+    assert_eq!(code_of("PROTEST", "/actor/0/code").as_deref(), Some("TUR"), "{out}");
+    assert_eq!(code_of("ASSAULT", "/recipient/0/code").as_deref(), Some("KOS"), "{out}");
+}
