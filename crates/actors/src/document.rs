@@ -55,6 +55,9 @@ struct Meta {
     /// An act or weapon told by its state's adjective ("the U.S. embargo"): a state acting,
     /// never what "the ministry" or "the government" refers back to.
     act: bool,
+    /// An example in an aside ("aid workers, including citizens of Britain, ..."): not the
+    /// group a later "they" or "their" stands for.
+    example: bool,
 }
 
 /// The surname of an unknown person ("Mrs Clinton", "Hillary Rodham Clinton"), which may be
@@ -673,7 +676,8 @@ fn resolve(
                         earlier(out).take_while(|at| at.0 + 1 >= si).find(|&at| {
                             // ("The relatives said they would appeal": a plural description
                             // already tied to an earlier mention is still the nearest group.)
-                            getm(meta, at).is_some_and(|m| m.plural && !m.person && !m.they)
+                            getm(meta, at)
+                                .is_some_and(|m| m.plural && !m.person && !m.they && !m.example)
                                 && get(out, at).is_some_and(|x| {
                                     matches!(x.kind, MentionKind::Nominal | MentionKind::Pronoun)
                                 })
@@ -1184,6 +1188,12 @@ fn resolve(
         group: d.group.clone(),
         root: antecedent.unwrap_or((si, idx)),
         act: d.attacker,
+        example: d
+            .tokens
+            .start
+            .checked_sub(1)
+            .and_then(|p| s.tokens.get(p))
+            .is_some_and(|t| t.norm == "including"),
     };
     let m = Mention {
         span: Span::new(start, end),

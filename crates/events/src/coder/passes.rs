@@ -35,12 +35,12 @@ pub(super) fn sentence_range(
 }
 
 /// "Guterres welcomed the ceasefire and called on both sides to respect it": praise of an
-/// agreement, or a call on "both sides", is addressed to the parties of the nearest agreement
-/// (or two-sided fighting) reported before it.
+/// agreement, or a call on (or criticism of) "both sides" or "both countries", is addressed
+/// to the parties of the nearest agreement (or two-sided fighting) reported before it.
 pub(super) fn welcome_agreements(sentences: &[Sentence], out: &mut [EventCandidate]) {
     const DEALS: &[&str] =
         &["ceasefire", "truce", "agreement", "deal", "accord", "pact", "ceasefires", "agreements"];
-    const SIDES: &[&str] = &["sides", "parties"];
+    const SIDES: &[&str] = &["sides", "parties", "countries", "nations", "governments"];
     for i in 0..out.len() {
         let Some(c) = out.get(i) else { continue };
         let Some(s) = sentences.get(c.sentence) else { continue };
@@ -56,7 +56,7 @@ pub(super) fn welcome_agreements(sentences: &[Sentence], out: &mut [EventCandida
                 m.kind == MentionKind::Pronoun && m.entity.entity_text.eq_ignore_ascii_case("them")
             });
         if !(c.recipients.is_empty() || (them && both_before))
-            || !matches!(c.event, EventType::Support | EventType::Request)
+            || !matches!(c.event, EventType::Support | EventType::Request | EventType::Accuse)
         {
             continue;
         }
