@@ -1818,8 +1818,40 @@ impl<'a> View<'a> {
                     .any(|k| self.norm(k) == "," && matches!(self.norm(k + 1), "and" | "but"));
             !(crosses_comma || spans.iter().any(|&(a, b)| a >= h.end && b <= t0 && a < t0))
         };
+        // "said he would not bow to pressure and accused foreign services": a past-tense verb
+        // after "and" is a clause of its own, out of reach of a modal or "not" before it (one
+        // that takes a base form). Not with "was"/"has" in between ("was not arrested and
+        // charged", "if a suspect is caught and charged").
+        let own_finite_clause = |h: &Hit| {
+            let mut k = t0;
+            while k > 0 && ADVERBS.contains(&self.norm(k - 1)) {
+                k -= 1;
+            }
+            let w = self.norm(t0);
+            let past = (w.len() > 4 && w.ends_with("ed")) || crate::inflect::is_irregular_past(w);
+            let chained = |n: &str| {
+                matches!(
+                    n,
+                    "be" | "been"
+                        | "being"
+                        | "have"
+                        | "has"
+                        | "had"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                )
+            };
+            past && k > h.end
+                && matches!(self.norm(k - 1), "and" | "or")
+                && !chained(self.norm(h.start.wrapping_sub(1)))
+                && !(h.start..k).any(|j| chained(self.norm(j)))
+        };
         let cue = |kind: AuxKind, w: usize| {
-            self.aux_before(t0, &[kind], w).filter(|h| no_trigger_between(h)).copied()
+            self.aux_before(t0, &[kind], w)
+                .filter(|h| no_trigger_between(h) && !own_finite_clause(h))
+                .copied()
         };
         if let Some(h) = cue(AuxKind::Negated, window) {
             aux.negated = true;
@@ -1938,9 +1970,34 @@ impl<'a> View<'a> {
             // ("said Kenya would send officers and called on others": the call goes with the
             // saying, not with what would be done.)
             let with_saying = self.statement_verb(t0) && self.said_before(t0);
+            // ("would not withdraw and rejected the plan": a past tense is its own clause.)
+            // ("if Israel is attacked and invaded": a participle shares the auxiliary.)
+            let w = self.norm(t0);
+            let past = (w.len() > 4 && w.ends_with("ed")) || crate::inflect::is_irregular_past(w);
+            let last = same_sentence.last();
+            let shared_aux = last.is_some_and(|(c, _)| {
+                let at = self.toks.iter().position(|t| t.span.start == c.trigger.start);
+                at.is_some_and(|a| {
+                    (a.saturating_sub(3)..t0).any(|j| {
+                        matches!(
+                            self.norm(j),
+                            "be" | "been"
+                                | "being"
+                                | "has"
+                                | "have"
+                                | "had"
+                                | "was"
+                                | "were"
+                                | "is"
+                                | "are"
+                        )
+                    })
+                })
+            });
             let coordinated = matches!(before, "and" | "or" | "then")
                 && !with_saying
-                && same_sentence.last().is_some_and(|(c, _)| c.aux.hypothetical);
+                && (!past || shared_aux)
+                && last.is_some_and(|(c, _)| c.aux.hypothetical);
             if wanted || prevented || coordinated {
                 aux.hypothetical = true;
             }
@@ -2782,6 +2839,15 @@ impl<'a> View<'a> {
             || listed(&t.norm, DETERMINERS)
             || listed(&t.norm, PREPS)
         {
+            return false;
+        }
+        // "Gang members armed with automatic rifles killed 70 people": the weapons a mention
+        // is described with are no subject of their own.
+        let equipped = (p.saturating_sub(6)..p).any(|j| {
+            matches!(self.norm(j), "armed" | "equipped" | "wielding" | "carrying")
+                && self.mention_ending(j).is_some()
+        });
+        if equipped {
             return false;
         }
         // A noun inside a prepositional phrase of the subject ("troops in the city killed").
