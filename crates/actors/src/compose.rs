@@ -290,7 +290,7 @@ const BACKED_SUFFIXES: &[&str] = &[
     "leaning",
     "held",
 ];
-const OWN_SUFFIXES: &[&str] = &["led", "based", "run", "born", "origin"];
+const OWN_SUFFIXES: &[&str] = &["led", "based", "run", "born", "origin", "flagged", "registered"];
 
 /// Capitalised words that are not names.
 const NOT_NAMES: &[&str] = join_words!(

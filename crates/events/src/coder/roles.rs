@@ -198,7 +198,17 @@ impl<'a> View<'a> {
                             m.start > t0
                                 && self.norm(m.end) != "-"
                                 && (m.start <= t0 + 2 || (own_prep && m.start <= t0 + 3))
-                                && (m.end < t1 || (inner_flag && m.start < t1 && m.end > t1))
+                                && (m.end < t1
+                                    || (inner_flag && m.start < t1 && m.end > t1)
+                                    // ("sank a British-flagged tanker": a mention that ends
+                                    // the trigger, unless it is the actor's own, "withdrew
+                                    // its envoys".)
+                                    || (inner_flag
+                                        && m.end == t1
+                                        && !matches!(
+                                            self.norm(m.start),
+                                            "its" | "their" | "his" | "her" | "our"
+                                        )))
                                 && (m.prep.is_none_or(|p| p <= t0) || own_prep)
                                 // "warned Israel would intensify": the subject of what is said.
                                 && !matches!(
@@ -2440,6 +2450,23 @@ impl<'a> View<'a> {
                 return Vec::new();
             }
         }
+        // "Uribe was in critical condition after being shot in the head": the passive gerund
+        // of a time clause is undergone by the main clause's subject.
+        if self.norm(t0.wrapping_sub(1)) == "being"
+            && matches!(
+                self.norm(t0.wrapping_sub(2)),
+                "after" | "before" | "following" | "upon" | "since" | "while"
+            )
+        {
+            let main = self.main_subject(t0 - 2);
+            if !main.is_empty() {
+                return main;
+            }
+            // (Past an appositive: "Miguel Uribe, a senator from ..., was in critical condition
+            // after being shot": the sentence's opening subject.)
+            let first = self.order.iter().copied().find(|&i| self.mi(i).prep.is_none());
+            return first.filter(|&i| self.mi(i).start <= 2).into_iter().collect();
+        }
         let mut k = t0;
         // "Israel began releasing prisoners": the subject of the aspect verb; "it was
         // striking": the subject of the progressive.
@@ -3298,6 +3325,16 @@ impl<'a> View<'a> {
     /// Whether the passive's subject is a named group of people right before its verb
     /// ("three soldiers were killed"), not a word further back ("thousands of birds").
     pub(super) fn victims_are_subject(&self, recips: &[usize], t0: usize) -> bool {
+        // "Uribe was in critical condition after being shot": the main clause's subject,
+        // which the gerund's own subject is.
+        if self.norm(t0.wrapping_sub(1)) == "being"
+            && matches!(
+                self.norm(t0.wrapping_sub(2)),
+                "after" | "before" | "following" | "upon" | "since" | "while"
+            )
+        {
+            return !recips.is_empty();
+        }
         recips.iter().any(|&r| {
             let m = self.mi(r);
             // "Miguel Uribe, a Colombian senator, was shot", "the mayor of the city of Uruapan

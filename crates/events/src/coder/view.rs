@@ -1845,6 +1845,18 @@ impl<'a> View<'a> {
             if !gerunds && !was_embedded.get(prev).copied().unwrap_or(false) {
                 return None;
             }
+            // "accused the group of kidnapping the crew and called for their release": a past
+            // tense is no conjunct of an embedded gerund or infinitive; it is a verb of its own.
+            let w = self.norm(t.hit.start);
+            let past = (w.len() > 4 && w.ends_with("ed")) || crate::inflect::is_irregular_past(w);
+            let conjunct_nonfinite = trigs.get(prev).is_some_and(|p| {
+                let pw = self.norm(p.hit.start);
+                !p.pat.frame.is_noun()
+                    && (pw.ends_with("ing") || self.norm(p.hit.start.wrapping_sub(1)) == "to")
+            });
+            if link == "and" && past && !t.pat.frame.is_noun() && conjunct_nonfinite {
+                return None;
+            }
         }
         trigs.iter().take(ti).rposition(|v| {
             let Some(ve) = v.pat.event else { return false };
