@@ -601,7 +601,7 @@ fn recode_misread_state(
 
 /// Whether a mention waits for a country from the places around it: a person noun ("police",
 /// "a man") or a name the lexicons do not know, which the actor coder gives the story's
-/// country when the story names one; uncoded, and not described as foreign.
+/// country when the story names one; uncoded, and not described as foreign or by a region.
 fn placeable(m: &lapwing_core::Mention) -> bool {
     use lapwing_core::MentionKind;
     let kind_ok = (m.kind == MentionKind::Nominal && m.entity.sector.is_some())
@@ -609,7 +609,25 @@ fn placeable(m: &lapwing_core::Mention) -> bool {
     kind_ok
         && m.entity.code.is_none()
         && !m.entity.entity_text.split_whitespace().any(|w| {
-            matches!(w.to_ascii_lowercase().as_str(), "foreign" | "international" | "expatriate")
+            // ("Western leaders blamed Putin": a region's people are no state's.)
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "foreign"
+                    | "international"
+                    | "expatriate"
+                    | "western"
+                    | "european"
+                    | "african"
+                    | "asian"
+                    | "arab"
+                    | "gulf"
+                    | "nordic"
+                    | "baltic"
+                    | "balkan"
+                    | "global"
+                    | "world"
+                    | "multinational"
+            )
         })
 }
 

@@ -1149,6 +1149,21 @@ impl<'a> View<'a> {
             Some((_, r)) if recips.is_empty() || !r.is_empty() => r.clone(),
             _ => recips.iter().filter_map(|&i| self.resolved(i)).collect(),
         };
+        // "Tusk said ..., calling it a large-scale provocation": "it" is the act told before,
+        // whose doer a later pass finds, not whichever actor the pronoun was tied to.
+        if pat.has("target")
+            && inherited.is_none()
+            && !recips.is_empty()
+            && recips.iter().all(|&i| {
+                let m = self.mi(i);
+                matches!(self.norm(m.start), "it" | "this" | "that")
+                    && m.end == m.start + 1
+                    && m.start > t0
+                    && m.start <= t0 + 2
+            })
+        {
+            recip_ms.clear();
+        }
         // "twenty high school students ... had to be quarantined": people the text gives no
         // nationality of their own are held where the authority that holds them rules, not in
         // whatever state the story named last.
