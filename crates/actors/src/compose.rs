@@ -28,6 +28,8 @@ pub(crate) enum Pron {
     Country,
     /// "the ministry": the last ministry.
     Ministry,
+    /// "the committee", "the commission", "the agency": the last body named with that word.
+    Body,
     /// "it said": the last organisation, state or singular body.
     It,
 }
@@ -1479,6 +1481,7 @@ impl<'a> SentenceComposer<'a> {
                 }
                 "country" | "nation" | "kingdom" => Some(Pron::Country),
                 "ministry" => Some(Pron::Ministry),
+                "committee" | "commission" | "agency" | "council" | "tribunal" => Some(Pron::Body),
                 _ => None,
             };
             if let Some(p) = p {

@@ -765,6 +765,24 @@ fn resolve(
                 get(out, at)
                     .is_some_and(|m| m.entity.entity_text.to_lowercase().contains("ministry"))
             }),
+            // "The Norwegian Nobel Committee awarded ... the White House accused the
+            // committee": the body named before with that word, in the last few sentences.
+            Pron::Body => {
+                let word = s.tokens.get(d.tokens.start + 1).map(|t| t.norm.clone());
+                earlier(out).take_while(|at| at.0 + 3 >= si).find(|&at| {
+                    get(out, at).is_some_and(|m| {
+                        m.kind != MentionKind::Pronoun
+                            && m.entity.code.is_some()
+                            && word.as_deref().is_some_and(|w| {
+                                m.entity
+                                    .entity_text
+                                    .rsplit(' ')
+                                    .next()
+                                    .is_some_and(|last| last.eq_ignore_ascii_case(w))
+                            })
+                    })
+                })
+            }
         };
         let member_of =
             found.and_then(|at| getm(meta, at)).filter(|m| !m.org).and_then(|m| m.group.clone());

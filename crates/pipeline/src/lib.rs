@@ -443,7 +443,12 @@ fn place_domestic_victims(
             c.trigger.start..c.trigger.end,
         );
         let Some((m, basis)) = place else { continue };
-        if basis != lapwing_geo::PlaceBasis::Locative {
+        // ("Kryvyi Rih declared mourning after ... strike killed 18 people": a town the
+        // sentence names, not only one after "in".)
+        let town = m.place.feature != lapwing_geo::Feature::Country && !m.is_adjectival;
+        if !(basis == lapwing_geo::PlaceBasis::Locative
+            || (basis == lapwing_geo::PlaceBasis::Sentence && town))
+        {
             continue;
         }
         let Some(there) = place_code(&m.place.country) else { continue };

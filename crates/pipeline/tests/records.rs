@@ -316,3 +316,18 @@ fn ethnic_groups_are_of_the_place_they_are_in() {
     assert_eq!(code_of("PROTEST", "/actor/0/code").as_deref(), Some("TUR"), "{out}");
     assert_eq!(code_of("ASSAULT", "/recipient/0/code").as_deref(), Some("KOS"), "{out}");
 }
+
+/// A town the sentence names places the plain victims of an attack there, also when it is
+/// not after "in": Kryvyi Rih's dead are Ukraine's, not the attacker's.
+#[test]
+fn victims_are_of_the_town_the_sentence_names() {
+    let out = records(
+        "kryvyi-rih",
+        "2025-04-05",
+        "Kryvyi Rih declared three days of mourning on Saturday after Friday's Russian missile \
+         strike on a residential area near a children's playground killed 18 people.",
+    );
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    let victims = value.pointer("/0/recipient/0/code").and_then(|c| c.as_str());
+    assert_eq!(victims, Some("UKR"), "{out}");
+}
