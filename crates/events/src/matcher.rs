@@ -16,6 +16,26 @@ pub struct Matcher<T> {
     // Each phrase comes with the form its first word has there, so that matching goes on from
     // the second position without searching the first position's word list again.
     index: FxMap<String, Vec<(usize, Option<Form>)>>,
+    // One bit per class of word (see `word_class`), set for the classes of the index's words:
+    // most tokens start no phrase, and a clear bit says so for a few instructions, before the
+    // word is hashed and looked up.
+    starts: Box<[u64]>,
+}
+
+/// How many words of `Matcher::starts` there are (a power of two).
+const START_WORDS: usize = 1 << 10;
+
+/// The class of a word for `Matcher::starts`: its length, first two bytes and last byte,
+/// mixed into one of the set's bits.
+#[inline]
+fn word_class(w: &str) -> usize {
+    let b = w.as_bytes();
+    let at = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
+    let x = (b.len() as u32 & 0xff)
+        | (at(0) << 8)
+        | (at(1) << 16)
+        | (u32::from(b.last().copied().unwrap_or(0)) << 24);
+    (x.wrapping_mul(0x9E37_79B1) >> 16) as usize & (START_WORDS * 64 - 1)
 }
 
 /// One match of a phrase in a sentence.
@@ -33,7 +53,11 @@ pub struct Hit {
 
 impl<T> Default for Matcher<T> {
     fn default() -> Self {
-        Matcher { items: Vec::new(), index: FxMap::default() }
+        Matcher {
+            items: Vec::new(),
+            index: FxMap::default(),
+            starts: vec![0; START_WORDS].into_boxed_slice(),
+        }
     }
 }
 
@@ -43,6 +67,10 @@ impl<T> Matcher<T> {
         let id = self.items.len();
         if let Some(Element::Words(first)) = phrase.first() {
             for (w, f) in first {
+                let c = word_class(w);
+                if let Some(bits) = self.starts.get_mut(c / 64) {
+                    *bits |= 1 << (c % 64);
+                }
                 let ids = self.index.entry(w.clone()).or_default();
                 // The first listing of a word gives its form, as the word list's search would.
                 if !ids.iter().any(|&(i, _)| i == id) {
@@ -80,6 +108,10 @@ impl<T> Matcher<T> {
     pub fn find_all(&self, tokens: &[Token]) -> Vec<Hit> {
         let mut out = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
+            let c = word_class(&t.norm);
+            if self.starts.get(c / 64).is_none_or(|bits| bits >> (c % 64) & 1 == 0) {
+                continue;
+            }
             let Some(ids) = self.index.get(t.norm.as_str()) else { continue };
             for &(id, first_form) in ids {
                 let Some((phrase, _)) = self.items.get(id) else { continue };
