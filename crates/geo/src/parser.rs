@@ -1295,6 +1295,22 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
     }
 }
 
+/// How many ASCII letters and digits follow from byte `from` on, how many of them are letters
+/// and how many upper-case ones: a helper of its own, so that the counts stay in registers.
+#[inline]
+fn ascii_run(bytes: &[u8], from: usize) -> (usize, usize, usize) {
+    let (mut n, mut letters, mut upper) = (0, 0, 0);
+    for &b in bytes.get(from..).unwrap_or_default() {
+        if !b.is_ascii_alphanumeric() {
+            break;
+        }
+        n += 1;
+        letters += usize::from(b.is_ascii_alphabetic());
+        upper += usize::from(b.is_ascii_uppercase());
+    }
+    (n, letters, upper)
+}
+
 fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5);
@@ -1304,6 +1320,11 @@ fn tokenize(text: &str) -> Vec<Token> {
     // document with an event, and the iterator's bookkeeping cost more than the tests.
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
+        // The space between words, the commonest byte, is neither a word nor a stop.
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
         if !alnum(c) {
             if matches!(
                 c,
@@ -1334,16 +1355,12 @@ fn tokenize(text: &str) -> Vec<Token> {
         let mut j = end;
         loop {
             // ASCII letters and digits, the bulk of a word, are taken a byte at a time.
-            while let Some(&b) = bytes.get(j) {
-                if !b.is_ascii_alphanumeric() {
-                    break;
-                }
-                if b.is_ascii_alphabetic() {
-                    letters += 1;
-                    upper += usize::from(b.is_ascii_uppercase());
-                }
-                j += 1;
+            let (run, run_letters, run_upper) = ascii_run(bytes, j);
+            if run > 0 {
+                j += run;
                 end = j;
+                letters += run_letters;
+                upper += run_upper;
             }
             let Some(d) = char_at(text, j) else { break };
             if alnum(d) {
@@ -1390,7 +1407,12 @@ fn tokenize(text: &str) -> Vec<Token> {
         i = j;
         // "d'Ivoire", "l'Aquila": an elided article before a capitalised name.
         // (Only looked at when the first letter is not a capital already.)
+        // (The second character must be an apostrophe, which the byte after an ASCII first
+        // letter settles without decoding the word.)
         let elided = || {
+            if c.is_ascii() && !matches!(bytes.get(start + 1), Some(b'\'' | 0xE2)) {
+                return false;
+            }
             let mut cs = text[start..end].chars();
             matches!((cs.next(), cs.next(), cs.next()), (Some(a), Some('\'' | '’'), Some(b)) if a.is_lowercase() && b.is_uppercase())
         };
@@ -1410,12 +1432,16 @@ fn tokenize(text: &str) -> Vec<Token> {
         }
     }
     for k in 0..toks.len().saturating_sub(1) {
-        let gap = text.get(toks[k].full_end..toks[k + 1].start).unwrap_or(",");
-        // Spaces and at most one hyphen; a byte loop, as this runs for every token.
-        toks[k].joins_next = !gap.is_empty()
-            && gap.len() <= 3
-            && gap.bytes().all(|b| b == b' ' || b == b'-')
-            && gap.bytes().filter(|&b| b == b'-').count() <= 1;
+        // Spaces and at most one hyphen; a byte loop, as this runs for every token (token
+        // bounds are character bounds, so the bytes are the text's).
+        let gap = bytes.get(toks[k].full_end..toks[k + 1].start).unwrap_or(b",");
+        toks[k].joins_next = !gap.is_empty() && gap.len() <= 3 && {
+            let mut hyphens = 0;
+            gap.iter().all(|&b| {
+                hyphens += usize::from(b == b'-');
+                b == b' ' || b == b'-'
+            }) && hyphens <= 1
+        };
     }
     toks
 }
