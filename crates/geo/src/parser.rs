@@ -2207,8 +2207,16 @@ impl<'g> Geoparser<'g> {
 /// The strongest weight among the context entries that satisfy `f` (0 when none does); `f` is
 /// a generic parameter rather than a `dyn Fn`, so that it is inlined into the loop run for
 /// every candidate of every mention.
+/// Only an entry that would raise the maximum is tested, and the weights (0, 0.5 or 1) are
+/// never NaN, so comparing is taking `f64::max`.
 fn strongest(ctx: &[Ctx], weights: &[f64], f: impl Fn(&Ctx) -> bool) -> f64 {
-    ctx.iter().zip(weights).filter(|(o, _)| f(o)).map(|(_, &w)| w).fold(0.0, f64::max)
+    let mut best = 0.0;
+    for (o, &w) in ctx.iter().zip(weights) {
+        if w > best && f(o) {
+            best = w;
+        }
+    }
+    best
 }
 
 /// The chosen candidate of a match, its score and what supported it.

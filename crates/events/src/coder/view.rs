@@ -166,7 +166,7 @@ impl<'a> View<'a> {
                 }
             }
             paren.push(!outer.is_empty());
-            if listed(&t.norm, BARRIERS) {
+            if listed_keyed(&t.norm, BARRIERS, &BARRIER_KEYS) {
                 next += 1;
                 c = next;
             }
