@@ -52,6 +52,9 @@ pub(super) const BARRIERS: &[&str] = &[
 /// tested against the list.
 pub(super) const BARRIER_KEYS: [u64; 4] = word_keys(BARRIERS);
 
+/// The keys of `PREPS`, which each mention's and trigger's word before is tested against.
+pub(super) const PREP_KEYS: [u64; 4] = word_keys(PREPS);
+
 /// Determiners skipped between a preposition and its object.
 pub(super) const DETERMINERS: &[&str] = join_words!(ARTICLES, POSSESSIVES, &["both", "all"]);
 
@@ -294,7 +297,7 @@ pub(super) fn intent_verb(n: &str) -> bool {
 /// Whether a word can stand between an auxiliary and its participle: a listed adverb, or one
 /// in -ly the list lacks ("are currently quarantined").
 pub(super) fn adverb_like(n: &str) -> bool {
-    ADVERBS.contains(&n)
+    listed_keyed(n, ADVERBS, &ADVERB_KEYS)
         || (n.len() > 4
             && n.ends_with("ly")
             && !matches!(
@@ -753,6 +756,9 @@ pub(super) fn listed_keyed(w: &str, words: &[&str], keys: &[u64; 4]) -> bool {
     let k = word_key(w.len(), w.as_bytes().first().copied().unwrap_or(0));
     keys.get(k / 64).is_some_and(|bits| bits >> (k % 64) & 1 != 0) && listed(w, words)
 }
+
+/// The keys of `ADVERBS`, for [`adverb_like`], which the role rules ask of many words.
+const ADVERB_KEYS: [u64; 4] = word_keys(ADVERBS);
 
 /// Number words that count people or things ("killing four members of", "dozens of").
 pub(super) const NUMBER_WORDS: &[&str] =
