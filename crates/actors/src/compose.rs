@@ -1140,8 +1140,9 @@ impl<'a> SentenceComposer<'a> {
             .zip(&atom_at)
             .zip(words)
             .map(|((t, atom), mut c)| {
-                // A byte search: '-' is ASCII, never part of a longer UTF-8 sequence.
-                if t.norm.as_bytes().contains(&b'-') {
+                // A byte search: '-' is ASCII, never part of a longer UTF-8 sequence. (A plain
+                // loop: a norm is a few bytes, too short to pay for a call to `memchr`.)
+                if t.norm.bytes().any(|b| b == b'-') {
                     c |= HYPHEN;
                 }
                 if name_token(t, c) {

@@ -15,7 +15,45 @@ pub struct Matcher<T> {
     // Lookup only; never iterated into output, so a HashMap keeps runs deterministic.
     // Each phrase comes with the form its first word has there, so that matching goes on from
     // the second position without searching the first position's word list again.
-    index: FxMap<String, Vec<(usize, Option<Form>)>>,
+    index: FxMap<String, Vec<Start>>,
+    // One bit per class of word (see `word_class`), set for the classes of the index's words:
+    // most tokens start no phrase, and a clear bit says so for a few instructions, before the
+    // word is hashed and looked up.
+    starts: Box<[u64]>,
+}
+
+/// A phrase its first word starts, as the index lists it.
+#[derive(Debug, Clone, Copy)]
+struct Start {
+    /// Which phrase.
+    id: usize,
+    /// The form the first word has there.
+    form: Option<Form>,
+    /// What the next word must be like, when the phrase goes on with one (after a gap of up
+    /// to `.0` tokens): `.1` has the bit `word_bit` gives each of its words. Common first
+    /// words ("will", "take") start many phrases, and this test turns most of them away
+    /// before they are matched word by word.
+    next: Option<(usize, u64)>,
+}
+
+/// Set in a token's class (see `Matcher::find_all`) for a quote mark, which a phrase's word
+/// may stand after.
+const QUOTE: u32 = 1 << 16;
+
+/// How many words of `Matcher::starts` there are (a power of two).
+const START_WORDS: usize = 1 << 10;
+
+/// The class of a word for `Matcher::starts`: its length, first two bytes and last byte,
+/// mixed into one of the set's bits.
+#[inline]
+fn word_class(w: &str) -> usize {
+    let b = w.as_bytes();
+    let at = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
+    let x = (b.len() as u32 & 0xff)
+        | (at(0) << 8)
+        | (at(1) << 16)
+        | (u32::from(b.last().copied().unwrap_or(0)) << 24);
+    (x.wrapping_mul(0x9E37_79B1) >> 16) as usize & (START_WORDS * 64 - 1)
 }
 
 /// One match of a phrase in a sentence.
@@ -33,7 +71,11 @@ pub struct Hit {
 
 impl<T> Default for Matcher<T> {
     fn default() -> Self {
-        Matcher { items: Vec::new(), index: FxMap::default() }
+        Matcher {
+            items: Vec::new(),
+            index: FxMap::default(),
+            starts: vec![0; START_WORDS].into_boxed_slice(),
+        }
     }
 }
 
@@ -41,12 +83,24 @@ impl<T> Matcher<T> {
     /// Adds a phrase.
     pub fn add(&mut self, phrase: Phrase, item: T) {
         let id = self.items.len();
+        let mask = |ws: &[(String, Option<Form>)]| {
+            ws.iter().fold(0u64, |m, (w, _)| m | 1 << (word_class(w) % 64))
+        };
+        let next = match (phrase.get(1), phrase.get(2)) {
+            (Some(Element::Words(ws)), _) => Some((0, mask(ws))),
+            (Some(Element::Gap(max)), Some(Element::Words(ws))) => Some((*max, mask(ws))),
+            _ => None,
+        };
         if let Some(Element::Words(first)) = phrase.first() {
             for (w, f) in first {
+                let c = word_class(w);
+                if let Some(bits) = self.starts.get_mut(c / 64) {
+                    *bits |= 1 << (c % 64);
+                }
                 let ids = self.index.entry(w.clone()).or_default();
                 // The first listing of a word gives its form, as the word list's search would.
-                if !ids.iter().any(|&(i, _)| i == id) {
-                    ids.push((id, *f));
+                if !ids.iter().any(|s| s.id == id) {
+                    ids.push(Start { id, form: *f, next });
                 }
             }
         }
@@ -79,9 +133,35 @@ impl<T> Matcher<T> {
     /// Every match in `tokens`, in token order.
     pub fn find_all(&self, tokens: &[Token]) -> Vec<Hit> {
         let mut out = Vec::new();
+        // Each token's class, worked out once: its bit in `starts` (whose low six bits are its
+        // bit in `Start::next`), and whether it is a quote mark. On the stack for all but the
+        // longest sentences.
+        let mut buf = [0u32; 96];
+        let mut long = Vec::new();
+        let classes: &mut [u32] = match buf.get_mut(..tokens.len()) {
+            Some(b) => b,
+            None => {
+                long.resize(tokens.len(), 0);
+                &mut long
+            }
+        };
+        for (c, t) in classes.iter_mut().zip(tokens) {
+            let quote = matches!(t.norm.as_bytes(), [b'"' | b'\'']);
+            *c = word_class(&t.norm) as u32 | if quote { QUOTE } else { 0 };
+        }
+        let classes = &*classes;
         for (i, t) in tokens.iter().enumerate() {
+            let c = classes.get(i).map_or(0, |&c| (c & 0xffff) as usize);
+            if self.starts.get(c / 64).is_none_or(|bits| bits >> (c % 64) & 1 == 0) {
+                continue;
+            }
             let Some(ids) = self.index.get(t.norm.as_str()) else { continue };
-            for &(id, first_form) in ids {
+            for &Start { id, form: first_form, next } in ids {
+                if let Some((gap, mask)) = next {
+                    if !may_follow(classes, i + 1, gap, mask) {
+                        continue;
+                    }
+                }
                 let Some((phrase, _)) = self.items.get(id) else { continue };
                 let mut form = first_form;
                 let rest = phrase.get(1..).unwrap_or_default();
@@ -92,6 +172,29 @@ impl<T> Matcher<T> {
         }
         out
     }
+}
+
+/// Whether a word whose bit is in `mask` may stand where a phrase's next word is looked for:
+/// from token `from` on, after a gap of up to `gap` tokens and any quote marks (which
+/// `match_elems` passes over). A phrase whose next word is nowhere there cannot match, so
+/// this is only a quicker "no".
+#[inline]
+fn may_follow(classes: &[u32], from: usize, gap: usize, mask: u64) -> bool {
+    let mut last = from + gap;
+    let mut j = from;
+    while let Some(&b) = classes.get(j) {
+        if mask >> (b & 63) & 1 != 0 {
+            return true;
+        }
+        if b & QUOTE != 0 {
+            last += 1;
+        }
+        if j >= last {
+            return false;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// Whether two words are the same. Word lists are scanned once per candidate token and some

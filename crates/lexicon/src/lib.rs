@@ -193,9 +193,27 @@ impl std::hash::Hasher for FxHasher {
             b.copy_from_slice(c);
             self.add(u64::from_le_bytes(b));
         }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
+        // The tail (the whole of most words) is one more word rather than one per byte: two
+        // overlapping halves for four to seven bytes, the first, middle and last byte for
+        // fewer. Keys of the same tail may share it; the table compares keys anyway, and the
+        // length mixed in keeps "ab" and "abb" apart.
+        let tail = chunks.remainder();
+        let n = tail.len();
+        if n == 0 {
+            return;
         }
+        let word = if n >= 4 {
+            let half = |at: usize| {
+                let mut b = [0u8; 4];
+                b.copy_from_slice(tail.get(at..at + 4).unwrap_or(&[0; 4]));
+                u64::from(u32::from_le_bytes(b))
+            };
+            half(0) | (half(n - 4) << 32)
+        } else {
+            let at = |i: usize| u64::from(tail.get(i).copied().unwrap_or(0));
+            at(0) | (at(n / 2) << 8) | (at(n - 1) << 16)
+        };
+        self.add(word ^ ((n as u64) << 59));
     }
 
     fn write_u8(&mut self, i: u8) {

@@ -248,6 +248,9 @@ impl EventCoder {
             })
             .collect();
         let mut out: Vec<EventCandidate> = Vec::new();
+        // Each sentence's context cues, found once: a paragraph's are read for its first
+        // event, and its sentences' again for their own.
+        let mut context_hits: Vec<Option<Vec<Hit>>> = vec![None; sentences.len()];
         static EMPTY: Vec<Mention> = Vec::new();
         for (pos, s) in sentences.iter().enumerate() {
             let hits = trigger_hits.get_mut(pos).map(std::mem::take).unwrap_or_default();
@@ -266,14 +269,16 @@ impl EventCoder {
             let para: Vec<Context> = match para_ctx.iter().find(|(p, _)| *p == s.paragraph) {
                 Some((_, c)) => c.clone(),
                 None => {
-                    let c = self.paragraph_contexts(sentences, s.paragraph);
+                    let c = self.paragraph_contexts(sentences, s.paragraph, &mut context_hits);
                     para_ctx.push((s.paragraph, c.clone()));
                     c
                 }
             };
-            let local: Vec<EntryRef> = self
-                .contexts
-                .find_all(&s.tokens)
+            let hits: &[Hit] = match context_hits.get_mut(pos) {
+                Some(slot) => slot.get_or_insert_with(|| self.contexts.find_all(&s.tokens)),
+                None => &[],
+            };
+            let local: Vec<EntryRef> = hits
                 .iter()
                 .filter_map(|h| {
                     let c = self.contexts.item(h.item)?;
@@ -326,15 +331,23 @@ impl EventCoder {
 
     /// The contexts cued anywhere in paragraph `paragraph` (its first run of sentences), in
     /// order.
-    fn paragraph_contexts(&self, sentences: &[Sentence], paragraph: usize) -> Vec<Context> {
-        let set: BTreeSet<Context> = sentences
+    /// `hits` keeps each sentence's cues, by position, once they are found.
+    fn paragraph_contexts(
+        &self,
+        sentences: &[Sentence],
+        paragraph: usize,
+        hits: &mut [Option<Vec<Hit>>],
+    ) -> Vec<Context> {
+        let mut set: BTreeSet<Context> = BTreeSet::new();
+        for (s, slot) in sentences
             .iter()
-            .skip_while(|s| s.paragraph != paragraph)
-            .take_while(|s| s.paragraph == paragraph)
-            .flat_map(|s| self.contexts.find_all(&s.tokens))
-            .filter_map(|h| self.contexts.item(h.item))
-            .map(|c| c.context)
-            .collect();
+            .zip(hits.iter_mut())
+            .skip_while(|(s, _)| s.paragraph != paragraph)
+            .take_while(|(s, _)| s.paragraph == paragraph)
+        {
+            let found = slot.get_or_insert_with(|| self.contexts.find_all(&s.tokens));
+            set.extend(found.iter().filter_map(|h| self.contexts.item(h.item)).map(|c| c.context));
+        }
         set.into_iter().collect()
     }
 

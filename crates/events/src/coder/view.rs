@@ -166,7 +166,7 @@ impl<'a> View<'a> {
                 }
             }
             paren.push(!outer.is_empty());
-            if listed(&t.norm, BARRIERS) {
+            if listed_keyed(&t.norm, BARRIERS, &BARRIER_KEYS) {
                 next += 1;
                 c = next;
             }
@@ -234,7 +234,9 @@ impl<'a> View<'a> {
                         }
                     }
                 }
-                let mut prep = j.checked_sub(1).filter(|&p| is(toks.get(p), PREPS));
+                let mut prep = j.checked_sub(1).filter(|&p| {
+                    toks.get(p).is_some_and(|t| listed_keyed(&t.norm, PREPS, &PREP_KEYS))
+                });
                 // "around 70 people", "over 200 protesters", "more than 1,000 people": an
                 // approximation, no preposition.
                 if let Some(p) = prep {
@@ -1405,7 +1407,10 @@ impl<'a> View<'a> {
             readings.extend(t.alts);
             let nounish = self.noun_context(t.hit.start, t.hit.end);
             let strong = self.strong_noun_context(t.hit.start);
-            let after_prep = is(self.toks.get(t.hit.start.wrapping_sub(1)), PREPS);
+            let after_prep = self
+                .toks
+                .get(t.hit.start.wrapping_sub(1))
+                .is_some_and(|t| listed_keyed(&t.norm, PREPS, &PREP_KEYS));
             let has_noun = readings.iter().any(|(_, p)| p.frame.is_noun());
             // "the nation's junk funds have lost", "other T. Rowe Price funds.": a word in -s
             // followed by an auxiliary or the sentence's end is a plural noun, not a verb.

@@ -48,6 +48,13 @@ pub(super) const BARRIERS: &[&str] = &[
     "amid",
 ];
 
+/// The keys of `BARRIERS` (see [`word_keys`]): every token of a sentence with an event is
+/// tested against the list.
+pub(super) const BARRIER_KEYS: [u64; 4] = word_keys(BARRIERS);
+
+/// The keys of `PREPS`, which each mention's and trigger's word before is tested against.
+pub(super) const PREP_KEYS: [u64; 4] = word_keys(PREPS);
+
 /// Determiners skipped between a preposition and its object.
 pub(super) const DETERMINERS: &[&str] = join_words!(ARTICLES, POSSESSIVES, &["both", "all"]);
 
@@ -290,7 +297,7 @@ pub(super) fn intent_verb(n: &str) -> bool {
 /// Whether a word can stand between an auxiliary and its participle: a listed adverb, or one
 /// in -ly the list lacks ("are currently quarantined").
 pub(super) fn adverb_like(n: &str) -> bool {
-    ADVERBS.contains(&n)
+    listed_keyed(n, ADVERBS, &ADVERB_KEYS)
         || (n.len() > 4
             && n.ends_with("ly")
             && !matches!(
@@ -721,6 +728,37 @@ pub(super) fn listed(w: &str, words: &[&str]) -> bool {
     let first = w.as_bytes().first();
     words.iter().any(|x| x.len() == w.len() && x.as_bytes().first() == first && *x == w)
 }
+
+/// A word's key in a [`word_keys`] set: its length and first byte, mixed into 0..256.
+#[inline]
+const fn word_key(len: usize, first: u8) -> usize {
+    (first as usize ^ len.wrapping_mul(37)) & 255
+}
+
+/// The keys of a word list's words, worked out at compile time, so that [`listed_keyed`]
+/// tells most words that are no member with one bit test instead of a scan of the list.
+pub(super) const fn word_keys(words: &[&str]) -> [u64; 4] {
+    let mut keys = [0u64; 4];
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        let first = if w.is_empty() { 0 } else { w[0] };
+        let k = word_key(w.len(), first);
+        keys[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
+    keys
+}
+
+/// As [`listed`], for a list whose [`word_keys`] are `keys`.
+#[inline]
+pub(super) fn listed_keyed(w: &str, words: &[&str], keys: &[u64; 4]) -> bool {
+    let k = word_key(w.len(), w.as_bytes().first().copied().unwrap_or(0));
+    keys.get(k / 64).is_some_and(|bits| bits >> (k % 64) & 1 != 0) && listed(w, words)
+}
+
+/// The keys of `ADVERBS`, for [`adverb_like`], which the role rules ask of many words.
+const ADVERB_KEYS: [u64; 4] = word_keys(ADVERBS);
 
 /// Number words that count people or things ("killing four members of", "dozens of").
 pub(super) const NUMBER_WORDS: &[&str] =
