@@ -18,6 +18,19 @@ impl<'a> View<'a> {
         earlier: &[EventCandidate],
     ) -> Option<(EventCandidate, CandFlags)> {
         let (t0, t1) = (hit.start, hit.end);
+        // "India struck what it called terrorist infrastructure": a label its own speaker
+        // gives, in passing, to the object of what it is doing is no statement against anyone
+        // ("would respond to what he called a witch hunt", "in what Kyiv dismissed as a
+        // stunt": a label of someone else's act still is).
+        if event == EventType::Accuse
+            && pat.has("target")
+            && t0 >= 3
+            && self.norm(t0 - 2) == "what"
+            && matches!(self.norm(t0 - 1), "it" | "they" | "he" | "she")
+            && !listed(self.norm(t0 - 3), PREPS)
+        {
+            return None;
+        }
         let preps: &[String] = &pat.preps;
         let mut entries = vec![entry_ref("trigger", &pat.origin, self.s, t0, t1)];
         let mut actors: Vec<usize> = Vec::new();
