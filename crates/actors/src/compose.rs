@@ -1744,8 +1744,15 @@ impl<'a> SentenceComposer<'a> {
                     return Some((Vec::new(), end));
                 }
                 // "National Guard troops", "police officers": one actor, the first word's kind.
+                // ("Boeing factory workers": a workplace before the workers names where they
+                // work; the workers are what the phrase is.)
+                let mut head_sector: Option<Sector> = None;
                 if let Some((k2, a2, e2, f2)) = self.atom(end) {
                     if role_of(e2, f2) == Role::Agent {
+                        // ("factory officials" still run the factory.)
+                        if entry.key == "a.property" && e2.sector == Some(Sector::Lab) {
+                            head_sector = e2.sector;
+                        }
                         if d.entity.sector.is_none() {
                             d.entity.sector = e2.sector;
                         }
@@ -1802,7 +1809,7 @@ impl<'a> SentenceComposer<'a> {
                     .filter(|s| !org_is_person || armed(Some(*s)))
                     .filter(|s| {
                         // "Republican lawmakers" are legislators, "Hamas officials" are Hamas.
-                        entry.sector.is_none()
+                        head_sector.or(entry.sector).is_none()
                             || !matches!(
                                 s,
                                 Sector::Pty | Sector::Opp | Sector::Jrn | Sector::Bus | Sector::Soc
@@ -1813,7 +1820,7 @@ impl<'a> SentenceComposer<'a> {
                 } else if ctx.sector == Some(Sector::Pre) {
                     Some(Sector::Pre)
                 } else {
-                    entry.sector.or(ctx.sector)
+                    head_sector.or(entry.sector).or(ctx.sector)
                 };
                 // "Houthi supporters rallied": a movement's supporters are civilians, not its
                 // fighters.

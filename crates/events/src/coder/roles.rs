@@ -1177,6 +1177,19 @@ impl<'a> View<'a> {
         {
             recip_ms.clear();
         }
+        // "Some 33,000 Boeing factory workers walked off the job": a strike by a firm's workers
+        // is against the firm.
+        if event == EventType::Protest && recip_ms.is_empty() && modes.contains(&Mode::Strike) {
+            let workers = actor_ms.iter().find(|m| {
+                m.entity.sector == Some(Sector::Lab) && m.entity.identifier_text.is_some()
+            });
+            if let Some(m) = workers {
+                let mut firm = m.clone();
+                firm.entity.sector = Some(Sector::Bus);
+                firm.entity.entity_text = m.entity.identifier_text.clone().unwrap_or_default();
+                recip_ms.push(firm);
+            }
+        }
         // "twenty high school students ... had to be quarantined": people the text gives no
         // nationality of their own are held where the authority that holds them rules, not in
         // whatever state the story named last.
