@@ -23,6 +23,19 @@ const PART_WORDS: &[&str] = &[
 ];
 
 /// Words of size before a part of a place ("large sections of").
+/// The seat of a body, which stands for it as what is raided or stormed.
+const SEATS: &[&str] = &[
+    "offices",
+    "office",
+    "headquarters",
+    "compound",
+    "premises",
+    "residence",
+    "home",
+    "house",
+    "embassy",
+    "consulate",
+];
 const PART_SIZES: &[&str] = &["large", "vast", "wide", "several", "many", "some", "residential"];
 
 /// Whether a mention codes anything: a code or at least a sector.
@@ -232,6 +245,17 @@ impl<'a> View<'a> {
                         while j > 0 && is(toks.get(j - 1), DETERMINERS) {
                             j -= 1;
                         }
+                    }
+                } else if j >= 3
+                    && is(toks.get(j - 1), &["of"])
+                    && is(toks.get(j - 2), SEATS)
+                    && is(toks.get(j - 3), DETERMINERS)
+                {
+                    // "stormed the offices of the World Food Programme": a body's seat stands
+                    // for the body.
+                    j -= 3;
+                    while j > 0 && is(toks.get(j - 1), DETERMINERS) {
+                        j -= 1;
                     }
                 }
                 let mut prep = j.checked_sub(1).filter(|&p| {
@@ -1051,6 +1075,8 @@ impl<'a> View<'a> {
                     _ => {
                         matches!(n, "to" | "for" | "of" | "and" | "or" | "said" | "says")
                             && !preps.iter().any(|p| p == n)
+                            // ("stormed the offices of the WFP": a seat of the body.)
+                            && !(n == "of" && k > 0 && is(self.toks.get(k - 1), SEATS))
                     }
                 };
                 if stop {
