@@ -2011,11 +2011,20 @@ impl<'a> View<'a> {
             // agreement, as PLOVER counts it.)
             let willing = event == EventType::Agree
                 && matches!(self.norm(k.wrapping_sub(2)), "ready" | "willing" | "prepared");
-            let wanted = before == "to"
-                && !cue_ends_here
-                && !had_to
-                && !willing
-                && self.aux_before(k - 1, &[AuxKind::Implicative], 5).is_none();
+            // ("used drones to hit", not "planned to ... use firearms to attack": a verb that
+            // makes its infinitive happen does so only when it happened itself, not in its
+            // base form under a plan.)
+            let implicative = self.aux_before(k - 1, &[AuxKind::Implicative], 5).filter(|h| {
+                let w = self.norm(h.start);
+                let base = h.form == Some(Form::Present) && !w.ends_with('s');
+                let planned = (h.start.saturating_sub(30)..h.start).any(|j| {
+                    matches!(self.norm(j), "planned" | "plans" | "plan" | "plotted" | "wanted")
+                        && self.norm(j + 1) == "to"
+                });
+                !(base && planned)
+            });
+            let wanted =
+                before == "to" && !cue_ends_here && !had_to && !willing && implicative.is_none();
             let prevented = before == "from" && self.norm(k).ends_with("ing");
             // "plotted to execute X and then attack Y": coordinated with a wish.
             // ("said Kenya would send officers and called on others": the call goes with the
