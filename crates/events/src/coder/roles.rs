@@ -31,6 +31,34 @@ impl<'a> View<'a> {
         {
             return None;
         }
+        // "Horan agrees offences committed by children are a major problem": agreeing with a
+        // statement (its "that" left out) is an opinion, not an agreement.
+        if event == EventType::Agree
+            && t1 == t0 + 1
+            && self.norm(t0).starts_with("agree")
+            && !matches!(
+                self.norm(t1),
+                "to" | "on" | "with" | "upon" | "in" | "a" | "an" | "the" | "that" | "terms"
+            )
+        {
+            let c = self.cl(t1);
+            let mut k = t1;
+            let mut stated = false;
+            while k < self.toks.len() && k < t1 + 12 && self.cl(k) == c {
+                let n = self.norm(k);
+                if matches!(n, "," | "that" | "which" | "who" | "to") {
+                    break;
+                }
+                if matches!(n, "is" | "are" | "was" | "were") {
+                    stated = true;
+                    break;
+                }
+                k += 1;
+            }
+            if stated {
+                return None;
+            }
+        }
         let preps: &[String] = &pat.preps;
         let mut entries = vec![entry_ref("trigger", &pat.origin, self.s, t0, t1)];
         let mut actors: Vec<usize> = Vec::new();
