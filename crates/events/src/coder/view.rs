@@ -1728,6 +1728,26 @@ impl<'a> View<'a> {
                 || !trigs.iter().any(|t| t.pat.has("command") && t.pat.origin.key == c.pattern_id)
         });
         self.policed_protests(&mut out);
+        // "a protest that forced council members indoors has been broken up by police": crowd
+        // control is done to the protesters the sentence tells of.
+        let protesters = out
+            .iter()
+            .find(|(c, _)| c.event == EventType::Protest && !c.actors.is_empty())
+            .map(|(c, _)| c.actors.clone());
+        if let Some(p) = protesters {
+            for (c, _) in out.iter_mut() {
+                let crowd = c.event == EventType::Assault && c.modes.contains(&Mode::CrowdControl);
+                let civil = |m: &Mention| {
+                    matches!(
+                        m.entity.sector,
+                        Some(Sector::Cvl | Sector::Edu | Sector::Lab | Sector::Opp)
+                    )
+                };
+                if crowd && !c.recipients.iter().any(civil) && !c.actors.iter().any(civil) {
+                    c.recipients = p.clone();
+                }
+            }
+        }
         // "A Kenyan police officer was killed when gang members ambushed a patrol": the one
         // killed is the victim of the attack the sentence tells.
         let victim = self.passive_victim();
