@@ -683,6 +683,18 @@ impl<'a> View<'a> {
                     .take(1)
                     .collect();
             }
+            // "said Uber must cease the driving immediately or face further action": the
+            // subject of the demand that "or" offers the alternative to.
+            if actors.is_empty() && self.norm(t0) == "or" {
+                let demanded = self.order.iter().rev().copied().find(|&i| {
+                    let m = self.mi(i);
+                    m.end < t0
+                        && t0 - m.end <= 12
+                        && m.prep.is_none()
+                        && matches!(self.norm(m.end), "must" | "should" | "has" | "have")
+                });
+                actors.extend(demanded);
+            }
             // "said anyone promoting the group's ideas would be held accountable": a subject
             // the actor coder cannot code is still a person the threat is made against.
             if actors.is_empty() && pat.has("person") {
@@ -1979,6 +1991,11 @@ impl<'a> View<'a> {
         if let Some(h) = cue(AuxKind::Future, window) {
             aux.future = true;
             push_aux(self, coder, &h, &mut entries);
+        }
+        // ("must cease the driving immediately or face further action": the threat is made
+        // whatever the demand's modal says.)
+        if event == EventType::Threaten && self.norm(t0) == "or" {
+            aux.hypothetical = false;
         }
         // "warnings that US air strikes against Iraq could do serious harm": an event noun
         // that is the subject of a modal is only thought of.

@@ -1853,6 +1853,11 @@ impl<'a> View<'a> {
         was_embedded: &[bool],
     ) -> Option<usize> {
         let t = trigs.get(ti)?;
+        // "must cease the driving or face further action": the alternative a demand offers is
+        // a threat of its own, not more of the demand's content.
+        if event == EventType::Threaten && self.norm(t.hit.start) == "or" {
+            return None;
+        }
         // How the trigger hangs on what precedes it: an infinitive or a prepositional gerund
         // states the content of a statement ("called on Y to withdraw", "accused Y of
         // attacking"); after "and" it is embedded only if its conjunct was.
