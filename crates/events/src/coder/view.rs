@@ -593,7 +593,12 @@ impl<'a> View<'a> {
                 return;
             }
             let Some(prev) = self.mention_ending(j) else { return };
-            if self.mi(prev).possessor_of.is_some() || self.prep_of(prev) != self.prep_of(cur) {
+            // ("Thirty countries including Australia, France, Japan and the US provide": the
+            // list "including" opens goes on past the determiner of its last member.)
+            let listed_on = self.prep_of(prev) == Some("including") && self.prep_of(cur).is_none();
+            if self.mi(prev).possessor_of.is_some()
+                || (self.prep_of(prev) != self.prep_of(cur) && !listed_on)
+            {
                 return;
             }
             // "police detained the mayor, and his party called it a coup": ", and" after a
