@@ -187,8 +187,12 @@ impl<'g> Coder<'g> {
                     self.events.code_document_dated(text, &sentences, &mentions, published_year);
             }
             recode_capitals(&mut candidates, &p);
+            // (Attacks may look for their victims' town among all places, actors' included.)
+            let any_attack =
+                candidates.iter().any(|c| c.event == lapwing_core::plover::EventType::Assault);
+            let all = if any_attack { p.clone() } else { Vec::new() };
             let p = event_places(p, &mentions);
-            place_domestic_victims(&mut candidates, &sentences, &p, text);
+            place_domestic_victims(&mut candidates, &sentences, &p, &all, text);
             police_of_the_place(&mut candidates, &sentences, &p, text, self.geoparser.gazetteer());
             p
         };
@@ -377,6 +381,7 @@ fn place_domestic_victims(
     candidates: &mut [lapwing_events::EventCandidate],
     sentences: &[lapwing_core::Sentence],
     places: &[lapwing_geo::PlaceMention],
+    all_places: &[lapwing_geo::PlaceMention],
     text: &str,
 ) {
     use lapwing_core::MentionKind;
@@ -442,15 +447,22 @@ fn place_domestic_victims(
             s.span.start..s.span.end,
             c.trigger.start..c.trigger.end,
         );
-        let Some((m, basis)) = place else { continue };
         // ("Kryvyi Rih declared mourning after ... strike killed 18 people": a town the
-        // sentence names, not only one after "in".)
-        let town = m.place.feature != lapwing_geo::Feature::Country && !m.is_adjectival;
-        if !(basis == lapwing_geo::PlaceBasis::Locative
-            || (basis == lapwing_geo::PlaceBasis::Sentence && town))
-        {
-            continue;
-        }
+        // sentence names, not only one after "in", even the one that opens it as an actor.)
+        let is_town = |m: &lapwing_geo::PlaceMention| {
+            m.place.feature != lapwing_geo::Feature::Country && !m.is_adjectival
+        };
+        let place = match place {
+            Some((m, basis))
+                if basis == lapwing_geo::PlaceBasis::Locative
+                    || (basis == lapwing_geo::PlaceBasis::Sentence && is_town(m)) =>
+            {
+                Some(m)
+            }
+            // (Only the town the sentence opens with: "..., Washington said" is no place.)
+            _ => all_places.iter().find(|p| p.start == s.span.start && is_town(p)),
+        };
+        let Some(m) = place else { continue };
         let Some(there) = place_code(&m.place.country) else { continue };
         for r in c.recipients.iter_mut() {
             if r.entity.code.is_some_and(|code| code != there) {
