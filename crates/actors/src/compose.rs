@@ -1652,6 +1652,34 @@ impl<'a> SentenceComposer<'a> {
             ("and" | "or" | ",", _) => m += 1,
             _ => return None,
         }
+        // "Polish and NATO aircraft": an adjective joined to an organisation's name that
+        // modifies the same noun is that noun's state.
+        if self.role(m) == Some(Role::Name) {
+            let (mut ds, next) = self.parse_at(m)?;
+            let org = ds.first()?;
+            if org.tokens.start != m || org.entity.code.is_none() {
+                return None;
+            }
+            // The noun's kind: taken into the organisation's phrase ("NATO troops"), or right
+            // after its name ("NATO aircraft").
+            let noun_at = match org.kind {
+                MentionKind::Nominal => org.head,
+                MentionKind::Name => org.tokens.end,
+                _ => return None,
+            };
+            // (The noun's own kind, not the organisation's: "Israeli and Hamas negotiators".)
+            let sector = self.atom(noun_at).and_then(|(_, _, noun, _)| noun.sector);
+            let sector = sector?;
+            let start = ctx.start.unwrap_or(atom.start).min(atom.start);
+            let mut d = Draft::new(start..atom.end, atom.start, MentionKind::Nominal);
+            d.entity.code = entry.code;
+            d.entity.sector = Some(sector);
+            d.entries = ctx.entries.clone();
+            d.entries.extend(self.entry_ref(k));
+            d.plural = true;
+            ds.insert(0, d);
+            return Some((ds, next));
+        }
         if !matches!(self.role(m), Some(Role::Adj | Role::Country)) {
             return None;
         }
