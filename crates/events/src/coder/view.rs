@@ -1834,15 +1834,29 @@ impl<'a> View<'a> {
         {
             be -= 1;
         }
-        let i = self.order.iter().copied().rev().find(|&i| {
+        let mut i = self.order.iter().copied().rev().find(|&i| {
             let m = self.mi(i);
             m.end <= be
                 && m.prep.is_none()
                 && self.ms.get(i).is_some_and(|x| !x.kind.names_territory())
         })?;
+        // "A Kenyan police officer serving with the U.N.-backed mission was killed": the one
+        // the participle describes, not the body it names.
+        let described = self.order.iter().copied().find(|&j| {
+            let mj = self.mi(j);
+            mj.end < self.mi(i).start
+                && mj.prep.is_none()
+                && matches!(
+                    self.norm(mj.end),
+                    "serving" | "working" | "deployed" | "stationed" | "attached" | "based"
+                )
+        });
+        if let Some(j) = described {
+            i = j;
+        }
         // Only the subject itself, possibly followed by a description ("serving with ...").
         let m = self.mi(i);
-        if be - m.end > 8 {
+        if be - m.end > 8 && described.is_none() {
             return None;
         }
         self.resolved(i)
