@@ -965,6 +965,17 @@ impl<'a> View<'a> {
             "certain",
         ];
         let c = self.cl(from.saturating_sub(1));
+        // "praised what she called the Lebanese army's serious work": the object is what the
+        // speaker's own words name, past them.
+        let from = if direct
+            && self.norm(from) == "what"
+            && matches!(self.norm(from + 1), "she" | "he" | "it" | "they")
+            && matches!(self.norm(from + 2), "called" | "described" | "termed" | "dubbed")
+        {
+            from + 3 + usize::from(self.norm(from + 3) == "as")
+        } else {
+            from
+        };
         let mut scanned = from;
         for &i in &self.order {
             let m = self.mi(i);
