@@ -2604,7 +2604,7 @@ impl<'a> View<'a> {
         }
         // "Guterres said he was gravely alarmed by the U.S. use of force and urged Washington
         // ...": a statement coordinated with a verb of saying shares its speaker.
-        if prev == "and" && self.statement_verb(t0) {
+        if matches!(prev, "and" | "but") && self.statement_verb(t0) {
             let said = self
                 .aux_hits
                 .iter()

@@ -1943,6 +1943,11 @@ impl<'a> View<'a> {
             if link == "and" && past && !t.pat.frame.is_noun() && conjunct_nonfinite {
                 return None;
             }
+            // "said the military would extend its truce ..., but warned that it would
+            // respond": a statement in the past after "but" is the speaker's own.
+            if link == "but" && past && !t.pat.frame.is_noun() && self.statement_verb(t.hit.start) {
+                return None;
+            }
         }
         trigs.iter().take(ti).rposition(|v| {
             let Some(ve) = v.pat.event else { return false };
