@@ -1178,6 +1178,9 @@ fn resolve(
     let start = toks.get(d.tokens.start)?.span.start;
     let end = toks.get(d.tokens.end.checked_sub(1)?)?.span.end;
     let idx = out.get(si).map(Vec::len).unwrap_or(0);
+    // The word before the mention says how it is governed.
+    let before =
+        d.tokens.start.checked_sub(1).and_then(|p| s.tokens.get(p)).map(|t| t.norm.as_str());
     let mt = Meta {
         person: d.person,
         plural: d.plural,
@@ -1186,32 +1189,17 @@ fn resolve(
         person_key: d.person_key.clone(),
         text_title: d.text_title,
         they,
-        after_prep: d
-            .tokens
-            .start
-            .checked_sub(1)
-            .and_then(|p| s.tokens.get(p))
-            .is_some_and(|t| PREPOSITIONS.contains(&t.norm.as_str()))
+        after_prep: before.is_some_and(|w| PREPOSITIONS.contains(&w))
             // "in Kazakhstan's capital, Astana": a capital in apposition is a place too.
             || (d.kind == MentionKind::Capital
                 && d.tokens.start >= 2
                 && s.tokens.get(d.tokens.start - 1).is_some_and(|t| t.norm == ",")
                 && s.tokens.get(d.tokens.start - 2).is_some_and(|t| t.norm == "capital")),
-        after_of: d
-            .tokens
-            .start
-            .checked_sub(1)
-            .and_then(|p| s.tokens.get(p))
-            .is_some_and(|t| t.norm == "of"),
+        after_of: before == Some("of"),
         group: d.group.clone(),
         root: antecedent.unwrap_or((si, idx)),
         act: d.attacker,
-        example: d
-            .tokens
-            .start
-            .checked_sub(1)
-            .and_then(|p| s.tokens.get(p))
-            .is_some_and(|t| t.norm == "including"),
+        example: before == Some("including"),
     };
     let m = Mention {
         span: Span::new(start, end),

@@ -242,10 +242,8 @@ fn unplace_ethnic(mentions: &mut [Vec<lapwing_core::Mention>], text: &str) {
             e.source.contains("countries.tsv")
                 && words.contains(&format!("ethnic {}", e.text.to_lowercase()))
         });
-        let only_people = m.entries.iter().all(|e| {
-            e.source.contains("countries.tsv")
-                || (e.source.contains("agents.tsv") && !e.entry.starts_with("p."))
-        });
+        let only_people =
+            m.entries.iter().all(|e| e.source.contains("countries.tsv") || generic_entry(e));
         if ethnic && only_people {
             m.entity.code = None;
             m.entity.identifier_text = None;
@@ -388,9 +386,7 @@ fn place_domestic_victims(
     let generic_noun = |m: &lapwing_core::Mention| {
         m.kind == MentionKind::Nominal
             && !m.entries.is_empty()
-            && m.entries
-                .iter()
-                .all(|e| e.source.contains("agents.tsv") && !e.entry.starts_with("p."))
+            && m.entries.iter().all(generic_entry)
     };
     // "A court in Yekaterinburg convicted ...": a plain noun's own "in <place>" says whose it is,
     // whatever state the story is about.
@@ -432,27 +428,16 @@ fn place_domestic_victims(
         let generic = |m: &lapwing_core::Mention| {
             matches!(m.kind, MentionKind::Nominal | MentionKind::Pronoun)
                 && m.entity.code.is_some_and(|x| theirs.contains(&x))
-                && m.entries
-                    .iter()
-                    .all(|e| e.source.contains("agents.tsv") && !e.entry.starts_with("p."))
+                && m.entries.iter().all(generic_entry)
         };
         let plain_victims = !c.recipients.is_empty() && c.recipients.iter().all(generic);
         if !(implied || plain_victims) {
             continue;
         }
         let Some(s) = sentences.get(c.sentence) else { continue };
-        let place = lapwing_geo::event_place(
-            text,
-            places,
-            s.span.start..s.span.end,
-            c.trigger.start..c.trigger.end,
-        );
         // ("Kryvyi Rih declared mourning after ... strike killed 18 people": a town the
         // sentence names, not only one after "in", even the one that opens it as an actor.)
-        let is_town = |m: &lapwing_geo::PlaceMention| {
-            m.place.feature != lapwing_geo::Feature::Country && !m.is_adjectival
-        };
-        let place = match place {
+        let place = match candidate_place(text, places, sentences, c) {
             Some((m, basis))
                 if basis == lapwing_geo::PlaceBasis::Locative
                     || (basis == lapwing_geo::PlaceBasis::Sentence && is_town(m)) =>
@@ -496,18 +481,8 @@ fn police_of_the_place(
             continue;
         };
         let Some(old) = old.entity.code else { continue };
-        let Some(s) = sentences.get(c.sentence) else { continue };
-        let place = lapwing_geo::event_place(
-            text,
-            places,
-            s.span.start..s.span.end,
-            c.trigger.start..c.trigger.end,
-        );
-        let Some((m, basis)) = place else { continue };
-        if basis == lapwing_geo::PlaceBasis::DocumentFocus
-            || m.is_adjectival
-            || m.place.feature == lapwing_geo::Feature::Country
-        {
+        let Some((m, basis)) = candidate_place(text, places, sentences, c) else { continue };
+        if basis == lapwing_geo::PlaceBasis::DocumentFocus || !is_town(m) {
             continue;
         }
         let Some(there) = place_code(&m.place.country) else { continue };
@@ -521,9 +496,7 @@ fn police_of_the_place(
             m.entity.code == Some(old)
                 && (plain_police(m)
                     || (matches!(m.kind, MentionKind::Nominal | MentionKind::Pronoun)
-                        && m.entries.iter().all(|e| {
-                            e.source.contains("agents.tsv") && !e.entry.starts_with("p.")
-                        })))
+                        && m.entries.iter().all(generic_entry)))
         };
         for m in c.actors.iter_mut().chain(c.recipients.iter_mut()) {
             if follows(m) {
@@ -531,6 +504,28 @@ fn police_of_the_place(
             }
         }
     }
+}
+
+/// Whether an actor-lexicon entry is a generic agent word ("police", "people", "officials"),
+/// which says what someone is but not whose: `agents.tsv`, not one of its place rows (`p.*`).
+fn generic_entry(e: &lapwing_core::EntryRef) -> bool {
+    e.source.contains("agents.tsv") && !e.entry.starts_with("p.")
+}
+
+/// Whether a place is below a country's level and named as a place, not as an adjective.
+fn is_town(p: &lapwing_geo::PlaceMention) -> bool {
+    p.place.feature != lapwing_geo::Feature::Country && !p.is_adjectival
+}
+
+/// The place of candidate `c`'s event as its sentence tells it (`lapwing_geo::event_place`).
+fn candidate_place<'p>(
+    text: &str,
+    places: &'p [lapwing_geo::PlaceMention],
+    sentences: &[lapwing_core::Sentence],
+    c: &lapwing_events::EventCandidate,
+) -> Option<(&'p lapwing_geo::PlaceMention, lapwing_geo::PlaceBasis)> {
+    let s = sentences.get(c.sentence)?;
+    lapwing_geo::event_place(text, places, s.span.start..s.span.end, c.trigger.start..c.trigger.end)
 }
 
 /// Whether a mention was coded by a country's or capital's name in the actor lexicon.
@@ -596,7 +591,7 @@ fn recode_misread_state(
         let evidenced = mentions.iter().flatten().any(|m| {
             m.entity.code == Some(from)
                 && m.entries.iter().any(|e| {
-                    let generic = e.source.contains("agents.tsv") && !e.entry.starts_with("p.");
+                    let generic = generic_entry(e);
                     let same_name = place_entry(e) && names.contains(&e.text.to_lowercase());
                     !generic && !same_name
                 })

@@ -1918,22 +1918,8 @@ impl<'a> View<'a> {
             while k > 0 && ADVERBS.contains(&self.norm(k - 1)) {
                 k -= 1;
             }
-            let w = self.norm(t0);
-            let past = (w.len() > 4 && w.ends_with("ed")) || crate::inflect::is_irregular_past(w);
-            let chained = |n: &str| {
-                matches!(
-                    n,
-                    "be" | "been"
-                        | "being"
-                        | "have"
-                        | "has"
-                        | "had"
-                        | "was"
-                        | "were"
-                        | "is"
-                        | "are"
-                )
-            };
+            let past = self.past_form(t0);
+            let chained = |n: &str| AUX_CHAIN.contains(&n);
             past && k > h.end
                 && matches!(self.norm(k - 1), "and" | "or")
                 && !chained(self.norm(h.start.wrapping_sub(1)))
@@ -2077,26 +2063,12 @@ impl<'a> View<'a> {
             let with_saying = self.statement_verb(t0) && self.said_before(t0);
             // ("would not withdraw and rejected the plan": a past tense is its own clause.)
             // ("if Israel is attacked and invaded": a participle shares the auxiliary.)
-            let w = self.norm(t0);
-            let past = (w.len() > 4 && w.ends_with("ed")) || crate::inflect::is_irregular_past(w);
+            let past = self.past_form(t0);
             let last = same_sentence.last();
             let shared_aux = last.is_some_and(|(c, _)| {
                 let at = self.toks.iter().position(|t| t.span.start == c.trigger.start);
                 at.is_some_and(|a| {
-                    (a.saturating_sub(3)..t0).any(|j| {
-                        matches!(
-                            self.norm(j),
-                            "be" | "been"
-                                | "being"
-                                | "has"
-                                | "have"
-                                | "had"
-                                | "was"
-                                | "were"
-                                | "is"
-                                | "are"
-                        )
-                    })
+                    (a.saturating_sub(3)..t0).any(|j| AUX_CHAIN.contains(&self.norm(j)))
                 })
             });
             let coordinated = matches!(before, "and" | "or" | "then")
@@ -2547,12 +2519,7 @@ impl<'a> View<'a> {
         }
         // "Uribe was in critical condition after being shot in the head": the passive gerund
         // of a time clause is undergone by the main clause's subject.
-        if self.norm(t0.wrapping_sub(1)) == "being"
-            && matches!(
-                self.norm(t0.wrapping_sub(2)),
-                "after" | "before" | "following" | "upon" | "since" | "while"
-            )
-        {
+        if self.time_clause_passive(t0) {
             let main = self.main_subject(t0 - 2);
             if !main.is_empty() {
                 return main;
@@ -3422,12 +3389,7 @@ impl<'a> View<'a> {
     pub(super) fn victims_are_subject(&self, recips: &[usize], t0: usize) -> bool {
         // "Uribe was in critical condition after being shot": the main clause's subject,
         // which the gerund's own subject is.
-        if self.norm(t0.wrapping_sub(1)) == "being"
-            && matches!(
-                self.norm(t0.wrapping_sub(2)),
-                "after" | "before" | "following" | "upon" | "since" | "while"
-            )
-        {
+        if self.time_clause_passive(t0) {
             return !recips.is_empty();
         }
         recips.iter().any(|&r| {

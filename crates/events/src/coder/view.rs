@@ -618,6 +618,23 @@ impl<'a> View<'a> {
         }
     }
 
+    /// Whether token `k` is a verb's past tense ("accused", "struck"): a finite verb of its own
+    /// clause, which no modal or infinitive before a conjunction reaches.
+    pub(super) fn past_form(&self, k: usize) -> bool {
+        let w = self.norm(k);
+        (w.len() > 4 && w.ends_with("ed")) || crate::inflect::is_irregular_past(w)
+    }
+
+    /// Whether the trigger at `t0` is the passive gerund of a time clause ("after being
+    /// shot"), which the main clause's subject undergoes.
+    pub(super) fn time_clause_passive(&self, t0: usize) -> bool {
+        self.norm(t0.wrapping_sub(1)) == "being"
+            && matches!(
+                self.norm(t0.wrapping_sub(2)),
+                "after" | "before" | "following" | "upon" | "since" | "while"
+            )
+    }
+
     /// Whether a verbal trigger of the sentence ends at token `k`.
     pub(super) fn verb_ends_at(&self, k: usize) -> bool {
         self.verb_spans.iter().any(|&(_, e)| e == k)
@@ -1933,8 +1950,7 @@ impl<'a> View<'a> {
             }
             // "accused the group of kidnapping the crew and called for their release": a past
             // tense is no conjunct of an embedded gerund or infinitive; it is a verb of its own.
-            let w = self.norm(t.hit.start);
-            let past = (w.len() > 4 && w.ends_with("ed")) || crate::inflect::is_irregular_past(w);
+            let past = self.past_form(t.hit.start);
             let conjunct_nonfinite = trigs.get(prev).is_some_and(|p| {
                 let pw = self.norm(p.hit.start);
                 !p.pat.frame.is_noun()

@@ -711,6 +711,9 @@ pub(super) const NOT_PERSONS: &[&str] = &[
 
 /// Forms of "be", and of "get", which also makes a passive ("got arrested").
 pub(super) const BE: &[&str] = join_words!(BE_FORMS, &["get", "got", "gets"]);
+/// The auxiliaries that coordinated participles share ("was arrested and charged", "is
+/// attacked and invaded"): forms of "be" and "have".
+pub(super) const AUX_CHAIN: &[&str] = join_words!(BE_FORMS, &["have", "has", "had"]);
 
 /// Participles of report that may stand between a form of "be" and a passive participle
 /// without breaking it: "were reported killed", "are feared dead", "were believed kidnapped".
