@@ -187,12 +187,11 @@ impl<'g> Coder<'g> {
                     self.events.code_document_dated(text, &sentences, &mentions, published_year);
             }
             recode_capitals(&mut candidates, &p);
-            // (Attacks may look for their victims' town among all places, actors' included.)
-            let any_attack =
-                candidates.iter().any(|c| c.event == lapwing_core::plover::EventType::Assault);
-            let all = if any_attack { p.clone() } else { Vec::new() };
+            // (Attacks may place their victims in the town a sentence opens with, even one
+            // that acts there, which `event_places` leaves out.)
+            let openers = opening_towns(&p, &sentences);
             let p = event_places(p, &mentions);
-            place_domestic_victims(&mut candidates, &sentences, &p, &all, text);
+            place_domestic_victims(&mut candidates, &sentences, &p, &openers, text);
             police_of_the_place(&mut candidates, &sentences, &p, text, self.geoparser.gazetteer());
             p
         };
@@ -379,7 +378,7 @@ fn place_domestic_victims(
     candidates: &mut [lapwing_events::EventCandidate],
     sentences: &[lapwing_core::Sentence],
     places: &[lapwing_geo::PlaceMention],
-    all_places: &[lapwing_geo::PlaceMention],
+    openers: &[(usize, lapwing_core::plover::ActorCode)],
     text: &str,
 ) {
     use lapwing_core::MentionKind;
@@ -437,18 +436,17 @@ fn place_domestic_victims(
         let Some(s) = sentences.get(c.sentence) else { continue };
         // ("Kryvyi Rih declared mourning after ... strike killed 18 people": a town the
         // sentence names, not only one after "in", even the one that opens it as an actor.)
-        let place = match candidate_place(text, places, sentences, c) {
+        let there = match candidate_place(text, places, sentences, c) {
             Some((m, basis))
                 if basis == lapwing_geo::PlaceBasis::Locative
                     || (basis == lapwing_geo::PlaceBasis::Sentence && is_town(m)) =>
             {
-                Some(m)
+                place_code(&m.place.country)
             }
             // (Only the town the sentence opens with: "..., Washington said" is no place.)
-            _ => all_places.iter().find(|p| p.start == s.span.start && is_town(p)),
+            _ => openers.iter().find(|(at, _)| *at == s.span.start).map(|(_, code)| *code),
         };
-        let Some(m) = place else { continue };
-        let Some(there) = place_code(&m.place.country) else { continue };
+        let Some(there) = there else { continue };
         for r in c.recipients.iter_mut() {
             if r.entity.code.is_some_and(|code| code != there) {
                 r.entity.code = Some(there);
@@ -515,6 +513,21 @@ fn generic_entry(e: &lapwing_core::EntryRef) -> bool {
 /// Whether a place is below a country's level and named as a place, not as an adjective.
 fn is_town(p: &lapwing_geo::PlaceMention) -> bool {
     p.place.feature != lapwing_geo::Feature::Country && !p.is_adjectival
+}
+
+/// The towns sentences open with ("Kryvyi Rih declared mourning ..."), by the byte offset of
+/// their sentence, with their state.
+fn opening_towns(
+    places: &[lapwing_geo::PlaceMention],
+    sentences: &[lapwing_core::Sentence],
+) -> Vec<(usize, lapwing_core::plover::ActorCode)> {
+    places
+        .iter()
+        .filter(|p| {
+            is_town(p) && sentences.binary_search_by_key(&p.start, |s| s.span.start).is_ok()
+        })
+        .filter_map(|p| Some((p.start, place_code(&p.place.country)?)))
+        .collect()
 }
 
 /// The place of candidate `c`'s event as its sentence tells it (`lapwing_geo::event_place`).
