@@ -1872,7 +1872,12 @@ impl<'a> SentenceComposer<'a> {
                         }
                     }
                 }
-                if d.entity.code.is_none() {
+                // "withdrew its troops from Armenia": whose troops the possessive says; "from"
+                // is where they leave.
+                let possessed_from =
+                    matches!(self.norm(i), "its" | "their" | "his" | "her" | "our")
+                        && self.norm(end) == "from";
+                if d.entity.code.is_none() && !possessed_from {
                     // "authorities in Damascus", "the government of Sudan", "members of Hamas".
                     if let Some((code, sector, r, e2)) = self.of_phrase(end, d.entity.sector) {
                         d.entity.code = Some(code);

@@ -322,6 +322,21 @@ impl EventCoder {
             &self.not_domestic,
         );
         out.retain(|c| !c.recipients.is_empty() || !self.need_target.contains(&c.pattern_id));
+        sole_counterparts(&mut out, mentions, text);
+        // A directed act whose target neither the text nor the story names ("the EU has banned
+        // exports", "Nicaragua expelled the papal nuncio") would be half an event: careful
+        // coders leave it out rather than guess. Joint acts need none: their parties act
+        // together ("Congo's government and the M23 signed a declaration", "warships ... held
+        // joint naval drills").
+        out.retain(|c| {
+            !directed(c.event)
+                || !c.recipients.is_empty()
+                || entity_set(&c.actors).len() >= 2
+                || text.get(c.trigger.start..c.trigger.end).is_some_and(|t| {
+                    t.split(|ch: char| !ch.is_alphanumeric())
+                        .any(|w| w.eq_ignore_ascii_case("joint"))
+                })
+        });
         out.retain(|c| {
             !self.need_foreign.contains(&c.pattern_id)
                 || !codes_of(&c.recipients).is_subset(&codes_of(&c.actors))

@@ -1482,3 +1482,65 @@ fn text_after(sentences: &[Sentence], c: &EventCandidate) -> Option<String> {
         .collect();
     Some(words.join(" "))
 }
+
+/// Whether an event of this category is done to someone: sanctions, cooperation, aid, praise
+/// and concessions (careful coders always name who; none of 150 hand-coded sanctions lacks
+/// a target).
+pub(super) fn directed(event: EventType) -> bool {
+    matches!(
+        event,
+        EventType::Sanction
+            | EventType::Cooperate
+            | EventType::Aid
+            | EventType::Support
+            | EventType::Concede
+    )
+}
+
+/// "Algeria recalled its ambassador in protest at the French decision", "Trump backed down on
+/// tariffs against Mexico", "Putin declared a truce, in a move Kyiv dismissed": a directed act
+/// whose target the grammar does not give is addressed to the one other party its sentence
+/// names, when there is exactly one.
+pub(super) fn sole_counterparts(out: &mut [EventCandidate], mentions: &[Vec<Mention>], text: &str) {
+    for c in out.iter_mut() {
+        if !directed(c.event) || !c.recipients.is_empty() || entity_set(&c.actors).len() >= 2 {
+            continue;
+        }
+        let own = codes_of(&c.actors);
+        if own.is_empty() {
+            continue;
+        }
+        let ms = mentions.get(c.sentence).map(Vec::as_slice).unwrap_or_default();
+        // (A state named near the trigger, by name or as its people or organs; not a town,
+        // which says where, nor a body such as the U.N. whose resolution is only cited.)
+        let near =
+            |m: &&Mention| m.span.end + 60 >= c.trigger.start && m.span.start <= c.trigger.end + 60;
+        // ("referred to in Cuba": a state named where something is said is no party.)
+        let located = |m: &Mention| {
+            m.span.start >= c.trigger.end
+                && text.get(..m.span.start).is_some_and(|b| {
+                    let b = b.trim_end();
+                    b.ends_with(" in") || b.ends_with(" at")
+                })
+        };
+        let mut others = ms.iter().filter(|m| {
+            m.kind != MentionKind::Place
+                && !located(m)
+                && m.kind != MentionKind::Pronoun
+                && m.entity.code.is_some_and(|x| !own.contains(&x))
+        });
+        let Some(first) = others.next() else { continue };
+        let code = first.entity.code;
+        if others.any(|m| m.entity.code != code) || !near(&first) {
+            continue;
+        }
+        c.recipients.push(first.clone());
+        c.entries.push(EntryRef {
+            role: "recipient".into(),
+            entry: "counterpart".into(),
+            source: "coder: the one other party the sentence names".into(),
+            text: String::new(),
+        });
+        c.confidence *= 0.8;
+    }
+}

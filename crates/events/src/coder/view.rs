@@ -969,6 +969,50 @@ impl<'a> View<'a> {
     /// Objects after token `from` in its clause: the first bare mention when `direct`, or the
     /// first one after one of `preps`.
     pub(super) fn objects(&self, from: usize, preps: &[String], direct: bool) -> Vec<usize> {
+        let found = self.objects_here(from, preps, direct);
+        if !found.is_empty() || direct || preps.is_empty() {
+            return found;
+        }
+        // "the withdrawal of its troops from Niger": what the act moves comes first.
+        if self.norm(from) == "of" && !preps.iter().any(|p| p == "of") {
+            let moved = self
+                .order
+                .iter()
+                .map(|&i| self.mi(i))
+                .find(|m| m.start > from && m.start <= from + 2);
+            if let Some(m) = moved {
+                let again = self.objects_here(m.end, preps, direct);
+                if !again.is_empty() {
+                    return again;
+                }
+            }
+        }
+        // "extradited Tahawwur Rana, a Pakistani-born Canadian businessman accused of ..., to
+        // India": an aside describing the object sits between the verb and its preposition.
+        let Some(open) =
+            (from..from + 5).find(|&k| self.norm(k) == "," || self.toks.get(k).is_none())
+        else {
+            return found;
+        };
+        if !matches!(
+            self.norm(open + 1),
+            "a" | "an" | "the" | "who" | "which" | "alias" | "including"
+        ) && self.mention_starting(open + 1).is_none()
+        {
+            return found;
+        }
+        let close = (open + 2..open + 24).find(|&k| {
+            self.norm(k) == "," && preps.iter().any(|p| p == self.norm(k + 1))
+                || self.toks.get(k).is_none()
+                || matches!(self.norm(k), ";" | "." | "said" | "says")
+        });
+        match close {
+            Some(k) if self.norm(k) == "," => self.objects_here(k + 1, preps, direct),
+            _ => found,
+        }
+    }
+
+    fn objects_here(&self, from: usize, preps: &[String], direct: bool) -> Vec<usize> {
         const GOODS: &[&str] = &[
             "imports",
             "goods",
