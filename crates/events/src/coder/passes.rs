@@ -1499,11 +1499,12 @@ pub(super) fn directed(event: EventType) -> bool {
 
 /// "Algeria recalled its ambassador in protest at the French decision", "Trump backed down on
 /// tariffs against Mexico", "Putin declared a truce, in a move Kyiv dismissed": a directed act
-/// whose target the grammar does not give is addressed to the one other party its sentence
-/// names, when there is exactly one.
+/// (or a refusal) whose target the grammar does not give is addressed to the one other party
+/// its sentence names, when there is exactly one.
 pub(super) fn sole_counterparts(out: &mut [EventCandidate], mentions: &[Vec<Mention>], text: &str) {
     for c in out.iter_mut() {
-        if !directed(c.event) || !c.recipients.is_empty() || entity_set(&c.actors).len() >= 2 {
+        let open = directed(c.event) || c.event == EventType::Reject;
+        if !open || !c.recipients.is_empty() || entity_set(&c.actors).len() >= 2 {
             continue;
         }
         let own = codes_of(&c.actors);
