@@ -946,6 +946,15 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "negotiations",
     "talks",
     "meeting",
+    "visit",
+    "visits",
+    "trip",
+    "ceremony",
+    "residence",
+    "toll",
+    "results",
+    "version",
+    "duties",
 ];
 
 /// The result of parsing a title and what follows it.

@@ -1477,6 +1477,21 @@ impl<'a> View<'a> {
                 recip_ms = accusers;
             }
         }
+        // "Exxon and Chevron held talks", "Dow Jones and Telerate began negotiations": two named
+        // parties of one state and sector meet each other; the first is the actor, the other
+        // the recipient (as one code they would fold into a party meeting no one).
+        if event == EventType::Consult && recip_ms.is_empty() && actor_ms.len() == 2 {
+            let named = |m: &Mention| m.kind == MentionKind::Name;
+            let (a, b) = (&actor_ms[0], &actor_ms[1]);
+            if named(a)
+                && named(b)
+                && same_entity(a, b)
+                && a.entity.entity_text.to_lowercase() != b.entity.entity_text.to_lowercase()
+                && a.entity.identifier_text != b.entity.identifier_text
+            {
+                recip_ms.push(actor_ms.remove(1));
+            }
+        }
         dedup_mentions(&mut actor_ms);
         dedup_mentions(&mut recip_ms);
         // "Syrian rebels seized Damascus": armed forces seizing a city or a country take it by
