@@ -2608,14 +2608,17 @@ impl<'a> SentenceComposer<'a> {
             return Some((Vec::new(), end));
         }
         let words: Vec<&str> = (j..end).map(|k| self.norm(k)).collect();
-        if (j..end).any(|k| self.has(k, PLACE_WORD)) {
-            return Some((Vec::new(), end));
-        }
-        let org = (j..end).any(|k| self.has(k, ORG_WORD));
         // "United Airlines", "Exxon Mobil Corp.": a name ending in a company word is a
         // business, of no state until something says so ("of Chicago", "Chicago-based"); MNC
         // is for the multinationals the lexicon names, not for any firm it does not know.
-        let company = words.len() >= 2 && words.last().is_some_and(|w| COMPANY_WORDS.contains(w));
+        // ("Dresdner Bank": a bank the lexicon does not know is a business too, though "bank"
+        // may also end a place's name.)
+        let company = words.len() >= 2
+            && words.last().is_some_and(|w| COMPANY_WORDS.contains(w) || *w == "bank");
+        if !company && (j..end).any(|k| self.has(k, PLACE_WORD)) {
+            return Some((Vec::new(), end));
+        }
+        let org = (j..end).any(|k| self.has(k, ORG_WORD));
         let start = if ctx.start.is_some() { i } else { j };
         let mut d = Draft::new(start..end, end - 1, MentionKind::Name);
         d.entity.code = if ctx.backed { None } else { ctx.code };
