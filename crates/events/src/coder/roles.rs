@@ -1637,7 +1637,13 @@ impl<'a> View<'a> {
         }
         // "Japan's foreign minister held talks with his South Korean counterpart in Tokyo":
         // the visitor is the actor, the host, where the meeting is, the recipient.
-        if event == EventType::Consult && actor_ms.len() == 1 && recip_ms.len() == 1 {
+        // (A trip or visit names its own destination: "In New Zealand, students ... during
+        // their trip to Mexico".)
+        if event == EventType::Consult
+            && actor_ms.len() == 1
+            && recip_ms.len() == 1
+            && !(self.norm(t1.wrapping_sub(1)) == "to" || self.norm(t1) == "to")
+        {
             let host = self.order.iter().copied().find_map(|i| {
                 let m = self.ms.get(i)?;
                 let located =
