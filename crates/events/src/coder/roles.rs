@@ -1322,7 +1322,8 @@ impl<'a> View<'a> {
             }
         }
         // "Israeli jets struck missile launchers and storage sites in western Iran": targets
-        // no one codes, in a named country, are that country's.
+        // no one codes, in a named country or a place of it ("in Dnipro"), are that
+        // country's.
         if event == EventType::Assault && recip_ms.is_empty() && !pat.frame.is_noun() {
             let c = self.cl(t0);
             let end = (t1 + 10).min(self.toks.len());
@@ -1334,7 +1335,9 @@ impl<'a> View<'a> {
                         let m = self.mi(i);
                         m.start > k
                             && m.start <= k + 2
-                            && self.ms.get(i).is_some_and(|x| x.kind == MentionKind::Country)
+                            && self.ms.get(i).is_some_and(|x| {
+                                matches!(x.kind, MentionKind::Country | MentionKind::Place)
+                            })
                     })
                 });
             if let Some(mut m) = target.and_then(|i| self.resolved(i)) {
