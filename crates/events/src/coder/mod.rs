@@ -68,6 +68,8 @@ pub struct EventCoder {
     /// Keys of patterns flagged `foreign`: dropped when every recipient is of the actor's own
     /// state ("working with police" is no cooperation worth a record; "with the WHO" is).
     need_foreign: BTreeSet<String>,
+    /// Attack nouns ("strikes", "the shooting"), which may name an attack only in passing.
+    attack_nouns: BTreeSet<String>,
     /// Keys of patterns flagged `border`: with no recipient, the neighbour named nearest.
     border_facing: BTreeSet<String>,
 }
@@ -120,6 +122,9 @@ impl EventCoder {
                     }
                     if p.has("foreign") {
                         coder.need_foreign.insert(p.origin.key.clone());
+                    }
+                    if p.event == Some(EventType::Assault) && p.frame == Frame::Noun {
+                        coder.attack_nouns.insert(p.origin.key.clone());
                     }
                     if p.has("border") || p.has("partner") {
                         coder.border_facing.insert(p.origin.key.clone());
@@ -329,7 +334,7 @@ impl EventCoder {
         // together ("Congo's government and the M23 signed a declaration", "warships ... held
         // joint naval drills").
         out.retain(|c| {
-            !directed(c.event)
+            !(directed(c.event) || self.attack_nouns.contains(&c.pattern_id))
                 || !c.recipients.is_empty()
                 || entity_set(&c.actors).len() >= 2
                 || text.get(c.trigger.start..c.trigger.end).is_some_and(|t| {

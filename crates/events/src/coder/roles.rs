@@ -69,6 +69,7 @@ impl<'a> View<'a> {
         let mut from_speaker: Option<Mention> = None;
         let mut place_actor: Option<Mention> = None;
         let mut was_passive = false;
+        let mut hit_building = false;
 
         match pat.frame {
             Frame::Verb | Frame::VerbIntrans | Frame::VerbMutual | Frame::VerbReverse => {
@@ -309,7 +310,20 @@ impl<'a> View<'a> {
                 } else {
                     self.pp_after(th, &["by"], 4)
                 };
-                let pre = self.premodifier(t0, mode_tokens);
+                let mut pre = self.premodifier(t0, mode_tokens);
+                // "the U.S. Embassy blasts", "the embassy bombings": a building before an
+                // attack noun is what was hit, its owner the target.
+                if event == EventType::Assault
+                    && pat.frame == Frame::Noun
+                    && pre.len() == 1
+                    && pre.iter().all(|&i| {
+                        let m = self.mi(i);
+                        m.end > m.start && is(self.toks.get(m.end - 1), BUILDINGS)
+                    })
+                {
+                    recips.append(&mut pre);
+                    hit_building = true;
+                }
                 if pat.frame == Frame::NounMutual {
                     actors.extend(pre);
                     actors.extend(between);
@@ -895,7 +909,7 @@ impl<'a> View<'a> {
         }
         // "a car bomb killed 13 soldiers", "two people were killed in a knife attack": an
         // attack whose perpetrator is unknown still has its victims.
-        let mut unknown_attacker = false;
+        let mut unknown_attacker = hit_building && actors.is_empty() && from_speaker.is_none();
         // "Haniyeh was killed in an Israeli strike in Tehran": the person killed is the
         // target; the capital only says where.
         if event == EventType::Assault
@@ -1324,7 +1338,8 @@ impl<'a> View<'a> {
         // "Israeli jets struck missile launchers and storage sites in western Iran": targets
         // no one codes, in a named country or a place of it ("in Dnipro"), are that
         // country's.
-        if event == EventType::Assault && recip_ms.is_empty() && !pat.frame.is_noun() {
+        // ("two terrorist bomb attacks in Kenya and Tanzania": so are an attack noun's.)
+        if event == EventType::Assault && recip_ms.is_empty() && pat.frame != Frame::NounMutual {
             let c = self.cl(t0);
             let end = (t1 + 10).min(self.toks.len());
             let target = (t1..end)

@@ -827,3 +827,17 @@ pub(super) const DISASTERS: &[&str] = &[
 /// Personal and possessive pronouns, as the first word of a mention.
 pub(super) const PRONOUN_FORMS: &[&str] =
     join_words!(POSSESSIVES, &["it", "they", "them", "he", "him", "she", "we", "us"]);
+
+/// Buildings of a state or body that an attack noun may be named by ("the U.S. Embassy
+/// bombings"): what was hit, not who hit it.
+pub(super) const BUILDINGS: &[&str] = &[
+    "embassy",
+    "embassies",
+    "consulate",
+    "consulates",
+    "mission",
+    "headquarters",
+    "compound",
+    "base",
+    "bases",
+];
