@@ -227,7 +227,8 @@ impl EventCoder {
             .unwrap_or(0);
         // Contexts are read at paragraph level: each paragraph's cues are collected once.
         let mut para_ctx: Vec<(usize, Vec<Context>)> = Vec::new();
-        // Where each sentence places what it reports: its last state named after "in" or "at".
+        // Where each sentence places what it reports: its last state named after "in" or "at",
+        // else the state it opens with.
         let located: Vec<Option<ActorCode>> = sentences
             .iter()
             .enumerate()
@@ -249,6 +250,21 @@ impl EventCoder {
                                 })
                         })
                         .find_map(|m| m.entity.code.filter(|c| !c.is_non_state()))
+                        // ("Romania confirmed another outbreak in the Danube Delta area. The
+                        // strain was confirmed there ...": else the state the sentence opens
+                        // with.)
+                        .or_else(|| {
+                            ms.iter()
+                                .find(|m| {
+                                    m.kind == MentionKind::Country
+                                        && (m.tokens.start == 0
+                                            || (m.tokens.start == 1
+                                                && s.tokens
+                                                    .first()
+                                                    .is_some_and(|t| t.norm == "the")))
+                                })
+                                .and_then(|m| m.entity.code.filter(|c| !c.is_non_state()))
+                        })
                 })
             })
             .collect();
