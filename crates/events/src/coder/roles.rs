@@ -1339,7 +1339,11 @@ impl<'a> View<'a> {
         // no one codes, in a named country or a place of it ("in Dnipro"), are that
         // country's.
         // ("two terrorist bomb attacks in Kenya and Tanzania": so are an attack noun's.)
-        if event == EventType::Assault && recip_ms.is_empty() && pat.frame != Frame::NounMutual {
+        // ("would pause military operations in three areas of Gaza": so is a halt's.)
+        if matches!(event, EventType::Assault | EventType::Concede | EventType::Retreat)
+            && recip_ms.is_empty()
+            && pat.frame != Frame::NounMutual
+        {
             let c = self.cl(t0);
             let end = (t1 + 10).min(self.toks.len());
             let target = (t1..end)
@@ -1348,8 +1352,15 @@ impl<'a> View<'a> {
                 .find_map(|k| {
                     self.order.iter().copied().find(|&i| {
                         let m = self.mi(i);
-                        m.start > k
-                            && m.start <= k + 2
+                        // ("in three areas of Gaza": a part of a place keeps its "in".)
+                        ((m.start > k && m.start <= k + 2)
+                            || m.prep == Some(k)
+                            || (m.start > k
+                                && m.start <= k + 5
+                                && self.norm(m.start - 1) == "of"
+                                && (k + 1..m.start).all(|j| {
+                                    self.toks.get(j).is_some_and(|t| t.kind != TokenKind::Punct)
+                                })))
                             && self.ms.get(i).is_some_and(|x| {
                                 matches!(x.kind, MentionKind::Country | MentionKind::Place)
                             })

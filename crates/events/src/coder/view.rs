@@ -970,7 +970,7 @@ impl<'a> View<'a> {
     /// first one after one of `preps`.
     pub(super) fn objects(&self, from: usize, preps: &[String], direct: bool) -> Vec<usize> {
         let found = self.objects_here(from, preps, direct);
-        if !found.is_empty() || direct || preps.is_empty() {
+        if !found.is_empty() || preps.is_empty() {
             return found;
         }
         // "the withdrawal of its troops from Niger": what the act moves comes first.
@@ -981,11 +981,14 @@ impl<'a> View<'a> {
                 .map(|&i| self.mi(i))
                 .find(|m| m.start > from && m.start <= from + 2);
             if let Some(m) = moved {
-                let again = self.objects_here(m.end, preps, direct);
+                let again = self.objects_here(m.end, preps, false);
                 if !again.is_empty() {
                     return again;
                 }
             }
+        }
+        if direct {
+            return found;
         }
         // "extradited Tahawwur Rana, a Pakistani-born Canadian businessman accused of ..., to
         // India": an aside describing the object sits between the verb and its preposition.
