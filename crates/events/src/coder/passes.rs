@@ -1517,8 +1517,10 @@ pub(super) fn sole_counterparts(out: &mut [EventCandidate], mentions: &[Vec<Ment
         let near =
             |m: &&Mention| m.span.end + 60 >= c.trigger.start && m.span.start <= c.trigger.end + 60;
         // ("referred to in Cuba": a state named where something is said is no party.)
+        // ("take part in U.S.-sponsored talks": a name joined to a participle describes.)
         let located = |m: &Mention| {
             m.span.start >= c.trigger.end
+                && !text.get(m.span.end..).is_some_and(|a| a.starts_with('-'))
                 && text.get(..m.span.start).is_some_and(|b| {
                     let b = b.trim_end();
                     b.ends_with(" in") || b.ends_with(" at")
