@@ -150,6 +150,17 @@ impl<'a> View<'a> {
                             obj = self.objects(e, preps, direct);
                         }
                     }
+                    // "protested a social media post by China's consul general", "rejected
+                    // the proposal by Egypt": what is judged is its author's.
+                    if obj.is_empty()
+                        && direct
+                        && matches!(event, EventType::Accuse | EventType::Reject | EventType::Protest)
+                        && !BY_WORKS.iter().all(|w| {
+                            !(t1..(t1 + 5).min(self.toks.len())).any(|k| self.norm(k) == *w)
+                        })
+                    {
+                        obj = self.pp_after(t1, &["by"], 7);
+                    }
                     // "Besigye appeared before a military court on Wednesday charged with
                     // illegal possession of firearms", "police held five men charged with
                     // theft": a bare "charged with" tells what the person before it is charged

@@ -841,3 +841,33 @@ pub(super) const BUILDINGS: &[&str] = &[
     "base",
     "bases",
 ];
+
+/// Things someone makes or says, whose author a "by" names ("a post by China's consul
+/// general", "the proposal by Egypt").
+pub(super) const BY_WORKS: &[&str] = &[
+    "post",
+    "posts",
+    "remarks",
+    "comments",
+    "statement",
+    "statements",
+    "proposal",
+    "plan",
+    "decision",
+    "move",
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "raid",
+    "offer",
+    "bid",
+    "claims",
+    "accusations",
+    "allegations",
+    "report",
+    "speech",
+    "visit",
+    "decree",
+    "ruling",
+];
