@@ -343,6 +343,7 @@ impl EventCoder {
             &self.not_domestic,
         );
         out.retain(|c| !c.recipients.is_empty() || !self.need_target.contains(&c.pattern_id));
+        retreat_to_opponents(&mut out, text);
         sole_counterparts(&mut out, mentions, text);
         // A directed act whose target neither the text nor the story names ("the EU has banned
         // exports", "Nicaragua expelled the papal nuncio") would be half an event: careful

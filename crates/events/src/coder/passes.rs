@@ -1547,3 +1547,83 @@ pub(super) fn sole_counterparts(out: &mut [EventCandidate], mentions: &[Vec<Ment
         c.confidence *= 0.8;
     }
 }
+
+/// "Amid reports that thousands of Iraqi soldiers had surrendered", "the rebels withdrew
+/// overnight": a retreat or concession that names no one is made to the side its actor was
+/// last told fighting, within eight sentences before it (or earlier in its own).
+pub(super) fn retreat_to_opponents(out: &mut [EventCandidate], text: &str) {
+    for i in 0..out.len() {
+        let Some(c) = out.get(i) else { continue };
+        if !matches!(c.event, EventType::Retreat | EventType::Concede)
+            || !c.recipients.is_empty()
+            || c.aux.negated
+        {
+            continue;
+        }
+        let mine = codes_of(&c.actors);
+        if mine.len() != 1 {
+            continue;
+        }
+        // (Only forces give ground: "the Cricket Board would withdraw from a tournament"
+        // concedes nothing to an army.)
+        let armed = c.actors.iter().any(|m| {
+            matches!(
+                m.entity.sector,
+                Some(Sector::Mil | Sector::Reb | Sector::Prm | Sector::Uaf | Sector::Cop)
+            )
+        }) || text
+            .get(c.trigger.start..c.trigger.end.saturating_add(30).min(text.len()))
+            .is_some_and(|t| {
+                t.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
+                    matches!(
+                        w,
+                        "troops" | "forces" | "soldiers" | "fighters" | "army" | "militants"
+                    )
+                })
+            });
+        if !armed {
+            continue;
+        }
+        let lo = c.sentence.saturating_sub(8);
+        let opponent = out.get(sentence_range(out, lo, c.sentence)).unwrap_or_default()[..]
+            .iter()
+            .rev()
+            .filter(|o| o.event == EventType::Assault && !o.aux.negated && !o.aux.hypothetical)
+            .filter(|o| o.sentence < c.sentence || o.trigger.end <= c.trigger.start)
+            .find_map(|o| {
+                let (a, r) = (codes_of(&o.actors), codes_of(&o.recipients));
+                // Two-sided fighting lists both sides as actors.
+                let sides: Vec<&Mention> = if r.is_empty() {
+                    if a.len() == 2 && a.is_superset(&mine) {
+                        o.actors
+                            .iter()
+                            .filter(|m| m.entity.code.is_some_and(|x| !mine.contains(&x)))
+                            .collect()
+                    } else {
+                        Vec::new()
+                    }
+                } else if a == mine && r.is_disjoint(&mine) {
+                    o.recipients.iter().collect()
+                } else if r == mine && !a.is_empty() && a.is_disjoint(&mine) {
+                    o.actors.iter().collect()
+                } else {
+                    Vec::new()
+                };
+                sides.first().map(|m| (*m).clone())
+            });
+        if let (Some(m), Some(c)) = (opponent, out.get_mut(i)) {
+            let code = m.entity.code;
+            let Some(code) = code else { continue };
+            let at = c.actors.first().cloned();
+            let Some(at) = at else { continue };
+            c.recipients.push(implied_party(&at, code, m.entity.sector));
+            c.entries.push(EntryRef {
+                role: "recipient".into(),
+                entry: "opponent".into(),
+                source: "coder: the side the actor was last told fighting".into(),
+                text: String::new(),
+            });
+            c.confidence *= 0.85;
+        }
+    }
+}

@@ -154,7 +154,10 @@ impl<'a> View<'a> {
                     // the proposal by Egypt": what is judged is its author's.
                     if obj.is_empty()
                         && direct
-                        && matches!(event, EventType::Accuse | EventType::Reject | EventType::Protest)
+                        && matches!(
+                            event,
+                            EventType::Accuse | EventType::Reject | EventType::Protest
+                        )
                         && !BY_WORKS.iter().all(|w| {
                             !(t1..(t1 + 5).min(self.toks.len())).any(|k| self.norm(k) == *w)
                         })
