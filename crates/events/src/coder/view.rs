@@ -1392,6 +1392,35 @@ impl<'a> View<'a> {
         // convicted of"), not a clause's subject ("students protested in Belgrade").
         let Some(m) = self.mention_ending(t0) else { return false };
         let mi = self.mi(m);
+        // "an accusation Abuja rejected", "the deal Washington proposed": a name right after
+        // the noun it tells about is the subject of a relative clause, and acts.
+        if mi.prep.is_none()
+            && is(
+                self.toks.get(mi.start.wrapping_sub(1)),
+                &[
+                    "accusation",
+                    "accusations",
+                    "allegation",
+                    "allegations",
+                    "charge",
+                    "charges",
+                    "claim",
+                    "claims",
+                    "demand",
+                    "demands",
+                    "proposal",
+                    "offer",
+                    "plan",
+                    "deal",
+                    "decision",
+                    "move",
+                    "request",
+                    "ultimatum",
+                ],
+            )
+        {
+            return false;
+        }
         let c = self.cl(t0);
         let governed = mi.prep.is_some()
             || (0..mi.start).any(|k| {
