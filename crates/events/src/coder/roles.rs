@@ -1552,6 +1552,31 @@ impl<'a> View<'a> {
             event = EventType::Assault;
             modes.clear();
         }
+        // "a charge the Kremlin called unacceptable", "an allegation New Delhi dismissed as
+        // absurd": a claim labelled by the one it names is denied, not a new accusation.
+        if event == EventType::Accuse
+            && pat.origin.key.starts_with("accuse.label")
+            && recips.is_empty()
+            && actors.first().is_some_and(|&a| {
+                let start = self.mi(a).start;
+                is(
+                    self.toks.get(start.wrapping_sub(1)),
+                    &[
+                        "charge",
+                        "charges",
+                        "accusation",
+                        "accusations",
+                        "allegation",
+                        "allegations",
+                        "claim",
+                        "claims",
+                    ],
+                )
+            })
+        {
+            event = EventType::Reject;
+            modes.clear();
+        }
         // "The Syrian army withdrew from Sweida", "Trump arrived in Texas": a place of the
         // actor's own state is no party to a withdrawal, a visit or a deployment.
         if matches!(event, EventType::Retreat | EventType::Consult | EventType::Mobilize) {
