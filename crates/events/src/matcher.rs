@@ -245,7 +245,15 @@ fn match_elems(el: &[Element], toks: &[Token], i: usize, form: &mut Option<Form>
         }
         Some((Element::Gap(max), rest)) => {
             for k in 0..=*max {
-                if k > 0 && stops_gap(toks.get(i + k - 1)?) {
+                // ("rescue teams from China, India and Russia arrived": a comma between two
+                // names of a list stays inside the gap.)
+                let listed_comma = |j: usize| {
+                    j > 0
+                        && toks.get(j).is_some_and(|t| t.norm == ",")
+                        && toks.get(j - 1).is_some_and(|t| t.capitalised)
+                        && toks.get(j + 1).is_some_and(|t| t.capitalised)
+                };
+                if k > 0 && stops_gap(toks.get(i + k - 1)?) && !listed_comma(i + k - 1) {
                     // "disputed that notion": a "that" right before the next word is its
                     // determiner, not a clause.
                     let determiner = k == 1 && toks.get(i).is_some_and(|t| t.norm == "that");

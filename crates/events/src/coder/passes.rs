@@ -1497,6 +1497,13 @@ pub(super) fn directed(event: EventType) -> bool {
     )
 }
 
+/// Acts that several parties may do alike to another ("rescue teams from China, India and
+/// Russia arrived", "the US and the EU imposed sanctions"), unlike joint acts, which their
+/// parties do together.
+pub(super) fn donors(event: EventType) -> bool {
+    matches!(event, EventType::Aid | EventType::Sanction)
+}
+
 /// "Algeria recalled its ambassador in protest at the French decision", "Trump backed down on
 /// tariffs against Mexico", "Putin declared a truce, in a move Kyiv dismissed": a directed act
 /// (or a refusal) whose target the grammar does not give is addressed to the one other party
@@ -1504,7 +1511,10 @@ pub(super) fn directed(event: EventType) -> bool {
 pub(super) fn sole_counterparts(out: &mut [EventCandidate], mentions: &[Vec<Mention>], text: &str) {
     for c in out.iter_mut() {
         let open = directed(c.event) || c.event == EventType::Reject;
-        if !open || !c.recipients.is_empty() || entity_set(&c.actors).len() >= 2 {
+        if !open
+            || !c.recipients.is_empty()
+            || (entity_set(&c.actors).len() >= 2 && !donors(c.event))
+        {
             continue;
         }
         let own = codes_of(&c.actors);
