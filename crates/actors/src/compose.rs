@@ -810,6 +810,12 @@ const IT_VERBS: &[&str] = &[
     "signed",
 ];
 
+/// Common names of state institutions the lexicon files under one state ("Congress"), which
+/// another state's name before them claims ("Peru's Congress", "the Peruvian Senate").
+fn generic_organ(w: &str) -> bool {
+    matches!(w, "congress" | "senate" | "parliament" | "cabinet")
+}
+
 /// Nouns after which a singular agent word is a modifier, not an actor.
 const NON_ACTOR_HEADS: &[&str] = &[
     "agreement",
@@ -1559,8 +1565,11 @@ impl<'a> SentenceComposer<'a> {
             // "Iran's Revolutionary Guards", "Sudan's RSF": the country names the organ's state.
             let own_organ = matches!(role, Role::Country | Role::Capital)
                 && after > atom.end
-                && self.atom(next).is_some_and(|(_, _, e2, f2)| {
-                    role_of(e2, f2) == Role::Name && (e2.code.is_none() || e2.code == entry.code)
+                && self.atom(next).is_some_and(|(_, a2, e2, f2)| {
+                    role_of(e2, f2) == Role::Name
+                        && (e2.code.is_none()
+                            || e2.code == entry.code
+                            || (a2.end == a2.start + 1 && generic_organ(self.norm(a2.start))))
                 });
             let leads_to_head = matches!(next_role, Some(Role::Agent | Role::Title | Role::Ethnic))
                 || own_organ
@@ -1995,6 +2004,20 @@ impl<'a> SentenceComposer<'a> {
                 d.entries.extend(own_ref);
                 if d.entity.code.is_none() && !ctx.backed {
                     d.entity.code = ctx.code;
+                }
+                // "Peru's Congress", "the Peruvian Senate": an institution's common name is
+                // the named state's, whichever state the lexicon files it under.
+                if atom.end == atom.start + 1
+                    && !ctx.backed
+                    && ctx.code.is_some()
+                    && matches!(
+                        self.norm(atom.start),
+                        "congress" | "senate" | "parliament" | "cabinet"
+                    )
+                {
+                    d.entity.code = ctx.code;
+                    d.entity.identifier_text = None;
+                    d.entity.identifier_id = None;
                 }
                 // "the Georgian Dream party", "the Hezbollah movement".
                 let mut end = atom.end;
