@@ -2595,6 +2595,8 @@ impl<'a> SentenceComposer<'a> {
         let mut end = None;
         for k in j + 1..j + 7 {
             match self.tokens.get(k) {
+                // ("Dow Jones & Co.")
+                Some(t) if t.norm == "&" => {}
                 Some(t) if t.capitalised && t.kind == TokenKind::Word => {
                     let w = self.norm(k);
                     let ambiguous = matches!(w, "ag" | "sa" | "nv" | "spa");
@@ -2649,6 +2651,10 @@ impl<'a> SentenceComposer<'a> {
             d.entity.sector = Some(Sector::Bus);
             d.org = true;
             d.person = false;
+            // ("Telerate Inc." is later "Telerate".)
+            if let Some(first) = words.first().filter(|_| words.len() >= 2) {
+                d.surnames.push(first.to_string());
+            }
             return Some((vec![d], end));
         }
         d.entries = ctx.entries.clone();

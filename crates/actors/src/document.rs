@@ -829,13 +829,21 @@ fn resolve(
         d.needs_code = false;
     } else if d.surname_only {
         let w = d.surnames.first().cloned().unwrap_or_default();
-        let at = earlier(out)
-            .find(|&at| getm(meta, at).is_some_and(|m| m.person && m.surnames.contains(&w)))?;
+        // ("Telerate" after "Telerate Inc.": a firm goes by its first word too.)
+        let at = earlier(out).find(|&at| {
+            getm(meta, at).is_some_and(|m| (m.person || m.org) && m.surnames.contains(&w))
+        })?;
         let root = getm(meta, at).map(|m| m.root).unwrap_or(at);
+        let firm = getm(meta, root).is_some_and(|m| m.org && !m.person);
         let key = getm(meta, root).and_then(|m| m.person_key.clone());
         antecedent = Some(take(at, &mut d));
-        d.person = true;
-        d.person_key = key;
+        if firm {
+            d.person = false;
+            d.org = true;
+        } else {
+            d.person = true;
+            d.person_key = key;
+        }
     } else if let Some(at) = honorific_surname(&d).and_then(|w| {
         // Bounded, so that a book-length input stays linear.
         earlier(out)

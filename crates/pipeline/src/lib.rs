@@ -266,10 +266,24 @@ fn place_uncoded(
     let code_of = |p: &lapwing_geo::PlaceMention| place_code(&p.place.country);
     // The document's focus: the country its places name most often (the first on a tie).
     let focus = most_named(places.iter().filter_map(code_of));
-    for (s, ms) in sentences.iter().zip(mentions.iter_mut()) {
+    for si in 0..sentences.len().min(mentions.len()) {
+        let Some(s) = sentences.get(si) else { continue };
         let in_sentence: Vec<&lapwing_geo::PlaceMention> =
             places.iter().filter(|p| p.start >= s.span.start && p.end <= s.span.end).collect();
+        // ("United" for "United Airlines" placed earlier by its own sentence: the same firm.)
+        let (done, rest) = mentions.split_at_mut(si);
+        let Some(ms) = rest.first_mut() else { continue };
         for m in ms.iter_mut().filter(|m| placeable(m)) {
+            if m.kind == lapwing_core::MentionKind::Pronoun {
+                let placed = m
+                    .antecedent
+                    .and_then(|(a, i)| done.get(a).and_then(|v| v.get(i)))
+                    .and_then(|a| a.entity.code);
+                if placed.is_some() {
+                    m.entity.code = placed;
+                    continue;
+                }
+            }
             // The place named nearest the mention ("killings of ethnic Albanians by Serb police
             // in Kosovo" in a sentence that opened in Istanbul), not a nationality word.
             let distance = |p: &&&lapwing_geo::PlaceMention| {
@@ -286,8 +300,10 @@ fn place_uncoded(
                 .and_then(|p| code_of(p));
             // A firm is of the story's country: a place in its sentence is more often where
             // the other party is ("agreed to sell a stake to Polly Peck of Britain").
-            let firm = m.kind == lapwing_core::MentionKind::Name
-                && m.entity.sector == Some(lapwing_core::plover::Sector::Bus);
+            let firm = matches!(
+                m.kind,
+                lapwing_core::MentionKind::Name | lapwing_core::MentionKind::Pronoun
+            ) && m.entity.sector == Some(lapwing_core::plover::Sector::Bus);
             if let Some(code) = if firm { focus } else { here.or(focus) } {
                 m.entity.code = Some(code);
             }
@@ -629,8 +645,11 @@ fn recode_misread_state(
 /// country when the story names one; uncoded, and not described as foreign or by a region.
 fn placeable(m: &lapwing_core::Mention) -> bool {
     use lapwing_core::MentionKind;
+    // ("Telerate" or "the company" standing for an earlier "Telerate Inc." of no state yet.)
     let kind_ok = (m.kind == MentionKind::Nominal && m.entity.sector.is_some())
-        || (m.kind == MentionKind::Name && m.entries.is_empty());
+        || (m.kind == MentionKind::Name && m.entries.is_empty())
+        || (m.kind == MentionKind::Pronoun
+            && m.entity.sector == Some(lapwing_core::plover::Sector::Bus));
     kind_ok
         && m.entity.code.is_none()
         && !m.entity.entity_text.split_whitespace().any(|w| {
