@@ -1552,6 +1552,37 @@ impl<'a> View<'a> {
             event = EventType::Assault;
             modes.clear();
         }
+        // "signed papers of accession ... to become members of the North Atlantic Treaty
+        // Organization", "signed Budapest's accession document": joining is addressed to the
+        // body joined, when the sentence names it.
+        if event == EventType::Support
+            && (t0..t1).any(|k| matches!(self.norm(k), "accession" | "membership"))
+        {
+            // (Past an aside: "-- broadcast live on Polish television --".)
+            let end = (t1 + 30).min(self.toks.len());
+            let body = (t1..end)
+                .take_while(|&k| !matches!(self.norm(k), "." | ";" | "said" | "says"))
+                .find_map(|k| {
+                    let lead = match (self.norm(k), self.norm(k + 1)) {
+                        ("members" | "member", "of") => Some(k + 2),
+                        ("join" | "joining" | "joined", _) => Some(k + 1),
+                        ("accession", "to") => Some(k + 2),
+                        _ => None,
+                    }?;
+                    self.order.iter().copied().find(|&i| {
+                        let m = self.mi(i);
+                        (m.start == k || m.start >= lead)
+                            && m.start <= lead + 1
+                            && self
+                                .ms
+                                .get(i)
+                                .is_some_and(|x| x.entity.code.is_some_and(|c| c.is_non_state()))
+                    })
+                });
+            if let Some(m) = body.and_then(|i| self.resolved(i)) {
+                recip_ms = vec![m];
+            }
+        }
         // "a charge the Kremlin called unacceptable", "an allegation New Delhi dismissed as
         // absurd": a claim labelled by the one it names is denied, not a new accusation.
         if event == EventType::Accuse
