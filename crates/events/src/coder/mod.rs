@@ -334,6 +334,8 @@ impl EventCoder {
         protest_demands(&mut out);
         leave_organisations(&mut out);
         border_neighbours(&mut out, mentions, &self.border_facing);
+        // (Before the story's state is implied: the party a sentence names comes first.)
+        sole_counterparts(&mut out, sentences, mentions, text);
         domestic_recipients(
             &mut out,
             sentences,
@@ -344,7 +346,6 @@ impl EventCoder {
         );
         out.retain(|c| !c.recipients.is_empty() || !self.need_target.contains(&c.pattern_id));
         retreat_to_opponents(&mut out, text);
-        sole_counterparts(&mut out, mentions, text);
         // A directed act whose target neither the text nor the story names ("the EU has banned
         // exports", "Nicaragua expelled the papal nuncio") would be half an event: careful
         // coders leave it out rather than guess. Joint acts need none: their parties act

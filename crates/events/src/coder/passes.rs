@@ -1508,9 +1508,28 @@ pub(super) fn donors(event: EventType) -> bool {
 /// tariffs against Mexico", "Putin declared a truce, in a move Kyiv dismissed": a directed act
 /// (or a refusal) whose target the grammar does not give is addressed to the one other party
 /// its sentence names, when there is exactly one.
-pub(super) fn sole_counterparts(out: &mut [EventCandidate], mentions: &[Vec<Mention>], text: &str) {
+pub(super) fn sole_counterparts(
+    out: &mut [EventCandidate],
+    sentences: &[Sentence],
+    mentions: &[Vec<Mention>],
+    text: &str,
+) {
     for c in out.iter_mut() {
-        let open = directed(c.event) || c.event == EventType::Reject;
+        // (Condemning an act addresses its doer, whom the passes that find it name: "Cyprus
+        // condemned the bombing of U.S. embassies in Kenya" is not addressed to Kenya.)
+        let judged_act = c.event == EventType::Accuse
+            && text_after(sentences, c).is_some_and(|rest| act_named(&rest).is_some());
+        // (Nor "lashed out at both countries": both are meant, not the one named.)
+        let both = text_after(sentences, c).is_some_and(|rest| {
+            let mut w = rest.split_whitespace();
+            matches!(
+                (w.next(), w.next()),
+                (Some("both" | "all"), _) | (Some("at" | "on"), Some("both" | "all"))
+            )
+        });
+        let open = (directed(c.event) || matches!(c.event, EventType::Reject | EventType::Accuse))
+            && !judged_act
+            && !both;
         if !open
             || !c.recipients.is_empty()
             || (entity_set(&c.actors).len() >= 2 && !donors(c.event))
@@ -1525,7 +1544,7 @@ pub(super) fn sole_counterparts(out: &mut [EventCandidate], mentions: &[Vec<Ment
         // (A state named near the trigger, by name or as its people or organs; not a town,
         // which says where, nor a body such as the U.N. whose resolution is only cited.)
         let near =
-            |m: &&Mention| m.span.end + 60 >= c.trigger.start && m.span.start <= c.trigger.end + 60;
+            |m: &&Mention| m.span.end + 90 >= c.trigger.start && m.span.start <= c.trigger.end + 90;
         // ("referred to in Cuba": a state named where something is said is no party.)
         // ("take part in U.S.-sponsored talks": a name joined to a participle describes.)
         let located = |m: &Mention| {
@@ -1536,8 +1555,25 @@ pub(super) fn sole_counterparts(out: &mut [EventCandidate], mentions: &[Vec<Ment
                     b.ends_with(" in") || b.ends_with(" at")
                 })
         };
+        // ("refer to U.N. resolution 425": a body named only for its document.)
+        let cited = |m: &Mention| {
+            text.get(m.span.end..).is_some_and(|a| {
+                let w = a.trim_start().split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+                matches!(
+                    w,
+                    "resolution"
+                        | "resolutions"
+                        | "charter"
+                        | "convention"
+                        | "treaty"
+                        | "law"
+                        | "laws"
+                )
+            })
+        };
         let mut others = ms.iter().filter(|m| {
             m.kind != MentionKind::Place
+                && !cited(m)
                 && !located(m)
                 && m.kind != MentionKind::Pronoun
                 && m.entity.code.is_some_and(|x| !own.contains(&x))
