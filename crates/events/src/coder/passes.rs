@@ -1555,7 +1555,8 @@ pub(super) fn sole_counterparts(
                     b.ends_with(" in") || b.ends_with(" at")
                 })
         };
-        // ("refer to U.N. resolution 425": a body named only for its document.)
+        // ("refer to U.N. resolution 425": a body named only for its document; "US$2.8 million"
+        // names a currency.)
         let cited = |m: &Mention| {
             text.get(m.span.end..).is_some_and(|a| {
                 let w = a.trim_start().split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
@@ -1568,7 +1569,9 @@ pub(super) fn sole_counterparts(
                         | "treaty"
                         | "law"
                         | "laws"
-                )
+                        | "dollar"
+                        | "dollars"
+                ) || a.starts_with('$')
             })
         };
         let mut others = ms.iter().filter(|m| {
