@@ -935,9 +935,12 @@ impl<'a> View<'a> {
             }
         }
         if let Some(h) = self.aux_hits.iter().filter(|h| h.start >= t1).find(speech) {
+            // ("..., Donald Trump has said": past the auxiliary.)
+            let aux =
+                usize::from(matches!(self.norm(h.start.wrapping_sub(1)), "has" | "have" | "had"));
             let near = self.order.iter().copied().find(|&i| {
                 let m = self.mi(i);
-                (m.end == h.start || (m.start >= h.end && m.start <= h.end + 1))
+                (m.end + aux == h.start || (m.start >= h.end && m.start <= h.end + 1))
                     && m.prep.is_none()
                     && self.ms.get(i).is_some_and(usable)
             });
