@@ -2679,7 +2679,12 @@ impl<'a> SentenceComposer<'a> {
         if d.person && d.entity.code.is_none() && !ctx.backed {
             d.needs_code = true;
         }
-        if words.len() == 1 && !coded {
+        // "..., Hidalgo has helped raise awareness": a lone name right before a finite verb,
+        // past the sentence's opening word, is someone acting, known or not.
+        let acting = j > 0
+            && self.tokens.get(j - 1).is_some_and(|t| t.norm == ",")
+            && matches!(self.norm(end), "has" | "had" | "said" | "says" | "told" | "wrote");
+        if words.len() == 1 && !coded && !acting {
             // A lone capitalised word: an actor only as an earlier person's surname.
             let first = words.first().copied().unwrap_or("");
             if j == 0
