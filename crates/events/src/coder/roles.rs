@@ -1472,8 +1472,11 @@ impl<'a> View<'a> {
             }
         }
         // "demanded on Tuesday that M23 rebels withdraw": the one asked is the subject of
-        // the that-clause.
-        if event == EventType::Request && recip_ms.is_empty() && !pat.frame.is_noun() {
+        // the that-clause; so is the one complained of ("complained that US rescuers gave
+        // priority to American victims").
+        let complaint = event == EventType::Accuse && self.norm(t0).starts_with("complain");
+        if (event == EventType::Request || complaint) && recip_ms.is_empty() && !pat.frame.is_noun()
+        {
             let that = (t1..(t1 + 5).min(self.toks.len())).find(|&k| self.norm(k) == "that");
             if let Some(k) = that {
                 let asked = self.order.iter().copied().find(|&i| {
