@@ -907,8 +907,9 @@ impl<'a> View<'a> {
                             && matches!(self.norm(k.wrapping_sub(1)), "will" | "shall" | "'ll"))
                 }))
         {
-            // Courts convict, governments free, police arrest.
+            // Courts convict, governments free and expel, police arrest.
             let sector = match event {
+                _ if pat.has("deport") => Sector::Gov,
                 EventType::Sanction => Sector::Jud,
                 EventType::Retreat | EventType::Request => Sector::Gov,
                 // Bans and closures are decreed, not policed.
@@ -3200,8 +3201,12 @@ impl<'a> View<'a> {
                                 .all(|j| self.toks.get(j).is_some_and(|t| t.capitalised))
                     })
             };
+            // ("were expelled from Congo": a state expels from its own land.)
+            let expelled =
+                self.norm(t0).starts_with("expel") || self.norm(t0).starts_with("deport");
             let located = m.kind.names_territory()
                 && (matches!(self.prep_of(i), Some("in" | "at" | "across" | "throughout"))
+                    || (expelled && self.prep_of(i) == Some("from"))
                     || after_town());
             if located {
                 m.entity.code.filter(|c| !c.is_non_state())
