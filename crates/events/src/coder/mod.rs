@@ -348,9 +348,10 @@ impl EventCoder {
         retreat_to_opponents(&mut out, text);
         // A directed act whose target neither the text nor the story names ("the EU has banned
         // exports", "Nicaragua expelled the papal nuncio") would be half an event: careful
-        // coders leave it out rather than guess. Joint acts need none: their parties act
-        // together ("Congo's government and the M23 signed a declaration", "warships ... held
-        // joint naval drills").
+        // coders leave it out rather than guess. So is an attack told only as a noun with
+        // neither target nor both sides ("in retaliation for American strikes"), mostly named
+        // in passing. Joint acts need none: their parties act together ("Congo's government
+        // and the M23 signed a declaration", "warships ... held joint naval drills").
         out.retain(|c| {
             !(directed(c.event) || self.attack_nouns.contains(&c.pattern_id))
                 || !c.recipients.is_empty()

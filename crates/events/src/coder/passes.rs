@@ -1505,9 +1505,10 @@ pub(super) fn donors(event: EventType) -> bool {
 }
 
 /// "Algeria recalled its ambassador in protest at the French decision", "Trump backed down on
-/// tariffs against Mexico", "Putin declared a truce, in a move Kyiv dismissed": a directed act
-/// (or a refusal) whose target the grammar does not give is addressed to the one other party
-/// its sentence names, when there is exactly one.
+/// tariffs against Mexico", "Putin declared a truce, in a move Kyiv dismissed": a directed act,
+/// a refusal or a criticism whose target the grammar does not give is addressed to the one
+/// other party its sentence names, when there is exactly one. Runs before the story's state is
+/// implied for acts that name no one.
 pub(super) fn sole_counterparts(
     out: &mut [EventCandidate],
     sentences: &[Sentence],
@@ -1515,18 +1516,18 @@ pub(super) fn sole_counterparts(
     text: &str,
 ) {
     for c in out.iter_mut() {
+        let rest = text_after(sentences, c).unwrap_or_default();
         // (Condemning an act addresses its doer, whom the passes that find it name: "Cyprus
         // condemned the bombing of U.S. embassies in Kenya" is not addressed to Kenya.)
-        let judged_act = c.event == EventType::Accuse
-            && text_after(sentences, c).is_some_and(|rest| act_named(&rest).is_some());
+        let judged_act = c.event == EventType::Accuse && act_named(&rest).is_some();
         // (Nor "lashed out at both countries": both are meant, not the one named.)
-        let both = text_after(sentences, c).is_some_and(|rest| {
+        let both = {
             let mut w = rest.split_whitespace();
             matches!(
                 (w.next(), w.next()),
                 (Some("both" | "all"), _) | (Some("at" | "on"), Some("both" | "all"))
             )
-        });
+        };
         let open = (directed(c.event) || matches!(c.event, EventType::Reject | EventType::Accuse))
             && !judged_act
             && !both;
@@ -1541,8 +1542,8 @@ pub(super) fn sole_counterparts(
             continue;
         }
         let ms = mentions.get(c.sentence).map(Vec::as_slice).unwrap_or_default();
-        // (A state named near the trigger, by name or as its people or organs; not a town,
-        // which says where, nor a body such as the U.N. whose resolution is only cited.)
+        // (Within 90 characters of the trigger: farther off, a party belongs to another
+        // clause's act. Not a town, which says where.)
         let near =
             |m: &&Mention| m.span.end + 90 >= c.trigger.start && m.span.start <= c.trigger.end + 90;
         // ("referred to in Cuba": a state named where something is said is no party.)
@@ -1634,7 +1635,9 @@ pub(super) fn retreat_to_opponents(out: &mut [EventCandidate], text: &str) {
             continue;
         }
         let lo = c.sentence.saturating_sub(8);
-        let opponent = out.get(sentence_range(out, lo, c.sentence)).unwrap_or_default()[..]
+        let earlier: &[EventCandidate] =
+            out.get(sentence_range(out, lo, c.sentence)).unwrap_or_default();
+        let opponent = earlier
             .iter()
             .rev()
             .filter(|o| o.event == EventType::Assault && !o.aux.negated && !o.aux.hypothetical)
@@ -1660,11 +1663,11 @@ pub(super) fn retreat_to_opponents(out: &mut [EventCandidate], text: &str) {
                 };
                 sides.first().map(|m| (*m).clone())
             });
-        if let (Some(m), Some(c)) = (opponent, out.get_mut(i)) {
-            let code = m.entity.code;
-            let Some(code) = code else { continue };
-            let at = c.actors.first().cloned();
-            let Some(at) = at else { continue };
+        let Some((m, code)) = opponent.and_then(|m| m.entity.code.map(|code| (m, code))) else {
+            continue;
+        };
+        if let Some(c) = out.get_mut(i) {
+            let Some(at) = c.actors.first().cloned() else { continue };
             c.recipients.push(implied_party(&at, code, m.entity.sector));
             c.entries.push(EntryRef {
                 role: "recipient".into(),
