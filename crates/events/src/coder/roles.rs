@@ -551,6 +551,24 @@ impl<'a> View<'a> {
         {
             return None;
         }
+        // "It killed more than 800 people over four decades of violence": a toll summed over
+        // years is a record, not one attack.
+        if event == EventType::Assault
+            && !pat.frame.is_noun()
+            && (t1..(t1 + 10).min(self.toks.len())).any(|k| {
+                matches!(self.norm(k), "years" | "decades")
+                    && self.cl(k) == self.cl(t0)
+                    && (k.saturating_sub(4)..k).any(|j| {
+                        matches!(self.norm(j), "over" | "during" | "throughout")
+                            && !matches!(self.norm(j + 1), "the" | "a")
+                            || (self.norm(j) == "over"
+                                && matches!(self.norm(j + 1), "the")
+                                && matches!(self.norm(j + 2), "past" | "last"))
+                    })
+            })
+        {
+            return None;
+        }
         // "a withdrawal demanded by the junta", "a plan backed by Russia": a statement told by a
         // participle describing a noun refers to it; the sentence reports something else.
         let verbal_quad = matches!(
