@@ -390,6 +390,32 @@ pub(super) fn answer_accusations(text: &str, out: &mut [EventCandidate]) {
                     && codes_of(&o.actors).is_disjoint(&mine)
             })
             .map(|o| o.actors.clone());
+        // "India suspended the treaty with Pakistan ... Pakistan denied any role in the
+        // attack": a denial of a part in an act answers whoever just turned on the denier.
+        let denial = said.to_lowercase().starts_with("den")
+            && ["role", "involvement", "responsibility", "part"].iter().any(|w| said.contains(w));
+        let accuser = accuser.or_else(|| {
+            if !denial {
+                return None;
+            }
+            out.iter()
+                .take(i)
+                .rev()
+                .filter(|o| o.sentence + 3 >= c.sentence)
+                .find(|o| {
+                    matches!(
+                        o.event,
+                        EventType::Accuse
+                            | EventType::Threaten
+                            | EventType::Sanction
+                            | EventType::Coerce
+                    ) && !o.aux.negated
+                        && !o.actors.is_empty()
+                        && !codes_of(&o.recipients).is_disjoint(&mine)
+                        && codes_of(&o.actors).is_disjoint(&mine)
+                })
+                .map(|o| o.actors.clone())
+        });
         if let (Some(a), Some(c)) = (accuser, out.get_mut(i)) {
             c.recipients = a;
         }
