@@ -599,6 +599,30 @@ fn getm(meta: &[Vec<Meta>], at: (usize, usize)) -> Option<&Meta> {
     meta.get(at.0)?.get(at.1)
 }
 
+/// Whether token position `end` falls inside a phrase that opens the sentence and a comma
+/// closes ("Since meeting the mayor in Paris, ...", "After talks with Putin, ...").
+fn opening_phrase(s: &Sentence, end: usize) -> bool {
+    let opens = s.tokens.first().is_some_and(|t| {
+        matches!(
+            t.norm.as_str(),
+            "since"
+                | "after"
+                | "before"
+                | "while"
+                | "when"
+                | "following"
+                | "during"
+                | "despite"
+                | "although"
+                | "though"
+                | "as"
+        )
+    });
+    opens
+        && s.tokens.iter().skip(end).any(|t| t.norm == ",")
+        && !s.tokens.iter().take(end).any(|t| t.norm == ",")
+}
+
 fn resolve(
     mut d: Draft,
     si: usize,
@@ -1197,7 +1221,10 @@ fn resolve(
         person_key: d.person_key.clone(),
         text_title: d.text_title,
         they,
-        after_prep: before.is_some_and(|w| PREPOSITIONS.contains(&w))
+        // ("Since meeting Aleppo Mayor Brita Hagi Hasan in Paris, Hidalgo has ...": a person
+        // in a phrase that opens the sentence is not its subject either.)
+        after_prep: opening_phrase(s, d.tokens.end)
+            || before.is_some_and(|w| PREPOSITIONS.contains(&w))
             // "in Kazakhstan's capital, Astana": a capital in apposition is a place too.
             || (d.kind == MentionKind::Capital
                 && d.tokens.start >= 2
