@@ -2116,7 +2116,11 @@ impl<'a> View<'a> {
             }
             push_aux(self, coder, &h, &mut entries);
         }
-        if let Some(h) = cue(AuxKind::Future, window) {
+        // ("fighting continued until Russian troops withdrew": "until" before a past tense
+        // tells when something ended, which happened.)
+        if let Some(h) = cue(AuxKind::Future, window)
+            .filter(|h| !(self.norm(h.start) == "until" && self.past_form(t0)))
+        {
             aux.future = true;
             push_aux(self, coder, &h, &mut entries);
         }
