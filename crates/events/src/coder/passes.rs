@@ -1449,6 +1449,7 @@ pub(super) fn domestic_recipients(
             imply_recipient(
                 c,
                 home,
+                None,
                 "story",
                 "a statement that names no one, about the story's state",
                 0.85,
@@ -1477,16 +1478,38 @@ pub(super) fn domestic_recipients(
             })
         };
         if c.actors.iter().all(|m| m.entity.code == Some(home)) && (!aid || at_home()) {
-            imply_recipient(c, home, "domestic", "a domestic act that names no one else", 0.9);
+            imply_recipient(
+                c,
+                home,
+                None,
+                "domestic",
+                "a domestic act that names no one else",
+                0.9,
+            );
         }
     }
 }
 
-/// Gives a candidate the state `home` as its implied recipient; the evidence says it was
-/// implied (entry `entry`), not read, and the confidence drops by `factor`.
-fn imply_recipient(c: &mut EventCandidate, home: ActorCode, entry: &str, why: &str, factor: f64) {
+/// Gives a candidate the state `home` (as `sector`, when known) as its implied recipient; the
+/// evidence says it was implied (entry `entry`), not read, and the confidence drops by
+/// `factor`.
+fn imply_recipient(
+    c: &mut EventCandidate,
+    home: ActorCode,
+    sector: Option<Sector>,
+    entry: &str,
+    why: &str,
+    factor: f64,
+) {
     let Some(first) = c.actors.first() else { return };
-    c.recipients = vec![implied_party(first, home, None)];
+    let party = implied_party(first, home, sector);
+    give_recipient(c, party, entry, why, factor);
+}
+
+/// Makes `m` a candidate's recipient, found by the coder's rule `entry` (`why`), at a
+/// confidence lowered by `factor`.
+fn give_recipient(c: &mut EventCandidate, m: Mention, entry: &str, why: &str, factor: f64) {
+    c.recipients = vec![m];
     c.entries.push(EntryRef {
         role: "recipient".into(),
         entry: entry.into(),
@@ -1613,14 +1636,8 @@ pub(super) fn sole_counterparts(
         if others.any(|m| m.entity.code != code) || !near(&first) {
             continue;
         }
-        c.recipients.push(first.clone());
-        c.entries.push(EntryRef {
-            role: "recipient".into(),
-            entry: "counterpart".into(),
-            source: "coder: the one other party the sentence names".into(),
-            text: String::new(),
-        });
-        c.confidence *= 0.8;
+        let party = first.clone();
+        give_recipient(c, party, "counterpart", "the one other party the sentence names", 0.8);
     }
 }
 
@@ -1693,15 +1710,8 @@ pub(super) fn retreat_to_opponents(out: &mut [EventCandidate], text: &str) {
             continue;
         };
         if let Some(c) = out.get_mut(i) {
-            let Some(at) = c.actors.first().cloned() else { continue };
-            c.recipients.push(implied_party(&at, code, m.entity.sector));
-            c.entries.push(EntryRef {
-                role: "recipient".into(),
-                entry: "opponent".into(),
-                source: "coder: the side the actor was last told fighting".into(),
-                text: String::new(),
-            });
-            c.confidence *= 0.85;
+            let why = "the side the actor was last told fighting";
+            imply_recipient(c, code, m.entity.sector, "opponent", why, 0.85);
         }
     }
 }

@@ -1612,19 +1612,7 @@ impl<'a> View<'a> {
             && recips.is_empty()
             && actors.first().is_some_and(|&a| {
                 let start = self.mi(a).start;
-                is(
-                    self.toks.get(start.wrapping_sub(1)),
-                    &[
-                        "charge",
-                        "charges",
-                        "accusation",
-                        "accusations",
-                        "allegation",
-                        "allegations",
-                        "claim",
-                        "claims",
-                    ],
-                )
+                is(self.toks.get(start.wrapping_sub(1)), CLAIM_NOUNS)
             })
         {
             event = EventType::Reject;
@@ -3785,37 +3773,6 @@ pub(super) fn dedup_mentions(ms: &mut Vec<Mention>) {
         }
     });
 }
-
-/// Nouns naming a claim, which a denial answers ("said the reports were false").
-const CLAIM_NOUNS: &[&str] = &[
-    "report",
-    "reports",
-    "claim",
-    "claims",
-    "suggestion",
-    "suggestions",
-    "allegation",
-    "allegations",
-    "accusation",
-    "accusations",
-    "charge",
-    "charges",
-    "rumour",
-    "rumours",
-    "rumor",
-    "rumors",
-    "implication",
-    "implications",
-    "notion",
-    "story",
-    "stories",
-    "assertion",
-    "assertions",
-    "insinuation",
-    "insinuations",
-    "idea",
-    "speculation",
-];
 
 /// Nouns naming a decision someone made, whose maker an answer to it is addressed to.
 const DECISIONS: &[&str] = &[

@@ -1397,30 +1397,24 @@ impl<'a> View<'a> {
         let mi = self.mi(m);
         // "an accusation Abuja rejected", "the deal Washington proposed": a name right after
         // the noun it tells about is the subject of a relative clause, and acts.
+        let before = self.toks.get(mi.start.wrapping_sub(1));
         if mi.prep.is_none()
-            && is(
-                self.toks.get(mi.start.wrapping_sub(1)),
-                &[
-                    "accusation",
-                    "accusations",
-                    "allegation",
-                    "allegations",
-                    "charge",
-                    "charges",
-                    "claim",
-                    "claims",
-                    "demand",
-                    "demands",
-                    "proposal",
-                    "offer",
-                    "plan",
-                    "deal",
-                    "decision",
-                    "move",
-                    "request",
-                    "ultimatum",
-                ],
-            )
+            && (is(before, CLAIM_NOUNS)
+                || is(
+                    before,
+                    &[
+                        "demand",
+                        "demands",
+                        "proposal",
+                        "offer",
+                        "plan",
+                        "deal",
+                        "decision",
+                        "move",
+                        "request",
+                        "ultimatum",
+                    ],
+                ))
         {
             return false;
         }
