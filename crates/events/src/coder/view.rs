@@ -22,7 +22,6 @@ const PART_WORDS: &[&str] = &[
     "quarters",
 ];
 
-/// Words of size before a part of a place ("large sections of").
 /// The seat of a body, which stands for it as what is raided or stormed.
 const SEATS: &[&str] = &[
     "offices",
@@ -36,6 +35,8 @@ const SEATS: &[&str] = &[
     "embassy",
     "consulate",
 ];
+
+/// Words of size before a part of a place ("large sections of").
 const PART_SIZES: &[&str] = &["large", "vast", "wide", "several", "many", "some", "residential"];
 
 /// Whether a mention codes anything: a code or at least a sector.
