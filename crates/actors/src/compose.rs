@@ -1588,6 +1588,12 @@ impl<'a> SentenceComposer<'a> {
                 {
                     ctx.start.get_or_insert(j);
                     ctx.region = true;
+                    // (The evidence says why the actor has no state, and later stages that
+                    // place stateless people read it.)
+                    if let Some(mut r) = self.entry_ref(k) {
+                        r.role = "region".into();
+                        ctx.entries.push(r);
+                    }
                     j = next;
                 }
                 Role::Place if leads_to_head => {

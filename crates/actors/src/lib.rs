@@ -141,6 +141,18 @@ mod tests {
     }
 
     #[test]
+    fn a_region_word_is_cited_as_why_an_actor_has_no_state() {
+        let coder = builtin();
+        let ms = coder.explain("European leaders met Syrian officials.", None);
+        let roles = |i: usize| -> Vec<(String, String)> {
+            ms[i].entries.iter().map(|e| (e.role.clone(), e.text.clone())).collect()
+        };
+        assert_eq!(ms[0].entity.code, None);
+        assert!(roles(0).contains(&("region".into(), "European".into())), "{:?}", roles(0));
+        assert!(roles(1).iter().all(|(r, _)| r != "region"), "{:?}", roles(1));
+    }
+
+    #[test]
     fn overlays_add_override_and_disable() {
         let mut sources = ActorCoder::builtin_sources();
         let header = "@columns\tkey\tphrases\tkind\tcode\tsector\tname\tqid\tfrom\tto\tattrs\n";

@@ -650,29 +650,15 @@ fn placeable(m: &lapwing_core::Mention) -> bool {
         || (m.kind == MentionKind::Name && m.entries.is_empty())
         || (m.kind == MentionKind::Pronoun
             && m.entity.sector == Some(lapwing_core::plover::Sector::Bus));
-    kind_ok
-        && m.entity.code.is_none()
-        && !m.entity.entity_text.split_whitespace().any(|w| {
-            // ("Western leaders blamed Putin": a region's people are no state's.)
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "foreign"
-                    | "international"
-                    | "expatriate"
-                    | "western"
-                    | "european"
-                    | "african"
-                    | "asian"
-                    | "arab"
-                    | "gulf"
-                    | "nordic"
-                    | "baltic"
-                    | "balkan"
-                    | "global"
-                    | "world"
-                    | "multinational"
-            )
-        })
+    // ("Western leaders blamed Putin": a region's people are no state's; the actor coder
+    // cites the region word. Arabs and expatriates are, by what the words say, of no one
+    // state either.)
+    let stateless = m.entries.iter().any(|e| e.role == "region")
+        || m.entity
+            .entity_text
+            .split_whitespace()
+            .any(|w| matches!(w.to_ascii_lowercase().as_str(), "expatriate" | "arab"));
+    kind_ok && m.entity.code.is_none() && !stateless
 }
 
 /// The place mentions that may locate an event: a place named inside an actor's description

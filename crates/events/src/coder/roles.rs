@@ -2064,7 +2064,10 @@ impl<'a> View<'a> {
             aux.negated = true;
             push_aux(self, coder, &h, &mut entries);
         }
-        if let Some(h) = cue(AuxKind::Hypothetical, window) {
+        // ("must cease the driving immediately or face further action": the threat is made
+        // whatever the demand's modal says.)
+        let offered_alternative = event == EventType::Threaten && self.norm(t0) == "or";
+        if let Some(h) = cue(AuxKind::Hypothetical, window).filter(|_| !offered_alternative) {
             // "The OAU said it would investigate", "Henry said he would resign": a reported
             // "would" is the speaker's future, not a hypothesis (and for a withdrawal the
             // announced concession PLOVER codes).
@@ -2111,11 +2114,6 @@ impl<'a> View<'a> {
         {
             aux.future = true;
             push_aux(self, coder, &h, &mut entries);
-        }
-        // ("must cease the driving immediately or face further action": the threat is made
-        // whatever the demand's modal says.)
-        if event == EventType::Threaten && self.norm(t0) == "or" {
-            aux.hypothetical = false;
         }
         // "warnings that US air strikes against Iraq could do serious harm": an event noun
         // that is the subject of a modal is only thought of.
@@ -2907,8 +2905,6 @@ impl<'a> View<'a> {
         Vec::new()
     }
 
-    /// Whether a verb of statement (in any form) stands at `t`: urge, accuse, condemn, reject
-    /// and the like.
     /// "Juan Miguel Gonzalez, a local farmer, demanded on Friday": the comma at `c` closes an
     /// appositive opened by an earlier comma ("a/the ...", "Elian's father"), so the verb after
     /// it is the clause's own, not a participle describing the noun before the comma.
@@ -2941,6 +2937,8 @@ impl<'a> View<'a> {
             .max()
     }
 
+    /// Whether a verb of statement (in any form) stands at `t`: urge, accuse, condemn, reject
+    /// and the like.
     pub(super) fn statement_verb(&self, t: usize) -> bool {
         const STEMS: &[&str] = &[
             "urg", "call", "demand", "accus", "condemn", "reject", "warn", "prais", "welcom",
