@@ -569,6 +569,7 @@ fn parse_pattern(row: &Row) -> Result<Pattern, Diagnostic> {
                 | "relief"
                 | "border"
                 | "partner"
+                | "donation"
         ) {
             return Err(row.error(7, format!("unknown flag {f:?}")));
         }

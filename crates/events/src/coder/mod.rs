@@ -72,6 +72,9 @@ pub struct EventCoder {
     attack_nouns: BTreeSet<String>,
     /// Keys of patterns flagged `border`: with no recipient, the neighbour named nearest.
     border_facing: BTreeSet<String>,
+    /// Keys of aid patterns and of patterns flagged `donation` (a pledge of aid): with no
+    /// recipient, the one state in need the sentence names.
+    donations: BTreeSet<String>,
 }
 
 macro_rules! builtin {
@@ -128,6 +131,9 @@ impl EventCoder {
                     }
                     if p.has("border") || p.has("partner") {
                         coder.border_facing.insert(p.origin.key.clone());
+                    }
+                    if p.event == Some(EventType::Aid) || p.has("donation") {
+                        coder.donations.insert(p.origin.key.clone());
                     }
                     if matches!(p.frame, Frame::VerbMutual | Frame::NounMutual)
                         || p.has("broker")
@@ -336,6 +342,7 @@ impl EventCoder {
         border_neighbours(&mut out, mentions, &self.border_facing);
         // (Before the story's state is implied: the party a sentence names comes first.)
         sole_counterparts(&mut out, sentences, mentions, text);
+        stricken_recipients(&mut out, mentions, text, &self.donations);
         domestic_recipients(
             &mut out,
             sentences,

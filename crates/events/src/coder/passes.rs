@@ -1519,6 +1519,56 @@ fn give_recipient(c: &mut EventCandidate, m: Mention, entry: &str, why: &str, fa
     c.confidence *= factor;
 }
 
+/// "Rescuers dug through rubble in Afghanistan's Kunar province ... as Britain pledged 1
+/// million pounds in emergency aid and India sent tents": aid whose receiver goes unsaid is
+/// for the one state the sentence names that gives none (the donors listed with it are not
+/// in need). Anywhere in the sentence: the stricken place is often named first, far off.
+pub(super) fn stricken_recipients(
+    out: &mut [EventCandidate],
+    mentions: &[Vec<Mention>],
+    text: &str,
+    donations: &BTreeSet<String>,
+) {
+    let giving = |c: &EventCandidate| donations.contains(&c.pattern_id);
+    let donors: Vec<(usize, BTreeSet<ActorCode>)> =
+        out.iter().filter(|c| giving(c)).map(|c| (c.sentence, codes_of(&c.actors))).collect();
+    for c in out.iter_mut() {
+        if !giving(c) || !c.recipients.is_empty() || c.actors.is_empty() {
+            continue;
+        }
+        let mut given: BTreeSet<ActorCode> = codes_of(&c.actors);
+        for (s, codes) in &donors {
+            if *s == c.sentence {
+                given.extend(codes.iter().copied());
+            }
+        }
+        // ("US$2.8 million" names a currency, not a party.)
+        let currency = |m: &Mention| text.get(m.span.end..).is_some_and(|a| a.starts_with('$'));
+        let ms = mentions.get(c.sentence).map(Vec::as_slice).unwrap_or_default();
+        let mut needy = ms.iter().filter(|m| {
+            m.kind != MentionKind::Pronoun
+                && !currency(m)
+                && m.entity.code.is_some_and(|x| !given.contains(&x))
+        });
+        let Some(first) = needy.next() else { continue };
+        let code = first.entity.code;
+        let mut state = (first.kind == MentionKind::Country).then_some(first);
+        let mut one = true;
+        for m in needy {
+            one &= m.entity.code == code;
+            if m.kind == MentionKind::Country {
+                state.get_or_insert(m);
+            }
+        }
+        if !one {
+            continue;
+        }
+        // (The state itself rather than its villages or people, when it is named.)
+        let party = state.unwrap_or(first).clone();
+        give_recipient(c, party, "stricken", "the one state in need the sentence names", 0.8);
+    }
+}
+
 /// The first words of the sentence after a candidate's trigger, as token norms.
 fn text_after(sentences: &[Sentence], c: &EventCandidate) -> Option<String> {
     let s = sentences.get(c.sentence)?;

@@ -2101,6 +2101,17 @@ impl<'a> View<'a> {
                         s == k + 2 || (s == k + 3 && self.norm(k + 2) == "the")
                     })
             });
+            // "Britain condemned the attack and India sent tents": so does a past tense right
+            // after its own subject that a conjunction opens, comma or not.
+            let conjoined_subject = !t.pat.frame.is_noun()
+                && self.past_form(t.hit.start)
+                && self.mention_ending(k).map(|i| self.mi(i)).is_some_and(|m| {
+                    m.start > v.hit.end
+                        && matches!(
+                            self.norm(m.start.wrapping_sub(1)),
+                            "and" | "but" | "while" | "whereas"
+                        )
+                });
             // "Although rights groups condemned it, the government ignored requests": a comma
             // and then the trigger's own subject start the main clause.
             let own_subject = (v.hit.end..t.hit.start).any(|k| {
@@ -2119,7 +2130,7 @@ impl<'a> View<'a> {
                 && self.aux_hits.iter().any(|h| {
                     h.start == v.hit.start && self_kind(self, h) == Some(AuxKind::Implicative)
                 });
-            if answered || new_clause || own_subject || defied {
+            if answered || new_clause || conjoined_subject || own_subject || defied {
                 return false;
             }
             // "signed a partnership during Putin's first visit": an event in a time phrase is
