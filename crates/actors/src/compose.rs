@@ -26,6 +26,8 @@ pub(crate) enum Pron {
     Group,
     /// "the country": the last country.
     Country,
+    /// "the South American country": a country of this sentence, else the story's own.
+    DescribedCountry,
     /// "the ministry": the last ministry.
     Ministry,
     /// "the committee", "the commission", "the agency": the last body named with that word.
@@ -1200,6 +1202,57 @@ impl<'a> SentenceComposer<'a> {
         Some((k, atom, entry, target.form))
     }
 
+    /// The end of "South American country", "oil-rich Gulf state", "Himalayan kingdom" from
+    /// token `i`: up to three words that place or describe a state, none of which names one
+    /// ("the Syrian state" is Syria's own), then a noun for a state.
+    fn described_country(&self, i: usize) -> Option<usize> {
+        const DESCRIBING: &[&str] = &[
+            "small",
+            "tiny",
+            "impoverished",
+            "landlocked",
+            "island",
+            "poor",
+            "secretive",
+            "reclusive",
+            "communist",
+            "himalayan",
+            "andean",
+            "alpine",
+            "archipelago",
+        ];
+        let mut j = i;
+        while j < i + 3 {
+            let Some(t) = self.tokens.get(j) else { return None };
+            let n = t.norm.as_str();
+            if matches!(n, "country" | "nation" | "kingdom" | "state" | "republic" | "emirate") {
+                break;
+            }
+            let placing = match self.role(j) {
+                Some(Role::Region) => true,
+                Some(_) => false,
+                None => {
+                    (t.capitalised && t.kind == TokenKind::Word)
+                        || DESCRIBING.contains(&n)
+                        || (n.contains('-')
+                            && n.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+                }
+            };
+            if !placing {
+                return None;
+            }
+            j += 1;
+        }
+        let head = self.tokens.get(j)?;
+        let noun = matches!(
+            head.norm.as_str(),
+            "country" | "nation" | "kingdom" | "state" | "republic" | "emirate"
+        );
+        // ("the Himalayan nation of Bhutan" names it there and then.)
+        let named_after = self.tokens.get(j + 1).is_some_and(|t| t.norm == "of");
+        (noun && j > i && !head.capitalised && !named_after).then_some(j + 1)
+    }
+
     fn role(&self, i: usize) -> Option<Role> {
         let (_, _, e, form) = self.atom(i)?;
         Some(role_of(e, form))
@@ -1490,6 +1543,15 @@ impl<'a> SentenceComposer<'a> {
             None => true,
             Some((_, a, _, _)) => a.end == i + 2 && self.role(i + 1) == Some(Role::Agent),
         };
+        // "tariffs on the South American country", "the oil-rich Gulf state": a state named
+        // by where it lies or what it is like, which the story named before.
+        if w == "the" {
+            if let Some(end) = self.described_country(i + 1) {
+                let mut d = Draft::new(i..end, end - 1, MentionKind::Pronoun);
+                d.pron = Some(Pron::DescribedCountry);
+                return Some((vec![d], end));
+            }
+        }
         if w == "the" && bare_noun {
             let p = match self.norm(i + 1) {
                 "group" | "movement" | "organisation" | "organization" | "outfit" => {

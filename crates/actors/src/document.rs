@@ -725,6 +725,12 @@ fn resolve(
                     .find(|at| is_country(at) && getm(meta, *at).is_some_and(|m| !m.after_prep))
                     .or_else(|| earlier(out).find(is_country))
             }
+            // (Described, a state named sentences before is as likely another one: "France
+            // condemned the coup. Bongo, whose family ruled the oil-producing country".)
+            Pron::DescribedCountry => earlier(out).take_while(|at| at.0 == si).find(|at| {
+                get(out, *at)
+                    .is_some_and(|m| m.kind == MentionKind::Country && m.entity.code.is_some())
+            }),
             Pron::It => {
                 let eligible = |at: (usize, usize)| {
                     // The nearest organisation, state, capital or singular body ("the ministry").
@@ -820,7 +826,7 @@ fn resolve(
                 antecedent = Some(at);
             }
             (Some(at), _) => antecedent = Some(take(at, &mut d)),
-            (None, Pron::Country) => {
+            (None, Pron::Country | Pron::DescribedCountry) => {
                 d.entity.code = dominant;
                 dominant?;
             }
