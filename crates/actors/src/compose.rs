@@ -1223,7 +1223,7 @@ impl<'a> SentenceComposer<'a> {
         ];
         let mut j = i;
         while j < i + 3 {
-            let Some(t) = self.tokens.get(j) else { return None };
+            let t = self.tokens.get(j)?;
             let n = t.norm.as_str();
             if matches!(n, "country" | "nation" | "kingdom" | "state" | "republic" | "emirate") {
                 break;
