@@ -173,6 +173,22 @@ const PLATFORMS: &[&str] = &[
     "tanks",
     "gunboats",
 ];
+/// Portfolios ("Mexico's security minister", "the defence and foreign ministers"), which
+/// modify only an agent or title right after them ("First Security Corp." is a name); where
+/// the lexicon knows a longer phrase ("security forces") that phrase wins.
+const PORTFOLIOS: &[&str] = &[
+    "security",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "economy",
+    "trade",
+    "energy",
+    "justice",
+    "agriculture",
+    "transport",
+];
 const MODIFIERS: &[&str] = &[
     "medical",
     "university",
@@ -1387,7 +1403,18 @@ impl<'a> SentenceComposer<'a> {
                 _ if inner => self.has(j, MODIFIER),
                 _ => self.has(j, MODIFIER | QUANT | DET),
             };
-            if ok {
+            // "Mexico's security and foreign ministers": modifiers joined by "and" before one
+            // noun describe it together.
+            let describes = |k: usize| self.has(k, MODIFIER) || PORTFOLIOS.contains(&self.norm(k));
+            let joined = w == "and"
+                && j > 0
+                && describes(j - 1)
+                && (describes(j + 1)
+                    || matches!(self.role(j + 1), Some(Role::Agent | Role::Title)));
+            let portfolio = PORTFOLIOS.contains(&w)
+                && (self.norm(j + 1) == "and"
+                    || matches!(self.role(j + 1), Some(Role::Agent | Role::Title)));
+            if ok || joined || portfolio {
                 j += 1;
                 continue;
             }
@@ -1599,7 +1626,9 @@ impl<'a> SentenceComposer<'a> {
             // "ASEAN foreign ministers": a region word inside a phrase that already has a
             // code changes nothing.
             if self.role(next) == Some(Role::Region) {
-                let past = self.atom(next).map(|(_, a, _, _)| a.end).unwrap_or(next);
+                let end = self.atom(next).map(|(_, a, _, _)| a.end).unwrap_or(next);
+                // ("Iran's foreign and defence ministers".)
+                let past = self.skip_inner(end, &mut Ctx::default(), &mut false);
                 if matches!(self.role(past), Some(Role::Agent | Role::Title)) {
                     next = past;
                 }
