@@ -410,6 +410,12 @@ impl<'a> View<'a> {
                                 subj = self.verb_subject(vs, same_sentence);
                             }
                         }
+                        // "Ukraine said it was ready to accept the proposal, after talks with
+                        // U.S. officials": set off by a comma, the talks are the main clause's
+                        // subject's.
+                        if subj.is_empty() && j >= 2 && self.norm(j - 2) == "," {
+                            subj = self.main_subject(j - 2);
+                        }
                         // "After talks with the United States, Ukraine said": a fronted phrase
                         // belongs to the subject after its comma.
                         if subj.is_empty() && j == 1 {
