@@ -323,8 +323,48 @@ pub(crate) fn code_document_weak(
                 d.entity.code.filter(|c| !c.is_non_state()).map(|c| (d.tokens.start, c))
             })
             .collect();
+        // "China will impose tariffs on Canadian goods, the commerce ministry said": the state
+        // that opens the sentence (or follows its dateline) is the one whose organ reports
+        // its act, whatever other place the sentence names nearer the speaker.
+        let opening = ds
+            .iter()
+            .filter(|d| {
+                matches!(d.kind, MentionKind::Country | MentionKind::Capital)
+                    && d.pron.is_none()
+                    && (d.tokens.start == 0
+                        || s.tokens.get(d.tokens.start - 1).is_some_and(|t| t.norm == "-"))
+            })
+            .find_map(|d| d.entity.code.filter(|c| !c.is_non_state()))
+            // (Only a state the dateline also names, or one announcing what it will do:
+            // "KYIV - Russia launched 400 drones at Ukraine, officials said" is Kyiv's word.)
+            .filter(|&c| {
+                let announces = ds.iter().any(|d| {
+                    d.entity.code == Some(c)
+                        && matches!(
+                            s.tokens.get(d.tokens.end).map(|t| t.norm.as_str()),
+                            Some("will" | "would" | "plans" | "intends")
+                        )
+                });
+                announces
+                    || locations.get(si).is_some_and(|ls| ls.iter().any(|x| x.0 == 0 && x.1 == c))
+            });
         for mut d in ds {
             let word = |k: usize| s.tokens.get(k).map_or("", |t| t.norm.as_str());
+            let reporter = d.needs_code
+                && d.kind == MentionKind::Nominal
+                && d.pron.is_none()
+                && d.entity.sector == Some(lapwing_core::plover::Sector::Gov)
+                && matches!(word(d.tokens.end), "said" | "says")
+                && (1..=4).any(|b| {
+                    d.tokens.start >= b
+                        && word(d.tokens.start - b) == ","
+                        && (d.tokens.start - b + 1..d.tokens.start).all(|k| {
+                            s.tokens.get(k).is_some_and(|t| {
+                                t.kind == lapwing_core::TokenKind::Word && !t.capitalised
+                            })
+                        })
+                });
+            let reported_state = opening.filter(|_| reporter);
             let part_of = (d.needs_code
                 && d.kind == MentionKind::Nominal
                 && d.pron.is_none()
@@ -368,6 +408,7 @@ pub(crate) fn code_document_weak(
                 d.entity.code = home;
             }
             let dominant = home
+                .or(reported_state)
                 .or(part_of)
                 .or(nearest)
                 .or_else(|| local.then(last_place).flatten())
