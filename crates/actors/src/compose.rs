@@ -1548,6 +1548,17 @@ impl<'a> SentenceComposer<'a> {
                         t.kind == TokenKind::Word
                             && !matches!(t.norm.as_str(), "been" | "to" | "no" | "a" | "an" | "the")
                     }))
+                // "the UAE said it did not recognise the decision", "said it would respond":
+                // reported by a speaker, a modal's subject is the speaker (not in "said it would
+                // be difficult").
+                || (i > 0
+                    && matches!(self.norm(i - 1), "said" | "says" | "added" | "announced")
+                    && matches!(
+                        self.norm(i + 1),
+                        "would" | "will" | "did" | "does" | "could" | "can" | "must" | "should"
+                    )
+                    && !matches!(self.norm(i + 2), "be" | "take" | "cost" | "mean" | "make")
+                    && !(self.norm(i + 2) == "not" && self.norm(i + 3) == "be"))
                 // "Ukraine said it was ready to accept": a stance only actors take.
                 || (matches!(self.norm(i + 1), "was" | "is")
                     && matches!(self.norm(i + 2), "ready" | "willing" | "prepared" | "determined"))

@@ -828,7 +828,26 @@ fn resolve(
                         .find(|&at| getm(meta, at).is_some_and(|m| !m.after_prep))
                         .filter(|&at| eligible(at))
                 });
-                prev_subject.or_else(|| {
+                // "The UAE, which denies arming the RSF, said it did not recognise": after a
+                // relative clause, "said it" is the speaker, named before the clause.
+                let w = |k: usize| s.tokens.get(k).map_or("", |t| t.norm.as_str());
+                let spoken = d.tokens.start >= 2
+                    && matches!(w(d.tokens.start - 1), "said" | "says" | "added" | "announced")
+                    && w(d.tokens.start - 2) == ",";
+                let speaker = spoken
+                    .then(|| {
+                        let close = d.tokens.start - 2;
+                        let open = (close.saturating_sub(15)..close)
+                            .rev()
+                            .find(|&k| w(k) == "," && matches!(w(k + 1), "which" | "who"))?;
+                        let n = out.get(si).map(Vec::len).unwrap_or(0);
+                        (0..n)
+                            .map(|mi| (si, mi))
+                            .find(|&at| get(out, at).is_some_and(|m| m.tokens.end == open))
+                            .filter(|&at| eligible(at))
+                    })
+                    .flatten();
+                speaker.or(prev_subject).or_else(|| {
                     earlier(out).take_while(|at| at.0 + 1 >= si).find(|&at| eligible(at))
                 })
             }

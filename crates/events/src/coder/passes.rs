@@ -1683,10 +1683,19 @@ pub(super) fn sole_counterparts(
         });
         let Some(first) = others.next() else { continue };
         let code = first.entity.code;
-        if others.any(|m| m.entity.code != code) || !near(&first) {
+        let mut after = (first.span.start >= c.trigger.end).then_some(first);
+        let mut one = true;
+        for m in others {
+            one &= m.entity.code == code;
+            if m.span.start >= c.trigger.end {
+                after.get_or_insert(m);
+            }
+        }
+        if !one || !near(&first) {
             continue;
         }
-        let party = first.clone();
+        // (Of the mentions of that state, the one after the trigger, where its object is.)
+        let party = after.filter(|m| near(m)).unwrap_or(first).clone();
         give_recipient(c, party, "counterpart", "the one other party the sentence names", 0.8);
     }
 }

@@ -2043,7 +2043,14 @@ impl<'a> View<'a> {
             let crosses_comma = (after_comma && (h.end..t0).any(|k| self.norm(k) == ","))
                 || (h.end..t0)
                     .any(|k| self.norm(k) == "," && matches!(self.norm(k + 1), "and" | "but"));
-            !(crosses_comma || spans.iter().any(|&(a, b)| a >= h.end && b <= t0 && a < t0))
+            // "The UAE, which denies arming the RSF, said it did not recognise": a cue inside
+            // a relative clause the trigger comes after belongs to that clause.
+            let relative = (h.start.saturating_sub(4)..h.start).any(|k| {
+                matches!(self.norm(k), "which" | "who") && self.norm(k.wrapping_sub(1)) == ","
+            }) && (h.end..t0).any(|k| self.norm(k) == ",");
+            !(crosses_comma
+                || relative
+                || spans.iter().any(|&(a, b)| a >= h.end && b <= t0 && a < t0))
         };
         // "said he would not bow to pressure and accused foreign services": a past-tense verb
         // after "and" is a clause of its own, out of reach of a modal or "not" before it (one
