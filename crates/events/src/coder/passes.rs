@@ -733,6 +733,8 @@ const REACTIONS: &[&str] = &[
 const MOVES: &[&str] = &[
     "move",
     "moves",
+    "outcome",
+    "vote",
     "decision",
     "step",
     "steps",
