@@ -2019,6 +2019,21 @@ impl<'a> View<'a> {
                 && (verb_end.map_or(t.hit.start, |p| p.hit.end)..t.hit.start).any(|k| {
                     matches!(self.norm(k), "of" | "for") && self.norm(k + 1).ends_with("ing")
                 });
+            // "urged Canada to \"correct its wrong practices\" and lift the restrictions": a
+            // base form joined to the infinitive a statement verb opened is more of its
+            // content, though no trigger stands between.
+            let infinitive = !t.pat.frame.is_noun()
+                && !self.past_form(t.hit.start)
+                && trigs.get(prev).is_some_and(|p| {
+                    !p.pat.frame.is_noun()
+                        && self.statement_verb(p.hit.start)
+                        && (p.hit.end..t.hit.start).any(|k| self.norm(k) == "to")
+                        && !(p.hit.end..t.hit.start).any(|k| matches!(self.norm(k), "." | ";"))
+                });
+            // (Its holder is that verb, even across the quotation marks that close a clause.)
+            if infinitive {
+                return Some(prev);
+            }
             if !gerunds && !was_embedded.get(prev).copied().unwrap_or(false) {
                 return None;
             }
