@@ -78,7 +78,10 @@ impl<'a> View<'a> {
                         || self.be_before(t0)
                         || matches!(pat.frame, Frame::Verb | Frame::VerbReverse));
                 was_passive = passive;
-                let direct = pat.frame == Frame::Verb || pat.frame == Frame::VerbReverse;
+                // ("M23 rebels fought Congolese troops": a symmetric verb's object is the other
+                // side.)
+                let direct =
+                    matches!(pat.frame, Frame::Verb | Frame::VerbReverse | Frame::VerbMutual);
                 let subj = self.verb_subject(t0, same_sentence);
                 // The grammatical subject, whatever the roles become ("met X and praised").
                 flags.subject = subj.iter().filter_map(|&i| self.ms.get(i).cloned()).collect();
@@ -244,7 +247,8 @@ impl<'a> View<'a> {
                     // "closed its embassy in Norway": with `inner`, also a mention that starts
                     // inside the trigger and runs on past it.
                     let inner_flag = pat.has("inner");
-                    if (inner_flag || (recips.is_empty() && direct)) && t1 > t0 + 2 {
+                    let mutual = pat.frame == Frame::VerbMutual;
+                    if (inner_flag || (recips.is_empty() && direct && !mutual)) && t1 > t0 + 2 {
                         let inner = self.order.iter().copied().find(|&i| {
                             let m = self.mi(i);
                             // ("handed over to Kenyan officials a suspect": the pattern's own

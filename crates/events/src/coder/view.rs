@@ -1058,6 +1058,13 @@ impl<'a> View<'a> {
             if self.norm(m.end) == "-" {
                 continue;
             }
+            // "signed the Washington Accords", "the Minsk agreements": a place naming a
+            // document is no party to it.
+            if matches!(self.norm(m.end), "accords" | "accord" | "agreements" | "agreement")
+                || matches!(self.norm(m.end), "treaty" | "protocol" | "declaration" | "charter")
+            {
+                continue;
+            }
             // "with his Indian counterpart": the possessive belongs to the noun after it.
             if matches!(self.norm(m.start), "his" | "her" | "its" | "their")
                 && m.end == m.start + 1
