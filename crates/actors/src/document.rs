@@ -147,7 +147,12 @@ pub(crate) fn code_document_weak(
                 let origin = d.kind == MentionKind::Country
                     && list_lead(&s.tokens, d.tokens.start, |w| w == "from").is_some();
                 let person = d.person || people || origin || in_quote(d.tokens.start);
-                d.entity.code.filter(|c| !c.is_non_state()).map(|c| (c, w, person))
+                // A private person's nationality says nothing of where the story is (a
+                // Cuban boy in Miami): named civilians do not vote at all.
+                let civilian = d.person
+                    && d.kind == MentionKind::Name
+                    && d.entity.sector == Some(lapwing_core::plover::Sector::Cvl);
+                d.entity.code.filter(|c| !c.is_non_state() && !civilian).map(|c| (c, w, person))
             });
         let attackers: Vec<std::ops::Range<usize>> =
             ds.iter().filter(|d| d.attacker).map(|d| d.tokens.clone()).collect();
