@@ -412,11 +412,25 @@ pub(crate) fn code_document_weak(
             {
                 d.entity.code = home;
             }
+            // "The High Constitutional Court later invited ...": a state's one court or
+            // chamber, named with no place, is the story's state's, though the paragraph may
+            // talk more of another ("a French military aircraft evacuated him").
+            let named_body = s.tokens.get(d.tokens.start).is_some_and(|t| t.capitalised);
+            let institution = (d.definite || named_body)
+                && !d.plural
+                && d.needs_code
+                && d.kind == MentionKind::Nominal
+                && matches!(
+                    d.entity.sector,
+                    Some(lapwing_core::plover::Sector::Jud | lapwing_core::plover::Sector::Leg)
+                );
+            let story_state = dominant.filter(|_| institution);
             let dominant = home
                 .or(reported_state)
                 .or(part_of)
                 .or(nearest)
                 .or_else(|| local.then(last_place).flatten())
+                .or(story_state)
                 .or(paragraph_best.get(si).copied().flatten());
             if let Some((m, mt)) = resolve(d, si, s, &out, &meta, dominant) {
                 if let (Some(o), Some(mm)) = (out.last_mut(), meta.last_mut()) {
