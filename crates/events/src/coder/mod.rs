@@ -359,8 +359,20 @@ impl EventCoder {
         // neither target nor both sides ("in retaliation for American strikes"), mostly named
         // in passing. Joint acts need none: their parties act together ("Congo's government
         // and the M23 signed a declaration", "warships ... held joint naval drills").
+        // Arrests, raids, sieges and blockades too are done to someone: of the tuning sets'
+        // ones with no one named on the receiving end, none matched a hand-coded event.
+        // (Seizing things, cyber attacks, curfews, martial law and censorship need no one.)
+        let untargeted = |c: &EventCandidate| {
+            c.event == EventType::Coerce
+                && !c.modes.iter().any(|m| {
+                    matches!(
+                        m,
+                        Mode::Seize | Mode::Cyber | Mode::Curfew | Mode::MartialLaw | Mode::Censor
+                    )
+                })
+        };
         out.retain(|c| {
-            !(directed(c.event) || self.attack_nouns.contains(&c.pattern_id))
+            !(directed(c.event) || untargeted(c) || self.attack_nouns.contains(&c.pattern_id))
                 || !c.recipients.is_empty()
                 || entity_set(&c.actors).len() >= 2
                 || text.get(c.trigger.start..c.trigger.end).is_some_and(|t| {
