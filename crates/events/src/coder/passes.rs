@@ -730,7 +730,7 @@ const REACTIONS: &[&str] = &[
 
 /// Nouns by which a statement refers to an act just reported: "China launched drills around
 /// Taiwan, and Taipei condemned the move", "recognised Somaliland, a move Somalia denounced".
-const MOVES: &[&str] = &[
+pub(super) const MOVES: &[&str] = &[
     "move",
     "moves",
     "outcome",
@@ -1629,8 +1629,20 @@ pub(super) fn sole_counterparts(
                 (Some("both" | "all"), _) | (Some("at" | "on"), Some("both" | "all"))
             )
         };
+        // (Nor "criticised the decision as a mistake that would fuel Hamas": an act named as
+        // the object is answered by its doer, whom the passes that find it name.)
+        let named_move = {
+            let mut w = rest.split_whitespace();
+            let mut first = w.next();
+            if matches!(first, Some("the" | "this" | "that" | "these" | "those" | "its")) {
+                first = w.next();
+            }
+            first.is_some_and(|n| MOVES.contains(&n))
+                && !matches!(w.next(), Some("of" | "by" | "against" | "on"))
+        };
         let open = (directed(c.event) || matches!(c.event, EventType::Reject | EventType::Accuse))
             && !judged_act
+            && !named_move
             && !both;
         if !open
             || !c.recipients.is_empty()
