@@ -924,8 +924,13 @@ pub(super) fn answer_moves(text: &str, out: &mut [EventCandidate]) {
         // (Any other noun takes the act of the sentence before, or of the one before that
         // when only reactions to it came between.)
         let told = told_before(out, c, 2);
+        // (Not background told in passing: "saying Hamas was seizing aid" years before.)
         let usable = |o: &EventCandidate| {
-            !o.aux.negated && !o.actors.is_empty() && !unknown_doers(&o.actors) && other(o)
+            !o.aux.negated
+                && !o.aux.historical
+                && !o.actors.is_empty()
+                && !unknown_doers(&o.actors)
+                && other(o)
         };
         // An act of the named kind with no known doer ("described the attacks as senseless"
         // after a bombing by unknown men) is still the act meant: no one else is answered.
