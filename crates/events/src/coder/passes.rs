@@ -728,6 +728,17 @@ const REACTIONS: &[&str] = &[
     "commend", "decr", "deplor", "slam", "lauded", "laud",
 ];
 
+/// Whether words after a statement's verb name an act as its object ("the decision as a
+/// grave mistake", "this move"), not an act of someone named after it ("the move by Israel").
+pub(super) fn opens_with_move<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
+    let mut first = words.next();
+    if matches!(first, Some("the" | "this" | "that" | "these" | "those" | "its")) {
+        first = words.next();
+    }
+    first.is_some_and(|n| MOVES.contains(&n))
+        && !matches!(words.next(), Some("of" | "by" | "'s" | "against" | "on"))
+}
+
 /// Nouns by which a statement refers to an act just reported: "China launched drills around
 /// Taiwan, and Taipei condemned the move", "recognised Somaliland, a move Somalia denounced".
 pub(super) const MOVES: &[&str] = &[
@@ -1636,15 +1647,7 @@ pub(super) fn sole_counterparts(
         };
         // (Nor "criticised the decision as a mistake that would fuel Hamas": an act named as
         // the object is answered by its doer, whom the passes that find it name.)
-        let named_move = {
-            let mut w = rest.split_whitespace();
-            let mut first = w.next();
-            if matches!(first, Some("the" | "this" | "that" | "these" | "those" | "its")) {
-                first = w.next();
-            }
-            first.is_some_and(|n| MOVES.contains(&n))
-                && !matches!(w.next(), Some("of" | "by" | "against" | "on"))
-        };
+        let named_move = opens_with_move(rest.split_whitespace());
         let open = (directed(c.event) || matches!(c.event, EventType::Reject | EventType::Accuse))
             && !judged_act
             && !named_move

@@ -1047,18 +1047,11 @@ impl<'a> View<'a> {
         // "criticised the decision as a grave mistake that would fuel Hamas": an object that
         // names an act is answered by the passes that find the act's doer; a party named
         // later in the clause is no object.
-        if direct {
-            let mut k = from;
-            while matches!(self.norm(k), "the" | "this" | "that" | "these" | "those" | "its") {
-                k += 1;
-            }
-            if k > from
-                && MOVES.contains(&self.norm(k))
-                && !matches!(self.norm(k + 1), "of" | "by" | "'s" | "against" | "on")
-                && self.mention_starting(from).is_none()
-            {
-                return Vec::new();
-            }
+        if direct
+            && self.mention_starting(from).is_none()
+            && opens_with_move((from..from + 3).map(|k| self.norm(k)))
+        {
+            return Vec::new();
         }
         let mut scanned = from;
         for &i in &self.order {
