@@ -830,7 +830,7 @@ const IT_VERBS: &[&str] = &[
 
 /// Common names of state institutions the lexicon files under one state ("Congress"), which
 /// another state's name before them claims ("Peru's Congress", "the Peruvian Senate").
-fn generic_organ(w: &str) -> bool {
+pub(crate) fn generic_organ(w: &str) -> bool {
     matches!(w, "congress" | "senate" | "parliament" | "cabinet")
 }
 

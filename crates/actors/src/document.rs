@@ -118,6 +118,7 @@ pub(crate) fn code_document_weak(
             // Russian missile strike") says who struck, not where.
             .filter(|d| {
                 d.pron.is_none()
+                    && !bare_organ(d, &s.tokens)
                     && !d.needs_code
                     && !d.surname_only
                     && d.kind != MentionKind::Place
@@ -354,6 +355,21 @@ pub(crate) fn code_document_weak(
                     || locations.get(si).is_some_and(|ls| ls.iter().any(|x| x.0 == 0 && x.1 == c))
             });
         for mut d in ds {
+            // "Crowds gathered outside Congress" in a story about Peru: a bare institution name
+            // the lexicon files under one state is the story's, when that state is named far
+            // less (a U.S. embassy statement in a story about Peru).
+            if bare_organ(&d, &s.tokens) {
+                let weight =
+                    |c: Option<ActorCode>| c.and_then(|c| votes.get(&c)).map_or(0, |v| v.0);
+                let minor = weight(d.entity.code) * 3 < weight(dominant);
+                if let (true, Some(story)) = (minor, dominant) {
+                    if d.entity.code != Some(story) {
+                        d.entity.code = Some(story);
+                        d.entity.identifier_text = None;
+                        d.entity.identifier_id = None;
+                    }
+                }
+            }
             let word = |k: usize| s.tokens.get(k).map_or("", |t| t.norm.as_str());
             let reporter = d.needs_code
                 && d.kind == MentionKind::Nominal
@@ -445,6 +461,15 @@ pub(crate) fn code_document_weak(
         }
     }
     (out, weak, dominant)
+}
+
+/// A one-word institution name the lexicon files under one state ("Congress", "Senate").
+fn bare_organ(d: &Draft, toks: &[lapwing_core::Token]) -> bool {
+    d.kind == MentionKind::Name
+        && d.pron.is_none()
+        && d.entity.code.is_some()
+        && d.tokens.len() == 1
+        && toks.get(d.tokens.start).is_some_and(|t| crate::compose::generic_organ(t.norm.as_str()))
 }
 
 /// How many tokens back from `start` a list of names ("China, India and Russia") is led by a
