@@ -1160,7 +1160,54 @@ impl<'a> SentenceComposer<'a> {
             .iter()
             .map(|t| lex.word_class.get(t.norm.as_str()).copied().unwrap_or(0))
             .collect();
-        let atoms = find_atoms(lex, text, tokens, &words);
+        let mut atoms = find_atoms(lex, text, tokens, &words);
+        // "Police spokesman Abdifatah Aden Hassan": a one-word place between two capitalised
+        // words, the first of which the lexicon does not know, is part of a name.
+        let covered = |k: usize| atoms.iter().any(|a| a.start <= k && k < a.end);
+        let inside_name: Vec<bool> = atoms
+            .iter()
+            .map(|a| {
+                let place = a
+                    .targets
+                    .first()
+                    .and_then(|t| lex.entries.get(t.entry))
+                    .is_some_and(|e| matches!(e.kind, Kind::Country | Kind::Place));
+                let cap = |k: usize| {
+                    tokens.get(k).is_some_and(|t| {
+                        t.capitalised
+                            && t.kind == TokenKind::Word
+                            && !matches!(t.norm.as_str(), "the" | "a" | "an" | "this" | "that")
+                    })
+                };
+                let area = tokens.get(a.end).is_some_and(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "province"
+                            | "region"
+                            | "city"
+                            | "governorate"
+                            | "district"
+                            | "state"
+                            | "county"
+                            | "area"
+                            | "airport"
+                            | "port"
+                            | "valley"
+                            | "river"
+                    )
+                });
+                place
+                    && a.end == a.start + 1
+                    && a.start >= 1
+                    && cap(a.start - 1)
+                    && !covered(a.start - 1)
+                    && cap(a.end)
+                    && !covered(a.end)
+                    && !area
+            })
+            .collect();
+        let mut keep = inside_name.iter().map(|x| !x);
+        atoms.retain(|_| keep.next().unwrap_or(true));
         let mut atom_at = vec![None; tokens.len()];
         for (k, a) in atoms.iter().enumerate() {
             if let Some(slot) = atom_at.get_mut(a.start) {
