@@ -1189,6 +1189,19 @@ fn resolve(
             }
         }
     }
+    // "Guterres was appalled, his spokesman Stephane Dujarric said": an aide named after a
+    // possessive pronoun serves whoever the pronoun is.
+    if d.needs_code && d.entity.code.is_none() && d.tokens.start > 0 {
+        let before = d.tokens.start - 1;
+        let his = s.tokens.get(before).is_some_and(|t| matches!(t.norm.as_str(), "his" | "her"));
+        let owner = out.get(si).and_then(|ms| {
+            ms.iter().find(|m| his && m.tokens == (before..before + 1) && m.entity.code.is_some())
+        });
+        if let Some(o) = owner {
+            d.entity.code = o.entity.code;
+            d.needs_code = false;
+        }
+    }
     // "The Russian Defense Ministry said its forces ...": the owner is the nearest earlier
     // actor of this or the previous sentence.
     if d.needs_code && d.possessed && d.entity.code.is_none() {

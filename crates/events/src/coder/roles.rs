@@ -2692,6 +2692,14 @@ impl<'a> View<'a> {
         if k < t0 && ASPECT.contains(&self.norm(k)) {
             return self.verb_subject(k, same_sentence);
         }
+        // "said it had detected 25 Chinese ships and had dispatched forces": an auxiliary
+        // after "and" leaves the verb a conjunct of the one before.
+        if k >= 2
+            && matches!(self.norm(k - 1), "had" | "has" | "have")
+            && matches!(self.norm(k - 2), "and" | "but")
+        {
+            k -= 1;
+        }
         let prev = self.norm(k.wrapping_sub(1));
         if let Some(p) = k.checked_sub(1) {
             let covered = self.order.iter().any(|&i| self.mi(i).start <= p && p < self.mi(i).end);
@@ -2831,10 +2839,9 @@ impl<'a> View<'a> {
                 if said && self.statement_verb(t0) {
                     return self.main_subject(k.saturating_sub(1));
                 }
-                if !said {
-                    return self.uncoded_conjunct_subject(k);
-                }
-                return Vec::new();
+                // ("The ministry said it had detected 25 ships and had dispatched forces": a
+                // reported act shares the reported clause's subject, when one opens it.)
+                return self.uncoded_conjunct_subject(k);
             }
             if prev == "and" {
                 // "X condemned Y and called on Z": Y is an object; the subject is before it.
@@ -2891,6 +2898,7 @@ impl<'a> View<'a> {
         // release" coordinates infinitives, whose doer the wish names.
         let w = self.norm(k);
         let finite = (w.ends_with("ed") && w.len() >= 4)
+            || matches!(w, "had" | "has" | "have")
             || crate::inflect::is_irregular_past(w)
             || (w.ends_with('s') && !w.ends_with("ss"));
         if !finite {
@@ -2902,7 +2910,15 @@ impl<'a> View<'a> {
         // people a year and can kill": the people are the object).
         let opens_clause = |i: usize| {
             let start = self.mi(i).start;
-            (opens..start).all(|j| matches!(self.norm(j), "," | "and" | "but" | "then" | "so"))
+            // ("The ministry said it had detected ...": right after a verb of saying.)
+            let reported = self.aux_hits.iter().any(|h| {
+                self_kind(self, h) == Some(AuxKind::Speech)
+                    && h.end <= start
+                    && (h.end..start).all(|j| self.norm(j) == "that")
+            });
+            reported
+                || (opens..start)
+                    .all(|j| matches!(self.norm(j), "," | "and" | "but" | "then" | "so"))
         };
         let first = self.subject(and);
         if let Some(&f) = first.first() {
