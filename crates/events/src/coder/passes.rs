@@ -527,8 +527,13 @@ pub(super) fn answer_attacks(text: &str, out: &mut [EventCandidate]) {
                 && !theirs.is_empty()
                 && theirs.is_disjoint(&mine)
         };
+        // (The trigger and the words right after it: "detonated a roadside bomb" is a bombing.)
         let told_as = |o: &EventCandidate, stems: &[&str]| {
-            let t = text.get(o.trigger.start..o.trigger.end).unwrap_or("").to_lowercase();
+            let mut end = (o.trigger.end + 30).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let t = text.get(o.trigger.start..end.max(o.trigger.end)).unwrap_or("").to_lowercase();
             stems.iter().any(|st| t.contains(st))
         };
         // In an earlier sentence the act told last is the one answered ("... followed U.S.
@@ -541,10 +546,40 @@ pub(super) fn answer_attacks(text: &str, out: &mut [EventCandidate]) {
                 if sn < sentence { told.iter().rev().find(fits) } else { told.iter().find(fits) };
             found.map(|o| o.actors.clone())
         };
-        let by_name = named.and_then(|stems| {
-            (0..=sentence.min(20))
-                .map(|back| sentence - back)
-                .find_map(|sn| in_sentence(sn, Some(stems)))
+        // "condemned the attack on the convoy": of the attacks told, the one on that target.
+        let target = text.get(c.trigger.end..).and_then(|rest| {
+            let words: Vec<String> = rest
+                .split_whitespace()
+                .take(6)
+                .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase())
+                .collect();
+            let on = words.iter().position(|w| w == "on")?;
+            let mut k = on + 1;
+            while words.get(k).is_some_and(|w| matches!(w.as_str(), "the" | "a" | "its" | "their"))
+            {
+                k += 1;
+            }
+            words.get(k).filter(|w| w.len() > 3).cloned()
+        });
+        let on_target = target.and_then(|tw| {
+            (1..=sentence.min(20)).map(|back| sentence - back).find_map(|sn| {
+                let told = out.get(sentence_range(out, sn, sn)).unwrap_or_default();
+                told.iter()
+                    .find(|o| {
+                        answers(o, sn)
+                            && text
+                                .get(o.clause.start..o.clause.end)
+                                .is_some_and(|t| t.to_lowercase().contains(tw.as_str()))
+                    })
+                    .map(|o| o.actors.clone())
+            })
+        });
+        let by_name = on_target.or_else(|| {
+            named.and_then(|stems| {
+                (0..=sentence.min(20))
+                    .map(|back| sentence - back)
+                    .find_map(|sn| in_sentence(sn, Some(stems)))
+            })
         });
         // The nearest attack: this sentence, then up to eight before it.
         let attackers = by_name.or_else(|| {
