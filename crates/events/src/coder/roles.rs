@@ -3076,7 +3076,13 @@ impl<'a> View<'a> {
             })
             && !FUNCTION_WORDS.contains(&self.norm(p - 2))
             && !DETERMINERS.contains(&self.norm(p - 2));
+        // ("Chinese Coast Guard (CCG) ships fired": past its short form in brackets.)
+        let bracketed = p >= 3
+            && self.norm(p - 1) == ")"
+            && self.norm(p - 3) == "("
+            && self.mention_ending(p - 3).is_some();
         let after_mention = self.mention_ending(p).is_some()
+            || bracketed
             || (self.norm(p.wrapping_sub(1)) == "'s" && self.mention_ending(p - 1).is_some())
             || (modifier && self.mention_ending(p - 1).is_some())
             || (modifier2 && self.mention_ending(p - 2).is_some());
