@@ -746,17 +746,6 @@ impl<'a> View<'a> {
         if let Some(m0) = self.apposed_subject(v) {
             return vec![m0];
         }
-        // "Chinese Coast Guard (CCG) ships fired": a name, its short form in brackets and a
-        // plain noun for its units.
-        if v >= 4
-            && is(self.toks.get(v - 2), &[")"])
-            && is(self.toks.get(v - 4), &["("])
-            && self.toks.get(v - 1).is_some_and(|t| t.kind == TokenKind::Word && !t.capitalised)
-        {
-            if let Some(m) = self.mention_ending(v - 4) {
-                return vec![m];
-            }
-        }
         // The same when the relative clause holds clause breaks of its own ("Hasina, who has
         // lived in exile in India since August 2024, called the verdict biased").
         if v >= 3 && is(self.toks.get(v - 1), &[","]) {
