@@ -2798,6 +2798,11 @@ impl<'a> SentenceComposer<'a> {
         if !company && (j..end).any(|k| self.has(k, PLACE_WORD)) {
             return Some((Vec::new(), end));
         }
+        // "condemned the Ras Isa strikes": a name the lexicon does not know, right before an
+        // attack noun, says where the attack hit, not who made it.
+        if !company && self.role(end) == Some(Role::Attack) && j > 0 && self.norm(j - 1) == "the" {
+            return Some((Vec::new(), end));
+        }
         let org = (j..end).any(|k| self.has(k, ORG_WORD));
         let start = if ctx.start.is_some() { i } else { j };
         let mut d = Draft::new(start..end, end - 1, MentionKind::Name);
