@@ -190,6 +190,8 @@ const PORTFOLIOS: &[&str] = &[
     "transport",
 ];
 const MODIFIERS: &[&str] = &[
+    "neighbouring",
+    "neighboring",
     "medical",
     "university",
     "senior",
