@@ -2052,7 +2052,9 @@ impl<'a> SentenceComposer<'a> {
                 let possessed_from =
                     matches!(self.norm(i), "its" | "their" | "his" | "her" | "our")
                         && self.norm(end) == "from";
-                if d.entity.code.is_none() && !possessed_from {
+                // ("An international tribunal in Paris", "foreign diplomats in Kabul": a body of
+                // no state sits somewhere without being that place's.)
+                if d.entity.code.is_none() && !possessed_from && !ctx.region {
                     // "authorities in Damascus", "the government of Sudan", "members of Hamas".
                     if let Some((code, sector, r, e2)) = self.of_phrase(end, d.entity.sector) {
                         d.entity.code = Some(code);
