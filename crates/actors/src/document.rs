@@ -1191,7 +1191,41 @@ fn resolve(
     }
     // "Guterres was appalled, his spokesman Stephane Dujarric said": an aide named after a
     // possessive pronoun serves whoever the pronoun is.
-    if d.needs_code && d.entity.code.is_none() && d.tokens.start > 0 {
+    // (Not kin: "his son" is of whatever state the son is.)
+    let kin = s.tokens.get(d.head).is_some_and(|t| {
+        matches!(
+            t.norm.as_str(),
+            "son"
+                | "sons"
+                | "daughter"
+                | "daughters"
+                | "wife"
+                | "husband"
+                | "father"
+                | "mother"
+                | "brother"
+                | "brothers"
+                | "sister"
+                | "sisters"
+                | "family"
+                | "children"
+                | "child"
+                | "relatives"
+                | "uncle"
+                | "aunt"
+                | "cousin"
+                | "cousins"
+                | "parents"
+                | "boy"
+                | "girl"
+                | "grandmother"
+                | "grandfather"
+                | "nephew"
+                | "niece"
+        )
+    });
+    let aide = !kin;
+    if d.needs_code && d.entity.code.is_none() && aide && d.tokens.start > 0 {
         let before = d.tokens.start - 1;
         let his = s.tokens.get(before).is_some_and(|t| matches!(t.norm.as_str(), "his" | "her"));
         let owner = out.get(si).and_then(|ms| {
