@@ -79,6 +79,15 @@ fi
 if [ -f "$d/real-tune10.gold.jsonl" ]; then
   row "real-tune10 (14 TBAQ, 14 outbreak, 6 local articles)" "tuning, session 15" "$d/real-tune10.gold.jsonl"
 fi
+if [ -f "$d/real-tune11.gold.jsonl" ]; then
+  row "real-tune11 (50 outbreak and 8 local articles)" "tuning, session 20" "$d/real-tune11.gold.jsonl"
+fi
+if [ -f "$d/articles-tune2.gold.jsonl" ]; then
+  row "articles-tune2 (12 wire articles)" "tuning, session 20" "$d/articles-tune2.gold.jsonl" "$d/articles-tune2.docs.jsonl"
+fi
+if [ -f "$d/articles-tune3.gold.jsonl" ]; then
+  row "articles-tune3 (14 articles, varied styles)" "tuning, session 20" "$d/articles-tune3.gold.jsonl" "$d/articles-tune3.docs.jsonl"
+fi
 row "final e-f (32 real articles)" "held out" "$tmp/final-ef.gold.jsonl"
 row "sentences-final (150 sentences)" "held out" "$d/sentences-final.gold.jsonl" "$d/sentences-final.docs.jsonl"
 row "articles-final (8 wire articles)" "held out" "$d/articles-final.gold.jsonl" "$d/articles-final.docs.jsonl"
@@ -93,4 +102,7 @@ if [ -f "$d/sentences-final3.gold.jsonl" ]; then
 fi
 if [ -f "$d/real-final3.gold.jsonl" ]; then
   row "real-final3 (26 real articles)" "held out, session 5" "$d/real-final3.gold.jsonl"
+fi
+if [ -f "$d/articles-final4.gold.jsonl" ]; then
+  row "articles-final4 (12 wire articles)" "held out, session 20" "$d/articles-final4.gold.jsonl" "$d/articles-final4.docs.jsonl"
 fi
