@@ -331,6 +331,7 @@ impl EventCoder {
         fold_retold_attacks(&mut out);
         fold_answered_attacks(&mut out);
         drop_unknown_targets(&mut out);
+        media_addressees(text, &mut out);
         answer_attacks(text, &mut out);
         answer_rulings(text, &mut out);
         answer_moves(text, &mut out);

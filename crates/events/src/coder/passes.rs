@@ -1622,6 +1622,34 @@ pub(super) fn stricken_recipients(
     }
 }
 
+/// "al-Bukhaiti tells Al Jazeera that this American crime will not go unpunished": the outlet
+/// a statement is told to is its audience, not its target; the passes after find the target.
+pub(super) fn media_addressees(text: &str, out: &mut [EventCandidate]) {
+    for c in out.iter_mut() {
+        let statement = matches!(
+            c.event,
+            EventType::Threaten
+                | EventType::Accuse
+                | EventType::Reject
+                | EventType::Request
+                | EventType::Support
+        );
+        if !statement {
+            continue;
+        }
+        c.recipients.retain(|m| {
+            let told = text.get(..m.span.start).is_some_and(|b| {
+                let b = b.trim_end().to_lowercase();
+                let b = b.strip_suffix(" the").unwrap_or(&b).trim_end().to_string();
+                ["told", "tells", "telling", "said to", "says to", "speaking to", "interview with"]
+                    .iter()
+                    .any(|w| b.ends_with(w))
+            });
+            !(told && m.entity.sector == Some(Sector::Jrn))
+        });
+    }
+}
+
 /// The first words of the sentence after a candidate's trigger, as token norms.
 fn text_after(sentences: &[Sentence], c: &EventCandidate) -> Option<String> {
     let s = sentences.get(c.sentence)?;
