@@ -1641,7 +1641,7 @@ impl<'a> SentenceComposer<'a> {
         }
         if w == "the" && bare_noun {
             let p = match self.norm(i + 1) {
-                "group" | "movement" | "organisation" | "organization" | "outfit" => {
+                "group" | "movement" | "organisation" | "organization" | "outfit" | "bloc" => {
                     Some(Pron::Group)
                 }
                 "country" | "nation" | "kingdom" => Some(Pron::Country),

@@ -779,6 +779,8 @@ pub(super) fn opens_with_move<'a>(mut words: impl Iterator<Item = &'a str>) -> b
 pub(super) const MOVES: &[&str] = &[
     "move",
     "moves",
+    "signing",
+    "arrival",
     "outcome",
     "vote",
     "decision",
