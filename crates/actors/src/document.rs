@@ -1071,7 +1071,13 @@ fn resolve(
                     // for "the government" to refer back to.
                     let place = m.kind == MentionKind::Capital
                         && getm(meta, at).is_some_and(|x| x.after_prep);
+                    // ("Washington regretted the junta's decision": a junta or a regime is the
+                    // one named so before, not any government.)
+                    let head = s.tokens.get(d.head).map_or("", |t| t.norm.as_str());
+                    let kind_named = !matches!(head, "junta" | "regime")
+                        || m.entity.entity_text.to_lowercase().contains(head);
                     compatible
+                        && kind_named
                         && m.entity.code.is_some_and(|c| !c.is_non_state())
                         && m.kind != MentionKind::Country
                         && !place
