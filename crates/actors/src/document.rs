@@ -147,7 +147,10 @@ pub(crate) fn code_document_weak(
                 // and Russia arrived"): they say where people came from, not where they are.
                 let origin = d.kind == MentionKind::Country
                     && list_lead(&s.tokens, d.tokens.start, |w| w == "from").is_some();
-                let person = d.person || people || origin || in_quote(d.tokens.start);
+                // Nor a partner or a topic ("of sympathising with North Korea").
+                let partner = d.kind == MentionKind::Country
+                    && matches!(prev, Some("with" | "against" | "about"));
+                let person = d.person || people || origin || partner || in_quote(d.tokens.start);
                 // A private person's nationality says nothing of where the story is (a
                 // Cuban boy in Miami): named civilians do not vote at all.
                 let civilian = d.person
@@ -161,7 +164,13 @@ pub(crate) fn code_document_weak(
             .country_votes()
             .into_iter()
             .filter(|(at, _, _)| !attackers.iter().any(|r| r.contains(at)))
-            .map(|(at, c, w)| (c, w, in_quote(at)));
+            .map(|(at, c, w)| {
+                let partner = at
+                    .checked_sub(1)
+                    .and_then(|p| s.tokens.get(p))
+                    .is_some_and(|t| matches!(t.norm.as_str(), "with" | "against" | "about"));
+                (c, w, in_quote(at) || partner)
+            });
         let mut sv: Vec<(ActorCode, usize)> = Vec::new();
         for (c, w, person) in mention_votes.chain(place_votes) {
             let v = votes.entry(c).or_insert((0, si));
@@ -222,6 +231,9 @@ pub(crate) fn code_document_weak(
             let prev2 = p.checked_sub(2).and_then(|q| s.tokens.get(q)).map(|t| t.norm.as_str());
             let dest =
                 |w: Option<&str>| matches!(w, Some("to" | "into" | "toward" | "towards" | "from"));
+            // Nor a partner or a topic ("of sympathising with North Korea", "sanctions against
+            // Iran", "a dispute about Taiwan"): the state a verb deals with is not where it is.
+            let partner = |w: Option<&str>| matches!(w, Some("with" | "against" | "about"));
             // Nor a go-between ("a deal brokered by the United States", "a swap mediated by
             // Turkey"): the people the deal frees are not theirs.
             let word = |q: usize| s.tokens.get(q).map(|t| t.norm.as_str());
@@ -244,7 +256,12 @@ pub(crate) fn code_document_weak(
             // ("rescue teams from China, India and Russia": every state of a list of origins
             // or destinations.)
             let listed = || list_lead(&s.tokens, *p, |w| dest(Some(w))).is_some_and(|n| n > 1);
-            !(dest(prev) || (prev == Some("the") && dest(prev2)) || brokered || listed())
+            !(dest(prev)
+                || (prev == Some("the") && dest(prev2))
+                || partner(prev)
+                || (prev == Some("the") && partner(prev2))
+                || brokered
+                || listed())
         });
         here.sort_by_key(|x| x.0);
         locations.push(here);
