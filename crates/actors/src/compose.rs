@@ -1602,10 +1602,12 @@ impl<'a> SentenceComposer<'a> {
                 // be difficult").
                 || (i > 0
                     && matches!(self.norm(i - 1), "said" | "says" | "added" | "announced")
-                    && matches!(
+                    && (matches!(
                         self.norm(i + 1),
                         "would" | "will" | "did" | "does" | "could" | "can" | "must" | "should"
-                    )
+                    ) || (self.norm(i + 1).len() > 5
+                        && self.norm(i + 1).ends_with("ed")
+                        && !matches!(self.norm(i + 1), "needed" | "seemed" | "appeared")))
                     && !matches!(self.norm(i + 2), "be" | "take" | "cost" | "mean" | "make")
                     && !(self.norm(i + 2) == "not" && self.norm(i + 3) == "be"))
                 // "Ukraine said it was ready to accept": a stance only actors take.

@@ -892,23 +892,50 @@ fn resolve(
                 // "The UAE, which denies arming the RSF, said it did not recognise": after a
                 // relative clause, "said it" is the speaker, named before the clause.
                 let w = |k: usize| s.tokens.get(k).map_or("", |t| t.norm.as_str());
-                let spoken = d.tokens.start >= 2
-                    && matches!(w(d.tokens.start - 1), "said" | "says" | "added" | "announced")
-                    && w(d.tokens.start - 2) == ",";
+                let said_it = d.tokens.start >= 2
+                    && matches!(w(d.tokens.start - 1), "said" | "says" | "added" | "announced");
+                let spoken = said_it && w(d.tokens.start - 2) == ",";
+                // "Somalia recalled its ambassador to Ethiopia and said it considered the deal
+                // null and void": after "and said", the sentence's own subject.
+                let coordinated = said_it && w(d.tokens.start - 2) == "and";
+                let main_subject = coordinated
+                    .then(|| {
+                        let n = out.get(si).map(Vec::len).unwrap_or(0);
+                        (0..n)
+                            .map(|mi| (si, mi))
+                            .find(|&at| getm(meta, at).is_some_and(|m| !m.after_prep))
+                            .filter(|&at| {
+                                eligible(at)
+                                    && get(out, at).is_some_and(|m| {
+                                        m.tokens.start == 0 || w(m.tokens.start - 1) == "-"
+                                    })
+                            })
+                    })
+                    .flatten();
                 let speaker = spoken
                     .then(|| {
                         let close = d.tokens.start - 2;
                         let open = (close.saturating_sub(15)..close)
                             .rev()
-                            .find(|&k| w(k) == "," && matches!(w(k + 1), "which" | "who"))?;
+                            .find(|&k| w(k) == "," && close > k + 1)?;
+                        // (Also past an apposition opening the sentence: "China, Pakistan's
+                        // closest ally, said it regretted ...".)
+                        let relative = matches!(w(open + 1), "which" | "who");
                         let n = out.get(si).map(Vec::len).unwrap_or(0);
                         (0..n)
                             .map(|mi| (si, mi))
-                            .find(|&at| get(out, at).is_some_and(|m| m.tokens.end == open))
+                            .find(|&at| {
+                                get(out, at).is_some_and(|m| {
+                                    m.tokens.end == open
+                                        && (relative
+                                            || m.tokens.start == 0
+                                            || w(m.tokens.start - 1) == "-")
+                                })
+                            })
                             .filter(|&at| eligible(at))
                     })
                     .flatten();
-                speaker.or(prev_subject).or_else(|| {
+                speaker.or(main_subject).or(prev_subject).or_else(|| {
                     earlier(out).take_while(|at| at.0 + 1 >= si).find(|&at| eligible(at))
                 })
             }
