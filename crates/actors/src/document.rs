@@ -829,10 +829,16 @@ fn resolve(
             }
             // (Described, a state named sentences before is as likely another one: "France
             // condemned the coup. Bongo, whose family ruled the oil-producing country".)
-            Pron::DescribedCountry => earlier(out).take_while(|at| at.0 == si).find(|at| {
-                get(out, *at)
-                    .is_some_and(|m| m.kind == MentionKind::Country && m.entity.code.is_some())
-            }),
+            // (The sentence's first state, its topic: "Colombia agreed to accept deportees from
+            // the United States, hours after Trump ordered tariffs on the South American
+            // country".)
+            Pron::DescribedCountry => earlier(out)
+                .take_while(|at| at.0 == si)
+                .filter(|at| {
+                    get(out, *at)
+                        .is_some_and(|m| m.kind == MentionKind::Country && m.entity.code.is_some())
+                })
+                .last(),
             Pron::It => {
                 let eligible = |at: (usize, usize)| {
                     // The nearest organisation, state, capital or singular body ("the ministry").
