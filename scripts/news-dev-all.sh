@@ -104,5 +104,8 @@ if [ -f "$d/real-final3.gold.jsonl" ]; then
   row "real-final3 (26 real articles)" "held out, session 5" "$d/real-final3.gold.jsonl"
 fi
 if [ -f "$d/articles-final4.gold.jsonl" ]; then
-  row "articles-final4 (12 wire articles)" "held out, session 20" "$d/articles-final4.gold.jsonl" "$d/articles-final4.docs.jsonl"
+  row "articles-final4 (12 wire articles)" "held out, then tuning, session 20" "$d/articles-final4.gold.jsonl" "$d/articles-final4.docs.jsonl"
+fi
+if [ -f "$d/articles-final5.gold.jsonl" ]; then
+  row "articles-final5 (10 wire articles)" "held out, session 20" "$d/articles-final5.gold.jsonl" "$d/articles-final5.docs.jsonl"
 fi
