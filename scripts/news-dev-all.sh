@@ -37,75 +37,38 @@ date, loc = f.get("date", "-"), f.get("loc", "-")
 print(f"| {name} | {role} | {t[2]} | {dy[2]} ({dy[0]}/{dy[1]}) | {se[2]} | {date} | {loc} |")
 ' "$name" "$role"
 }
+# A row for a set whose gold file is present (later sessions' sets may be absent in old
+# checkouts).
+row_if() { # name role gold [docs]
+  if [ -f "$3" ]; then row "$@"; fi
+}
 echo "| set | role | type F1 | dyad F1 (P/R) | sector F1 | date acc | loc acc |"
 echo "|---|---|---|---|---|---|---|"
 row "dev (25 real articles)" "tuning, session 1" "$d/gold.jsonl"
 row "heldout (12 real articles)" "held out in session 1" "$d/heldout.gold.jsonl"
 row "blind a-c (48 real articles)" "tuning, session 2" "$tmp/blind-abc.gold.jsonl"
 row "sentences-blind (180 sentences)" "tuning, session 2" "$d/sentences-blind.gold.jsonl" "$d/sentences-blind.docs.jsonl"
-if [ -f "$d/articles-tune.gold.jsonl" ]; then
-  row "articles-tune (8 wire articles)" "tuning, session 2" "$d/articles-tune.gold.jsonl" "$d/articles-tune.docs.jsonl"
-fi
-if [ -f "$d/tbaq-tune.gold.jsonl" ]; then
-  row "tbaq-tune (29 real wire articles)" "tuning, session 3" "$d/tbaq-tune.gold.jsonl"
-fi
-if [ -f "$d/tbaq2-tune.gold.jsonl" ]; then
-  row "tbaq2-tune (28 real wire articles)" "tuning, session 4" "$d/tbaq2-tune.gold.jsonl"
-fi
-if [ -f "$d/sentences-tune2.gold.jsonl" ]; then
-  row "sentences-tune2 (written snippets)" "tuning, session 4" "$d/sentences-tune2.gold.jsonl" "$d/sentences-tune2.docs.jsonl"
-fi
-if [ -f "$d/sentences-tune3.gold.jsonl" ]; then
-  row "sentences-tune3 (160 written snippets)" "tuning, session 5" "$d/sentences-tune3.gold.jsonl" "$d/sentences-tune3.docs.jsonl"
-fi
-if [ -f "$d/real-tune4.gold.jsonl" ]; then
-  row "real-tune4 (24 real articles)" "tuning, session 6" "$d/real-tune4.gold.jsonl"
-fi
-if [ -f "$d/real-tune5.gold.jsonl" ]; then
-  row "real-tune5 (24 outbreak and local articles)" "tuning, session 7" "$d/real-tune5.gold.jsonl"
-fi
-if [ -f "$d/real-tune6.gold.jsonl" ]; then
-  row "real-tune6 (40 outbreak, local and wire articles)" "tuning, session 8" "$d/real-tune6.gold.jsonl"
-fi
-if [ -f "$d/real-tune7.gold.jsonl" ]; then
-  row "real-tune7 (40 outbreak and local articles)" "tuning, session 9" "$d/real-tune7.gold.jsonl"
-fi
-if [ -f "$d/real-tune8.gold.jsonl" ]; then
-  row "real-tune8 (25 outbreak and 15 business articles)" "tuning, session 10" "$d/real-tune8.gold.jsonl"
-fi
-if [ -f "$d/real-tune9.gold.jsonl" ]; then
-  row "real-tune9 (25 outbreak and 15 business articles)" "tuning, session 10" "$d/real-tune9.gold.jsonl"
-fi
-if [ -f "$d/real-tune10.gold.jsonl" ]; then
-  row "real-tune10 (14 TBAQ, 14 outbreak, 6 local articles)" "tuning, session 15" "$d/real-tune10.gold.jsonl"
-fi
-if [ -f "$d/real-tune11.gold.jsonl" ]; then
-  row "real-tune11 (50 outbreak and 8 local articles)" "tuning, session 20" "$d/real-tune11.gold.jsonl"
-fi
-if [ -f "$d/articles-tune2.gold.jsonl" ]; then
-  row "articles-tune2 (12 wire articles)" "tuning, session 20" "$d/articles-tune2.gold.jsonl" "$d/articles-tune2.docs.jsonl"
-fi
-if [ -f "$d/articles-tune3.gold.jsonl" ]; then
-  row "articles-tune3 (14 articles, varied styles)" "tuning, session 20" "$d/articles-tune3.gold.jsonl" "$d/articles-tune3.docs.jsonl"
-fi
+row_if "articles-tune (8 wire articles)" "tuning, session 2" "$d/articles-tune.gold.jsonl" "$d/articles-tune.docs.jsonl"
+row_if "tbaq-tune (29 real wire articles)" "tuning, session 3" "$d/tbaq-tune.gold.jsonl"
+row_if "tbaq2-tune (28 real wire articles)" "tuning, session 4" "$d/tbaq2-tune.gold.jsonl"
+row_if "sentences-tune2 (written snippets)" "tuning, session 4" "$d/sentences-tune2.gold.jsonl" "$d/sentences-tune2.docs.jsonl"
+row_if "sentences-tune3 (160 written snippets)" "tuning, session 5" "$d/sentences-tune3.gold.jsonl" "$d/sentences-tune3.docs.jsonl"
+row_if "real-tune4 (24 real articles)" "tuning, session 6" "$d/real-tune4.gold.jsonl"
+row_if "real-tune5 (24 outbreak and local articles)" "tuning, session 7" "$d/real-tune5.gold.jsonl"
+row_if "real-tune6 (40 outbreak, local and wire articles)" "tuning, session 8" "$d/real-tune6.gold.jsonl"
+row_if "real-tune7 (40 outbreak and local articles)" "tuning, session 9" "$d/real-tune7.gold.jsonl"
+row_if "real-tune8 (25 outbreak and 15 business articles)" "tuning, session 10" "$d/real-tune8.gold.jsonl"
+row_if "real-tune9 (25 outbreak and 15 business articles)" "tuning, session 10" "$d/real-tune9.gold.jsonl"
+row_if "real-tune10 (14 TBAQ, 14 outbreak, 6 local articles)" "tuning, session 15" "$d/real-tune10.gold.jsonl"
+row_if "real-tune11 (50 outbreak and 8 local articles)" "tuning, session 20" "$d/real-tune11.gold.jsonl"
+row_if "articles-tune2 (12 wire articles)" "tuning, session 20" "$d/articles-tune2.gold.jsonl" "$d/articles-tune2.docs.jsonl"
+row_if "articles-tune3 (14 articles, varied styles)" "tuning, session 20" "$d/articles-tune3.gold.jsonl" "$d/articles-tune3.docs.jsonl"
 row "final e-f (32 real articles)" "held out" "$tmp/final-ef.gold.jsonl"
 row "sentences-final (150 sentences)" "held out" "$d/sentences-final.gold.jsonl" "$d/sentences-final.docs.jsonl"
 row "articles-final (8 wire articles)" "held out" "$d/articles-final.gold.jsonl" "$d/articles-final.docs.jsonl"
-if [ -f "$d/sentences-final2.gold.jsonl" ]; then
-  row "sentences-final2 (150 written snippets)" "held out, session 4" "$d/sentences-final2.gold.jsonl" "$d/sentences-final2.docs.jsonl"
-fi
-if [ -f "$d/tbaq-final.gold.jsonl" ]; then
-  row "tbaq-final (29 real wire articles)" "held out, session 3" "$d/tbaq-final.gold.jsonl"
-fi
-if [ -f "$d/sentences-final3.gold.jsonl" ]; then
-  row "sentences-final3 (150 written snippets)" "held out, session 5" "$d/sentences-final3.gold.jsonl" "$d/sentences-final3.docs.jsonl"
-fi
-if [ -f "$d/real-final3.gold.jsonl" ]; then
-  row "real-final3 (26 real articles)" "held out, session 5" "$d/real-final3.gold.jsonl"
-fi
-if [ -f "$d/articles-final4.gold.jsonl" ]; then
-  row "articles-final4 (12 wire articles)" "held out, then tuning, session 20" "$d/articles-final4.gold.jsonl" "$d/articles-final4.docs.jsonl"
-fi
-if [ -f "$d/articles-final5.gold.jsonl" ]; then
-  row "articles-final5 (10 wire articles)" "held out, session 20" "$d/articles-final5.gold.jsonl" "$d/articles-final5.docs.jsonl"
-fi
+row_if "sentences-final2 (150 written snippets)" "held out, session 4" "$d/sentences-final2.gold.jsonl" "$d/sentences-final2.docs.jsonl"
+row_if "tbaq-final (29 real wire articles)" "held out, session 3" "$d/tbaq-final.gold.jsonl"
+row_if "sentences-final3 (150 written snippets)" "held out, session 5" "$d/sentences-final3.gold.jsonl" "$d/sentences-final3.docs.jsonl"
+row_if "real-final3 (26 real articles)" "held out, session 5" "$d/real-final3.gold.jsonl"
+row_if "articles-final4 (12 wire articles)" "held out, then tuning, session 20" "$d/articles-final4.gold.jsonl" "$d/articles-final4.docs.jsonl"
+row_if "articles-final5 (10 wire articles)" "held out, session 20" "$d/articles-final5.gold.jsonl" "$d/articles-final5.docs.jsonl"

@@ -147,9 +147,8 @@ pub(crate) fn code_document_weak(
                 // and Russia arrived"): they say where people came from, not where they are.
                 let origin = d.kind == MentionKind::Country
                     && list_lead(&s.tokens, d.tokens.start, |w| w == "from").is_some();
-                // Nor a partner or a topic ("of sympathising with North Korea").
-                let partner = d.kind == MentionKind::Country
-                    && matches!(prev, Some("with" | "against" | "about"));
+                // Nor a partner or a topic (`partner_word`).
+                let partner = d.kind == MentionKind::Country && prev.is_some_and(partner_word);
                 let person = d.person || people || origin || partner || in_quote(d.tokens.start);
                 // A private person's nationality says nothing of where the story is (a
                 // Cuban boy in Miami): named civilians do not vote at all.
@@ -168,7 +167,7 @@ pub(crate) fn code_document_weak(
                 let partner = at
                     .checked_sub(1)
                     .and_then(|p| s.tokens.get(p))
-                    .is_some_and(|t| matches!(t.norm.as_str(), "with" | "against" | "about"));
+                    .is_some_and(|t| partner_word(&t.norm));
                 (c, w, in_quote(at) || partner)
             });
         let mut sv: Vec<(ActorCode, usize)> = Vec::new();
@@ -231,9 +230,8 @@ pub(crate) fn code_document_weak(
             let prev2 = p.checked_sub(2).and_then(|q| s.tokens.get(q)).map(|t| t.norm.as_str());
             let dest =
                 |w: Option<&str>| matches!(w, Some("to" | "into" | "toward" | "towards" | "from"));
-            // Nor a partner or a topic ("of sympathising with North Korea", "sanctions against
-            // Iran", "a dispute about Taiwan"): the state a verb deals with is not where it is.
-            let partner = |w: Option<&str>| matches!(w, Some("with" | "against" | "about"));
+            // Nor a partner or a topic (`partner_word`).
+            let partner = |w: Option<&str>| w.is_some_and(partner_word);
             // Nor a go-between ("a deal brokered by the United States", "a swap mediated by
             // Turkey"): the people the deal frees are not theirs.
             let word = |q: usize| s.tokens.get(q).map(|t| t.norm.as_str());
@@ -354,8 +352,7 @@ pub(crate) fn code_document_weak(
             .filter(|d| {
                 matches!(d.kind, MentionKind::Country | MentionKind::Capital)
                     && d.pron.is_none()
-                    && (d.tokens.start == 0
-                        || s.tokens.get(d.tokens.start - 1).is_some_and(|t| t.norm == "-"))
+                    && opens_sentence(&s.tokens, d.tokens.start)
             })
             .find_map(|d| d.entity.code.filter(|c| !c.is_non_state()))
             // (Only a state the dateline also names, or one announcing what it will do:
@@ -478,6 +475,18 @@ pub(crate) fn code_document_weak(
         }
     }
     (out, weak, dominant)
+}
+
+/// Words before a state that make it a partner or a topic, not a place ("sympathising with
+/// North Korea", "sanctions against Iran", "a dispute about Taiwan"): the state a verb deals
+/// with is not where the sentence happens.
+fn partner_word(w: &str) -> bool {
+    matches!(w, "with" | "against" | "about")
+}
+
+/// Whether token `start` opens its sentence, or its first clause after a dateline ("KYIV -").
+fn opens_sentence(toks: &[lapwing_core::Token], start: usize) -> bool {
+    start == 0 || toks.get(start - 1).is_some_and(|t| t.norm == "-")
 }
 
 /// A one-word institution name the lexicon files under one state ("Congress", "Senate").
@@ -912,9 +921,8 @@ fn resolve(
                             .find(|&at| getm(meta, at).is_some_and(|m| !m.after_prep))
                             .filter(|&at| {
                                 eligible(at)
-                                    && get(out, at).is_some_and(|m| {
-                                        m.tokens.start == 0 || w(m.tokens.start - 1) == "-"
-                                    })
+                                    && get(out, at)
+                                        .is_some_and(|m| opens_sentence(&s.tokens, m.tokens.start))
                             })
                     })
                     .flatten();
@@ -933,9 +941,7 @@ fn resolve(
                             .find(|&at| {
                                 get(out, at).is_some_and(|m| {
                                     m.tokens.end == open
-                                        && (relative
-                                            || m.tokens.start == 0
-                                            || w(m.tokens.start - 1) == "-")
+                                        && (relative || opens_sentence(&s.tokens, m.tokens.start))
                                 })
                             })
                             .filter(|&at| eligible(at))

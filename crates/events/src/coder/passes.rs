@@ -1639,15 +1639,23 @@ pub(super) fn media_addressees(text: &str, out: &mut [EventCandidate]) {
         if !statement {
             continue;
         }
+        // (Case-blind suffix tests on the words right before the outlet: no copy of the
+        // document's text so far.)
+        let ends_with = |b: &str, w: &str| {
+            b.len() >= w.len()
+                && b.get(b.len() - w.len()..).is_some_and(|tail| tail.eq_ignore_ascii_case(w))
+        };
         c.recipients.retain(|m| {
-            let told = text.get(..m.span.start).is_some_and(|b| {
-                let b = b.trim_end().to_lowercase();
-                let b = b.strip_suffix(" the").unwrap_or(&b).trim_end().to_string();
-                ["told", "tells", "telling", "said to", "says to", "speaking to", "interview with"]
-                    .iter()
-                    .any(|w| b.ends_with(w))
-            });
-            !(told && m.entity.sector == Some(Sector::Jrn))
+            if m.entity.sector != Some(Sector::Jrn) {
+                return true;
+            }
+            let mut b = text.get(..m.span.start).unwrap_or("").trim_end();
+            if ends_with(b, " the") {
+                b = b.get(..b.len() - 4).unwrap_or("").trim_end();
+            }
+            !["told", "tells", "telling", "said to", "says to", "speaking to", "interview with"]
+                .iter()
+                .any(|w| ends_with(b, w))
         });
     }
 }
