@@ -1600,28 +1600,36 @@ pub(super) fn stricken_recipients(
         // ("US$2.8 million" names a currency, not a party.)
         let currency = |m: &Mention| text.get(m.span.end..).is_some_and(|a| a.starts_with('$'));
         let ms = mentions.get(c.sentence).map(Vec::as_slice).unwrap_or_default();
-        let mut needy = ms.iter().filter(|m| {
+        let needy = ms.iter().filter(|m| {
             m.kind != MentionKind::Pronoun
                 && !currency(m)
                 && m.entity.code.is_some_and(|x| !given.contains(&x))
         });
-        let Some(first) = needy.next() else { continue };
-        let code = first.entity.code;
-        let mut state = (first.kind == MentionKind::Country).then_some(first);
-        let mut one = true;
-        for m in needy {
-            one &= m.entity.code == code;
-            if m.kind == MentionKind::Country {
-                state.get_or_insert(m);
-            }
-        }
-        if !one {
-            continue;
-        }
         // (The state itself rather than its villages or people, when it is named.)
+        let Some((first, state)) = one_state(needy, |m| m.kind == MentionKind::Country) else {
+            continue;
+        };
         let party = state.unwrap_or(first).clone();
         give_recipient(c, party, "stricken", "the one state in need the sentence names", 0.8);
     }
+}
+
+/// When every one of `ms` is of one state: the first, and the first that `prefer` picks.
+fn one_state<'a>(
+    mut ms: impl Iterator<Item = &'a Mention>,
+    prefer: impl Fn(&Mention) -> bool,
+) -> Option<(&'a Mention, Option<&'a Mention>)> {
+    let first = ms.next()?;
+    let mut preferred = prefer(first).then_some(first);
+    for m in ms {
+        if m.entity.code != first.entity.code {
+            return None;
+        }
+        if prefer(m) {
+            preferred.get_or_insert(m);
+        }
+    }
+    Some((first, preferred))
 }
 
 /// "al-Bukhaiti tells Al Jazeera that this American crime will not go unpunished": the outlet
@@ -1769,27 +1777,20 @@ pub(super) fn sole_counterparts(
                 ) || a.starts_with('$')
             })
         };
-        let mut others = ms.iter().filter(|m| {
+        let others = ms.iter().filter(|m| {
             m.kind != MentionKind::Place
                 && !cited(m)
                 && !located(m)
                 && m.kind != MentionKind::Pronoun
                 && m.entity.code.is_some_and(|x| !own.contains(&x))
         });
-        let Some(first) = others.next() else { continue };
-        let code = first.entity.code;
-        let mut after = (first.span.start >= c.trigger.end).then_some(first);
-        let mut one = true;
-        for m in others {
-            one &= m.entity.code == code;
-            if m.span.start >= c.trigger.end {
-                after.get_or_insert(m);
-            }
-        }
-        if !one || !near(&first) {
+        // (Of the mentions of that state, the one after the trigger, where its object is.)
+        let Some((first, after)) = one_state(others, |m| m.span.start >= c.trigger.end) else {
+            continue;
+        };
+        if !near(&first) {
             continue;
         }
-        // (Of the mentions of that state, the one after the trigger, where its object is.)
         let party = after.filter(|m| near(m)).unwrap_or(first).clone();
         give_recipient(c, party, "counterpart", "the one other party the sentence names", 0.8);
     }
