@@ -1271,6 +1271,8 @@ impl<'a> SentenceComposer<'a> {
     /// token `i`: up to three words that place or describe a state, none of which names one
     /// ("the Syrian state" is Syria's own), then a noun for a state.
     fn described_country(&self, i: usize) -> Option<usize> {
+        const STATE_NOUNS: &[&str] =
+            &["country", "nation", "kingdom", "state", "republic", "emirate"];
         const DESCRIBING: &[&str] = &[
             "small",
             "tiny",
@@ -1290,7 +1292,7 @@ impl<'a> SentenceComposer<'a> {
         while j < i + 3 {
             let t = self.tokens.get(j)?;
             let n = t.norm.as_str();
-            if matches!(n, "country" | "nation" | "kingdom" | "state" | "republic" | "emirate") {
+            if STATE_NOUNS.contains(&n) {
                 break;
             }
             let placing = match self.role(j) {
@@ -1309,10 +1311,7 @@ impl<'a> SentenceComposer<'a> {
             j += 1;
         }
         let head = self.tokens.get(j)?;
-        let noun = matches!(
-            head.norm.as_str(),
-            "country" | "nation" | "kingdom" | "state" | "republic" | "emirate"
-        );
+        let noun = STATE_NOUNS.contains(&head.norm.as_str());
         // ("the Himalayan nation of Bhutan" names it there and then.)
         let named_after = self.tokens.get(j + 1).is_some_and(|t| t.norm == "of");
         (noun && j > i && !head.capitalised && !named_after).then_some(j + 1)

@@ -782,7 +782,6 @@ pub(super) const MOVES: &[&str] = &[
     "signing",
     "arrival",
     "outcome",
-    "vote",
     "decision",
     "step",
     "steps",

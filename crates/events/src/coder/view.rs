@@ -1069,9 +1069,17 @@ impl<'a> View<'a> {
             }
             // "signed the Washington Accords", "the Minsk agreements": a place naming a
             // document is no party to it.
-            if matches!(self.norm(m.end), "accords" | "accord" | "agreements" | "agreement")
-                || matches!(self.norm(m.end), "treaty" | "protocol" | "declaration" | "charter")
-            {
+            if matches!(
+                self.norm(m.end),
+                "accords"
+                    | "accord"
+                    | "agreements"
+                    | "agreement"
+                    | "treaty"
+                    | "protocol"
+                    | "declaration"
+                    | "charter"
+            ) {
                 continue;
             }
             // "with his Indian counterpart": the possessive belongs to the noun after it.
